@@ -1,0 +1,73 @@
+// Shape of data/catalog.json, written by scripts/prepare-data.mjs.
+export interface Text {
+  de: string;
+  en: string;
+}
+
+import type { Unit } from '../analysis/format';
+import type { Direction } from '../map/palette';
+
+export type { Unit, Direction };
+
+export type Aggregation =
+  | { type: 'sum' }
+  | { type: 'ratio'; num: string; den: string; scale: number }
+  | { type: 'none'; reason: Text };
+
+export interface Source {
+  publisher: Text;
+  licence: string;
+  licenceName: string;
+  licenceUrl: string;
+  attribution: string;
+  vintage: Text;
+  url?: string;
+}
+
+export interface Indicator {
+  id: string;
+  column: string;
+  label: Text;
+  short?: Text;
+  unit: Unit;
+  decimals: number;
+  definition: Text;
+  source: string;
+  direction: Direction;
+  years: number[];
+  agg: Aggregation;
+  notes?: Text;
+  yearNotes?: Record<string, Text>;
+}
+
+export interface Level {
+  id: string;
+  label: Text;
+  geometry: string;
+  count: number;
+}
+
+export interface Site {
+  id: string;
+  label: Text;
+  bounds: [number, number, number, number];
+  geometrySource: string;
+  levels: Level[];
+  areas: string;
+  values: string;
+  firstView: string;
+  defaults: { level: string; ind: string; year: number };
+  indicators: Indicator[];
+}
+
+export interface Catalog {
+  sources: Record<string, Source>;
+  sites: Site[];
+}
+
+export interface FirstView {
+  level: string;
+  ind: string;
+  year: number;
+  values: Record<string, number | null>;
+}

@@ -1,0 +1,31 @@
+import type { Catalog, Indicator, Level, Site } from './catalog-types';
+import catalogJson from '../../../data/catalog.json';
+
+/** The bundled catalog: sites, levels, indicators and sources (small, shipped in the JS). */
+// Written by scripts/prepare-data.mjs and checked against the data in tests/unit/catalog.test.ts.
+export const catalog = catalogJson as unknown as Catalog;
+
+export function findSite(id: string): Site {
+  const site = catalog.sites.find((s) => s.id === id);
+  if (!site) throw new Error(`Unknown site "${id}"`);
+  return site;
+}
+
+export function findIndicator(site: Site, id: string): Indicator {
+  const ind = site.indicators.find((i) => i.id === id);
+  if (!ind) throw new Error(`Unknown indicator "${id}" for site "${site.id}"`);
+  return ind;
+}
+
+export function findLevel(site: Site, id: string): Level {
+  const level = site.levels.find((l) => l.id === id);
+  if (!level) throw new Error(`Unknown level "${id}" for site "${site.id}"`);
+  return level;
+}
+
+/** The level whose areas carry the observations; all others are aggregated from it. */
+export function baseLevel(site: Site): Level {
+  const first = site.levels[0];
+  if (!first) throw new Error(`Site "${site.id}" has no levels`);
+  return first;
+}

@@ -1,0 +1,22 @@
+import type { Indicator, Site, Source } from './catalog-types';
+import { catalog } from './catalog';
+
+/** The sources behind what is visible: the indicator's and the geometry's. */
+export function visibleSources(site: Site, ind: Indicator): { key: string; source: Source }[] {
+  const keys = [...new Set([ind.source, site.geometrySource])];
+  return keys.flatMap((key) => {
+    const source = catalog.sources[key];
+    return source ? [{ key, source }] : [];
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Attribution line for the map control (HTML, escaped). */
+export function attributionHtml(site: Site, ind: Indicator): string {
+  return visibleSources(site, ind)
+    .map(({ source }) => escapeHtml(source.attribution))
+    .join(' · ');
+}

@@ -1,0 +1,27 @@
+// Bundled data files are fingerprinted assets: Vite turns every file under
+// data/ into a URL at build time, so a path from the catalog maps to its URL.
+const files = import.meta.glob('../../../data/*/*.{csv,geojson,json}', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+const PREFIX = '../../../data/';
+
+export function dataUrl(path: string): string {
+  const url = files[PREFIX + path];
+  if (!url) throw new Error(`Bundled data file "${path}" not found`);
+  return url;
+}
+
+export async function fetchBytes(path: string): Promise<Uint8Array> {
+  const res = await fetch(dataUrl(path));
+  if (!res.ok) throw new Error(`Could not load ${path}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+export async function fetchJson<T>(path: string): Promise<T> {
+  const res = await fetch(dataUrl(path));
+  if (!res.ok) throw new Error(`Could not load ${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}

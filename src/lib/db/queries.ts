@@ -1,0 +1,82 @@
+import type { Indicator, Site } from '../data/catalog-types';
+import { baseLevel } from '../data/catalog';
+import { queryRows, type Engine } from './engine';
+import { int, num, str } from './sql';
+
+/** One area's value for one year; `value` is null when missing or not aggregable. */
+export interface AreaValue {
+  id: string;
+  year: number;
+  value: number | null;
+  /** Base areas under this area, and how many of them have data. */
+  n: number;
+  present: number;
+}
+
+export interface AreaInfo {
+  id: string;
+  name: string;
+  parent: string | null;
+}
+
+/**
+ * SQL expression for an indicator's value at a level. Aggregates come from
+ * counts: a sum of counts, or the sum of numerators over the sum of
+ * denominators — never an average of shares. An aggregate is only given when
+ * every base area contributes, otherwise it would silently cover less.
+ */
+function valueExpression(ind: Indicator, isBase: boolean): string {
+  if (isBase) return 'max(o.value)';
+  const agg = ind.agg;
+  switch (agg.type) {
+    case 'sum':
+      return 'CASE WHEN count(o.value) = count(*) THEN sum(o.value) END';
+    case 'ratio':
+      return `CASE WHEN count(o.num) = count(*) AND count(o.den) = count(*) AND sum(o.den) > 0
+                   THEN sum(o.num) / sum(o.den) * ${num(agg.scale)} END`;
+    case 'none':
+      return 'CAST(NULL AS DOUBLE)';
+  }
+}
+
+/** Whether the indicator can be shown at this level (base level always can). */
+export function isAggregable(site: Site, ind: Indicator, level: string): boolean {
+  return level === baseLevel(site).id || ind.agg.type !== 'none';
+}
+
+function valuesSql(site: Site, ind: Indicator, level: string, years: number[], areaId?: string): string {
+  const isBase = level === baseLevel(site).id;
+  const yearList = years.map(int).join(', ');
+  const areaFilter = areaId === undefined ? '' : `AND b.area_id = ${str(areaId)}`;
+  const presentCol = ind.agg.type === 'ratio' && !isBase ? 'o.num' : 'o.value';
+  return `
+    SELECT b.area_id AS id, y.year AS year,
+           ${valueExpression(ind, isBase)} AS value,
+           CAST(count(*) AS INTEGER) AS n,
+           CAST(count(${presentCol}) AS INTEGER) AS present
+    FROM area_base b
+    CROSS JOIN (SELECT unnest([${yearList}]) AS year) y
+    LEFT JOIN observations o
+      ON o.site = b.site AND o.area_id = b.base_id AND o.ind = ${str(ind.id)} AND o.year = y.year
+    WHERE b.site = ${str(site.id)} AND b.level = ${str(level)} ${areaFilter}
+    GROUP BY b.area_id, y.year
+    ORDER BY b.area_id, y.year`;
+}
+
+/** Values of every area of a level for one year (the choropleth). */
+export function levelValues(engine: Engine, site: Site, ind: Indicator, level: string, year: number): Promise<AreaValue[]> {
+  return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, [year]));
+}
+
+/** All years of one area (sparklines, trend charts). */
+export function areaSeries(engine: Engine, site: Site, ind: Indicator, level: string, areaId: string): Promise<AreaValue[]> {
+  return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years, areaId));
+}
+
+/** The areas of a level with their names. */
+export function levelAreas(engine: Engine, site: Site, level: string): Promise<AreaInfo[]> {
+  return queryRows<AreaInfo & Record<string, unknown>>(
+    engine,
+    `SELECT id, name, parent FROM areas WHERE site = ${str(site.id)} AND level = ${str(level)} ORDER BY id`,
+  );
+}

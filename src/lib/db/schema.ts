@@ -1,0 +1,78 @@
+import type { Site } from '../data/catalog-types';
+import type { Engine } from './engine';
+import { ident, num, str } from './sql';
+
+/**
+ * The data model (documented in the README):
+ *  - areas:        every area of every level of a site (id, name, level, parent)
+ *  - area_base:    for each base-level area, its ancestor at every level (itself included)
+ *  - indicators:   metadata needed by queries (aggregation rule)
+ *  - observations: long form, one row per base area × indicator × year, with the
+ *                  numerator and denominator that rates are aggregated from
+ */
+const CREATE_TABLES = [
+  `CREATE TABLE IF NOT EXISTS areas (
+     site VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR NOT NULL,
+     level VARCHAR NOT NULL, parent VARCHAR, PRIMARY KEY (site, id))`,
+  `CREATE TABLE IF NOT EXISTS area_base (
+     site VARCHAR NOT NULL, base_id VARCHAR NOT NULL, level VARCHAR NOT NULL, area_id VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS indicators (
+     site VARCHAR NOT NULL, id VARCHAR NOT NULL, unit VARCHAR, direction VARCHAR,
+     agg VARCHAR NOT NULL, scale DOUBLE, label_de VARCHAR, label_en VARCHAR, PRIMARY KEY (site, id))`,
+  `CREATE TABLE IF NOT EXISTS observations (
+     site VARCHAR NOT NULL, area_id VARCHAR NOT NULL, ind VARCHAR NOT NULL, year INTEGER NOT NULL,
+     value DOUBLE, num DOUBLE, den DOUBLE)`,
+];
+
+export type ReadFile = (path: string) => Promise<Uint8Array>;
+
+/** Loads one site's bundled files into DuckDB. Idempotent per site. */
+export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): Promise<void> {
+  for (const sql of CREATE_TABLES) await engine.query(sql);
+  const s = str(site.id);
+  const loaded = await engine.query(`SELECT 1 FROM areas WHERE site = ${s} LIMIT 1`);
+  if (loaded.numRows > 0) return;
+
+  const [areasBytes, valuesBytes] = await Promise.all([readFile(site.areas), readFile(site.values)]);
+  await engine.registerFile(site.areas, areasBytes);
+  await engine.registerFile(site.values, valuesBytes);
+
+  await engine.query(`INSERT INTO areas
+    SELECT ${s}, id, name, level, NULLIF(parent, '')
+    FROM read_csv(${str(site.areas)}, header = true, all_varchar = true)`);
+
+  // Ancestor table: base areas map to themselves, then step up one level at a time.
+  const [base, ...upper] = site.levels;
+  if (!base) throw new Error(`Site "${site.id}" has no levels`);
+  await engine.query(`INSERT INTO area_base
+    SELECT site, id, level, id FROM areas WHERE site = ${s} AND level = ${str(base.id)}`);
+  let previous = base.id;
+  for (const level of upper) {
+    await engine.query(`INSERT INTO area_base
+      SELECT b.site, b.base_id, ${str(level.id)}, a.parent
+      FROM area_base b JOIN areas a ON a.site = b.site AND a.id = b.area_id
+      WHERE b.site = ${s} AND b.level = ${str(previous)} AND a.parent IS NOT NULL`);
+    previous = level.id;
+  }
+
+  const raw = ident(`raw_values_${site.id}`);
+  await engine.query(`CREATE TEMP TABLE ${raw} AS
+    SELECT * FROM read_csv(${str(site.values)}, header = true, nullstr = '',
+      types = {'area_id': 'VARCHAR', 'year': 'INTEGER'})`);
+
+  for (const ind of site.indicators) {
+    const agg = ind.agg;
+    const scale = agg.type === 'ratio' ? num(agg.scale) : 'NULL';
+    await engine.query(`INSERT INTO indicators VALUES (${s}, ${str(ind.id)}, ${str(ind.unit)},
+      ${str(ind.direction)}, ${str(agg.type)}, ${scale}, ${str(ind.label.de)}, ${str(ind.label.en)})`);
+    const value = `CAST(${ident(ind.column)} AS DOUBLE)`;
+    const numerator = agg.type === 'ratio' ? `CAST(${ident(agg.num)} AS DOUBLE)` : agg.type === 'sum' ? value : 'NULL';
+    const denominator = agg.type === 'ratio' ? `CAST(${ident(agg.den)} AS DOUBLE)` : 'NULL';
+    await engine.query(`INSERT INTO observations
+      SELECT ${s}, area_id, ${str(ind.id)}, year, ${value}, ${numerator}, ${denominator}
+      FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL`);
+  }
+  await engine.query(`DROP TABLE ${raw}`);
+  const check = await engine.query(`SELECT 1 FROM observations WHERE site = ${s} LIMIT 1`);
+  if (check.numRows === 0) throw new Error(`Site "${site.id}" has no observations`);
+}

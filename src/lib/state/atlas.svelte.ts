@@ -1,0 +1,225 @@
+import type { FeatureCollection } from 'geojson';
+import type { Engine } from '../db/engine';
+import type { FirstView, Indicator, Site } from '../data/catalog-types';
+import { catalog, findIndicator, findSite, findLevel } from '../data/catalog';
+import { fetchBytes, fetchJson } from '../data/urls';
+import { areaSeries, isAggregable, levelValues, type AreaValue } from '../db/queries';
+import { classify, type Classification } from '../analysis/classify';
+import { paletteColors } from '../map/palette';
+import { parseViewState, serializeViewState, type Notice, type ViewState } from './url';
+import type { ChoroplethMap } from '../map/choropleth-map';
+
+export type EngineStatus = 'loading' | 'ready' | 'error';
+
+/** What the map, legend and tooltip show for the current view. */
+export interface ViewResult {
+  key: string;
+  values: ReadonlyMap<string, AreaValue>;
+  classification: Classification | null;
+  colors: readonly string[];
+  aggregable: boolean;
+}
+
+export const DEFAULT_SITE = 'leipzig';
+
+export function nearestYear(years: readonly number[], year: number): number {
+  let best = years[years.length - 1] ?? year;
+  for (const y of years) if (Math.abs(y - year) < Math.abs(best - year)) best = y;
+  return best;
+}
+
+function dataKey(v: ViewState): string {
+  return `${v.site}|${v.level}|${v.ind}|${v.year}`;
+}
+
+/**
+ * The app's view state and the one-way flow behind it:
+ * URL ⇄ view state → DuckDB query → classification → map colours.
+ */
+export class Atlas {
+  private readonly initial = parseViewState(location.search, catalog.sites, DEFAULT_SITE);
+  view = $state<ViewState>(this.initial.state);
+  notices = $state<Notice[]>(this.initial.notices);
+  droppedSelection = $state<string[]>([]);
+  engineStatus = $state<EngineStatus>('loading');
+  engineError = $state<string | null>(null);
+  result = $state.raw<ViewResult | null>(null);
+  names = $state.raw<ReadonlyMap<string, string>>(new Map());
+  series = $state.raw<ReadonlyMap<string, AreaValue[]>>(new Map());
+  painted = $state(false);
+  /** The data key and classification of the last view painted on the map (for tests and benchmarks). */
+  paintedKey = $state('');
+  error = $state<string | null>(null);
+
+  site: Site = $derived(findSite(this.view.site));
+  indicator: Indicator = $derived(findIndicator(this.site, this.view.ind));
+
+  private engine: Engine | null = null;
+  private map: ChoroplethMap | null = null;
+  private generation = 0;
+  private firstMapMarked = false;
+  private readonly namesBySource = new Map<string, Map<string, string>>();
+  private readonly firstViews = new Map<string, Promise<FirstView>>();
+
+  /** Starts drawing at once and the engine alongside; the first map does not wait for DuckDB. */
+  async start(map: ChoroplethMap): Promise<void> {
+    this.map = map;
+    window.addEventListener('popstate', () => {
+      const parsed = parseViewState(location.search, catalog.sites, DEFAULT_SITE);
+      this.view = parsed.state;
+      this.notices = parsed.notices;
+      void this.refresh();
+    });
+    this.writeUrl(true);
+    const engineStarted = this.startEngine();
+    await this.refresh(true);
+    await engineStarted;
+  }
+
+  /** Applies a change from the UI; dependent parameters are made consistent. */
+  update(patch: Partial<ViewState>): void {
+    const next: ViewState = { ...this.view, ...patch };
+    if (patch.site !== undefined && patch.site !== this.view.site) {
+      const site = findSite(next.site);
+      Object.assign(next, site.defaults, { sel: [] });
+    }
+    const site = findSite(next.site);
+    const ind = findIndicator(site, next.ind);
+    if (!ind.years.includes(next.year)) next.year = nearestYear(ind.years, next.year);
+    if (next.cls !== 'manual') next.breaks = null;
+    const refit = next.site !== this.view.site;
+    this.view = next;
+    this.writeUrl(false);
+    void this.refresh(refit);
+  }
+
+  toggleSelected(id: string): void {
+    const sel = this.view.sel.includes(id) ? this.view.sel.filter((s) => s !== id) : [...this.view.sel, id].slice(-6);
+    this.update({ sel });
+  }
+
+  private writeUrl(replace: boolean): void {
+    const url = serializeViewState(this.view);
+    if (url === location.search) return;
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  }
+
+  private async startEngine(): Promise<void> {
+    try {
+      const { createBrowserEngine } = await import('../db/browser-engine');
+      const { loadSite } = await import('../db/schema');
+      const engine = await createBrowserEngine();
+      for (const site of catalog.sites) await loadSite(engine, site, fetchBytes);
+      this.engine = engine;
+      this.engineStatus = 'ready';
+      performance.mark('atlas:db-ready');
+      await this.refresh();
+    } catch (err) {
+      this.engineStatus = 'error';
+      this.engineError = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  private firstView(site: Site): Promise<FirstView> {
+    let fv = this.firstViews.get(site.id);
+    if (!fv) {
+      fv = fetchJson<FirstView>(site.firstView);
+      this.firstViews.set(site.id, fv);
+    }
+    return fv;
+  }
+
+  /** Values for a view: from DuckDB, or from the precomputed first view while DuckDB starts. */
+  private async fetchValues(view: ViewState, site: Site, ind: Indicator): Promise<AreaValue[] | null> {
+    if (this.engine) return levelValues(this.engine, site, ind, view.level, view.year);
+    const d = site.defaults;
+    if (view.level !== d.level || view.ind !== d.ind || view.year !== d.year) return null;
+    const fv = await this.firstView(site);
+    return Object.entries(fv.values).map(([id, value]) => ({ id, year: fv.year, value, n: 1, present: value === null ? 0 : 1 }));
+  }
+
+  private async refresh(refit = false): Promise<void> {
+    const map = this.map;
+    if (!map) return;
+    const gen = ++this.generation;
+    const start = performance.now();
+    const view = this.view;
+    const site = findSite(view.site);
+    const ind = findIndicator(site, view.ind);
+    try {
+      const level = findLevel(site, view.level);
+      const source = `${site.id}:${level.id}`;
+      const shown = map.show(site.id, level.id, () => this.loadGeometry(source, level.geometry));
+      const [changedSource, rows] = await Promise.all([shown, this.fetchValues(view, site, ind)]);
+      if (gen !== this.generation) return;
+      this.names = this.namesBySource.get(source) ?? new Map();
+      if (changedSource && refit) map.fit(site.bounds);
+      this.pruneSelection();
+      map.setSelected(this.view.sel);
+      void this.loadSeries(gen);
+      if (!rows) return; // waiting for the engine
+      const result = this.buildResult(view, site, ind, rows);
+      this.result = result;
+      const colorById = new Map<string, string | null>();
+      for (const [id, v] of result.values) {
+        const cls = result.classification?.classOf(v.value) ?? -1;
+        colorById.set(id, cls >= 0 ? (result.colors[cls] ?? null) : null);
+      }
+      map.recolor(colorById);
+      await map.painted();
+      if (gen !== this.generation) return;
+      this.painted = true;
+      this.paintedKey = `${result.key}|${view.cls}|${view.k}|${this.engine ? 'db' : 'first'}`;
+      if (!this.firstMapMarked) {
+        this.firstMapMarked = true;
+        performance.mark('atlas:first-map');
+      } else {
+        performance.measure('atlas:update', { start, end: performance.now() });
+      }
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  private buildResult(view: ViewState, site: Site, ind: Indicator, rows: AreaValue[]): ViewResult {
+    const values = new Map(rows.map((r) => [r.id, r]));
+    const aggregable = isAggregable(site, ind, view.level);
+    const nums = rows.map((r) => r.value);
+    let classification: Classification | null = null;
+    if (aggregable && nums.some((v) => v !== null)) {
+      classification = classify(nums, view.cls, view.k, view.breaks ?? undefined);
+    }
+    const colors = classification ? paletteColors(classification.k, ind.direction) : [];
+    return { key: dataKey(view), values, classification, colors, aggregable };
+  }
+
+  private async loadGeometry(source: string, path: string): Promise<FeatureCollection> {
+    const geojson = await fetchJson<FeatureCollection>(path);
+    const names = new Map<string, string>();
+    for (const f of geojson.features) names.set(String(f.properties?.id), String(f.properties?.name ?? ''));
+    this.namesBySource.set(source, names);
+    return geojson;
+  }
+
+  /** Selected ids that do not exist at the shown level are dropped, with a notice. */
+  private pruneSelection(): void {
+    const missing = this.view.sel.filter((id) => !this.names.has(id));
+    if (missing.length === 0) return;
+    this.droppedSelection = missing;
+    this.view = { ...this.view, sel: this.view.sel.filter((id) => this.names.has(id)) };
+    this.writeUrl(true);
+  }
+
+  private async loadSeries(gen: number): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    const view = this.view;
+    const site = findSite(view.site);
+    const ind = findIndicator(site, view.ind);
+    const entries = await Promise.all(
+      view.sel.map(async (id) => [id, await areaSeries(engine, site, ind, view.level, id)] as const),
+    );
+    if (gen === this.generation) this.series = new Map(entries);
+  }
+}

@@ -1,0 +1,20 @@
+import type { Indicator } from '../data/catalog-types';
+import type { AreaValue } from '../db/queries';
+import { formatValue } from '../analysis/format';
+import { translate, type Lang } from '../i18n';
+
+/** The text shown for one area's value, with why it is missing where known. */
+export function describeValue(
+  v: AreaValue | undefined,
+  ind: Indicator,
+  aggregable: boolean,
+  lang: Lang,
+): { text: string; note: string | null } {
+  if (!aggregable) return { text: translate(lang, 'value.missing'), note: translate(lang, 'value.notAggregable') };
+  const value = v?.value ?? null;
+  const text = formatValue(value, ind.unit, ind.decimals, lang);
+  if (value === null && v && v.n > 1 && v.present < v.n) {
+    return { text, note: translate(lang, 'value.incomplete', { present: v.present, n: v.n }) };
+  }
+  return { text, note: null };
+}

@@ -1,0 +1,206 @@
+import { CLASS_METHODS, DEFAULT_K, MAX_K, MIN_K, normalizeManualBreaks, type ClassMethod } from '../analysis/classify';
+import type { Lang } from '../analysis/format';
+
+/** The whole view state; it lives in the URL query. */
+export interface ViewState {
+  site: string;
+  level: string;
+  ind: string;
+  year: number;
+  cls: ClassMethod;
+  /** Number of classes for the computed methods; kept while cls=manual so switching back restores it. */
+  k: number;
+  /** Manual breaks (only with cls=manual), URL param "breaks": comma-separated, '.' as decimal separator. */
+  breaks: number[] | null;
+  /** Selected area ids (syntax-checked only, max MAX_SEL). */
+  sel: string[];
+  lang: Lang;
+}
+
+/** The part of a catalog site the URL needs; real catalog objects may carry more fields. */
+export interface SiteInfo {
+  id: string;
+  defaults: { level: string; ind: string; year: number };
+  levels: { id: string }[];
+  indicators: { id: string; years: number[] }[];
+}
+
+/** A URL parameter that could not be used as given, and what was used instead. */
+export interface Notice {
+  param: string;
+  value: string;
+  fallback: string;
+  reason: 'unknown' | 'malformed' | 'unavailable';
+}
+
+const MAX_SEL = 6;
+const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
+const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const PARAM_ORDER = ['site', 'level', 'ind', 'year', 'cls', 'k', 'breaks', 'sel', 'lang'] as const;
+
+/**
+ * Parses a location.search string (with or without leading "?") and validates
+ * every parameter against the catalog. Invalid values fall back to defaults and
+ * produce a Notice. Rules worth knowing:
+ * - an empty parameter ("?site=") counts as absent, without a notice;
+ * - a repeated parameter: only the first occurrence is used;
+ * - unknown extra parameters are dropped silently (they are not written back);
+ * - "breaks" is only read with cls=manual and ignored otherwise;
+ * - a requested year that the indicator lacks becomes the nearest available
+ *   year (the later one on a tie).
+ * Throws only if the catalog itself is unusable (no sites).
+ */
+export function parseViewState(
+  search: string,
+  sites: SiteInfo[],
+  defaultSite: string,
+): { state: ViewState; notices: Notice[] } {
+  const q = new URLSearchParams(search);
+  const notices: Notice[] = [];
+  const get = (name: string): string | null => {
+    const v = q.get(name)?.trim();
+    return v ? v : null;
+  };
+  const notice = (param: string, value: string, fallback: string, reason: Notice['reason']): void => {
+    notices.push({ param, value, fallback, reason });
+  };
+
+  const fallbackSite = sites.find((s) => s.id === defaultSite) ?? sites[0];
+  if (!fallbackSite) throw new Error('parseViewState: the catalog contains no sites');
+
+  const rawSite = get('site');
+  let site = fallbackSite;
+  if (rawSite !== null) {
+    const found = sites.find((s) => s.id === rawSite);
+    if (found) site = found;
+    else notice('site', rawSite, site.id, 'unknown');
+  }
+
+  const rawLevel = get('level');
+  let level = site.defaults.level;
+  if (rawLevel !== null) {
+    if (site.levels.some((l) => l.id === rawLevel)) level = rawLevel;
+    else notice('level', rawLevel, level, 'unknown');
+  }
+
+  const rawInd = get('ind');
+  let ind = site.indicators.find((i) => i.id === site.defaults.ind);
+  if (rawInd !== null) {
+    const found = site.indicators.find((i) => i.id === rawInd);
+    if (found) ind = found;
+    else notice('ind', rawInd, site.defaults.ind, 'unknown');
+  }
+  const years = ind?.years ?? [];
+
+  // Without a (valid) year the site default is used, moved to the nearest year the indicator has.
+  const defaultYear = nearestYear(years, site.defaults.year);
+  const rawYear = get('year');
+  let year = defaultYear;
+  if (rawYear !== null) {
+    if (!/^\d{4}$/.test(rawYear)) {
+      notice('year', rawYear, String(year), 'malformed');
+    } else {
+      year = nearestYear(years, Number(rawYear));
+      if (year !== Number(rawYear)) notice('year', rawYear, String(year), 'unavailable');
+    }
+  }
+
+  const rawCls = get('cls');
+  let cls: ClassMethod = 'quantile';
+  if (rawCls !== null) {
+    if ((CLASS_METHODS as readonly string[]).includes(rawCls)) cls = rawCls as ClassMethod;
+    else notice('cls', rawCls, cls, 'unknown');
+  }
+
+  let breaks: number[] | null = null;
+  if (cls === 'manual') {
+    const rawBreaks = get('breaks');
+    if (rawBreaks !== null) {
+      breaks = parseBreaks(rawBreaks);
+      if (breaks === null) notice('breaks', rawBreaks, '', 'malformed');
+    }
+    if (breaks === null) {
+      cls = 'quantile';
+      notice('cls', 'manual', cls, 'unavailable');
+    }
+  }
+
+  const rawK = get('k');
+  let k = DEFAULT_K;
+  if (rawK !== null) {
+    if (!/^\d{1,3}$/.test(rawK)) notice('k', rawK, String(k), 'malformed');
+    else if (Number(rawK) < MIN_K || Number(rawK) > MAX_K) notice('k', rawK, String(k), 'unavailable');
+    else k = Number(rawK);
+  }
+
+  const rawSel = get('sel');
+  let sel: string[] = [];
+  if (rawSel !== null) {
+    const tokens = rawSel.split(',').map((t) => t.trim()).filter((t) => t !== '');
+    const rejected = tokens.filter((t) => !ID_RE.test(t));
+    const ids = [...new Set(tokens.filter((t) => ID_RE.test(t)))];
+    sel = ids.slice(0, MAX_SEL);
+    if (rejected.length > 0) notice('sel', rejected.join(','), sel.join(','), 'malformed');
+    if (ids.length > MAX_SEL) notice('sel', ids.slice(MAX_SEL).join(','), sel.join(','), 'unavailable');
+  }
+
+  const rawLang = get('lang');
+  let lang: Lang = 'de';
+  if (rawLang !== null) {
+    if (rawLang === 'de' || rawLang === 'en') lang = rawLang;
+    else notice('lang', rawLang, lang, 'unknown');
+  }
+
+  return { state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang }, notices };
+}
+
+/**
+ * Query string ("?site=…&…") in a stable parameter order. site, level, ind,
+ * year, cls, k and lang are always written so that a shared link is explicit;
+ * breaks only with cls=manual, sel only when non-empty. Commas stay literal
+ * for readability.
+ */
+export function serializeViewState(s: ViewState): string {
+  const values: Record<(typeof PARAM_ORDER)[number], string | null> = {
+    site: s.site,
+    level: s.level,
+    ind: s.ind,
+    year: String(s.year),
+    cls: s.cls,
+    k: String(s.k),
+    breaks: s.cls === 'manual' && s.breaks && s.breaks.length > 0 ? s.breaks.map(String).join(',') : null,
+    sel: s.sel.length > 0 ? s.sel.join(',') : null,
+    lang: s.lang,
+  };
+  const parts: string[] = [];
+  for (const name of PARAM_ORDER) {
+    const v = values[name];
+    if (v !== null) parts.push(`${name}=${encodeURIComponent(v).replace(/%2C/g, ',')}`);
+  }
+  return `?${parts.join('&')}`;
+}
+
+/** Nearest entry of `years` to `target` (the later one on a tie); `target` itself if `years` is empty. */
+function nearestYear(years: readonly number[], target: number): number {
+  let best = target;
+  let bestDist = Infinity;
+  for (const y of years) {
+    const d = Math.abs(y - target);
+    if (d < bestDist || (d === bestDist && y > best)) {
+      best = y;
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
+/** Comma-separated finite numbers, valid as manual breaks (sorted, deduplicated); null if not. */
+function parseBreaks(raw: string): number[] | null {
+  const tokens = raw.split(',').map((t) => t.trim());
+  if (!tokens.every((t) => NUMBER_RE.test(t))) return null;
+  try {
+    return normalizeManualBreaks(tokens.map(Number));
+  } catch {
+    return null;
+  }
+}

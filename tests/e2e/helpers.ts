@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Waits until the map has painted the view with this data key prefix (site|level|ind|year) from DuckDB. */
+export async function waitForView(page: Page, keyPrefix?: string): Promise<void> {
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
+  if (keyPrefix) await expect(map).toHaveAttribute('data-view', new RegExp(`^${escape(keyPrefix)}.*\\|db$`));
+  else await expect(map).toHaveAttribute('data-view', /\|db$/);
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface PixelStats {
+  width: number;
+  height: number;
+  /** Pixel counts per legend colour (exact matches). */
+  perColor: Record<string, number>;
+  /** Pixels that differ from the plain background. */
+  nonBackground: number;
+  /** A coarse fingerprint of the picture, to tell two renderings apart. */
+  fingerprint: number[];
+}
+
+/** Reads the map canvas (drawing buffer is preserved) and counts pixels. */
+export async function mapPixels(page: Page): Promise<PixelStats> {
+  const colors = await page.locator('[data-testid="legend-class"]').evaluateAll((els) =>
+    els.map((el) => el.getAttribute('data-color') ?? ''),
+  );
+  return page.evaluate((legendColors) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
+    if (!canvas) throw new Error('no map canvas');
+    const off = document.createElement('canvas');
+    off.width = canvas.width;
+    off.height = canvas.height;
+    const ctx = off.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(canvas, 0, 0);
+    const { data } = ctx.getImageData(0, 0, off.width, off.height);
+    const hex = (r: number, g: number, b: number) =>
+      '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+    const perColor: Record<string, number> = Object.fromEntries(legendColors.map((c) => [c, 0]));
+    let nonBackground = 0;
+    const fingerprint = new Array<number>(64).fill(0);
+    for (let i = 0; i < data.length; i += 4) {
+      const c = hex(data[i]!, data[i + 1]!, data[i + 2]!);
+      if (c in perColor) perColor[c]!++;
+      if (c !== '#f3f1ec') nonBackground++;
+      const px = (i / 4) % off.width;
+      const py = Math.floor(i / 4 / off.width);
+      const cell = Math.floor((py / off.height) * 8) * 8 + Math.floor((px / off.width) * 8);
+      fingerprint[cell]! += data[i]! + 2 * data[i + 1]! + 3 * data[i + 2]!;
+    }
+    return { width: off.width, height: off.height, perColor, nonBackground, fingerprint };
+  }, colors);
+}

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { parseViewState, serializeViewState, type SiteInfo, type ViewState } from '../../src/lib/state/url';
+
+const SITES: SiteInfo[] = [
+  {
+    id: 'leipzig',
+    defaults: { level: 'ortsteil', ind: 'alq', year: 2022 },
+    levels: [{ id: 'ortsteil' }, { id: 'bezirk' }],
+    indicators: [
+      { id: 'alq', years: [2018, 2019, 2020, 2022] },
+      { id: 'dens', years: [2015, 2020] },
+    ],
+  },
+  {
+    id: 'dresden',
+    defaults: { level: 'stadtteil', ind: 'alq', year: 2021 },
+    levels: [{ id: 'stadtteil' }],
+    indicators: [{ id: 'alq', years: [2019, 2021] }],
+  },
+];
+
+const DEFAULTS: ViewState = {
+  site: 'leipzig',
+  level: 'ortsteil',
+  ind: 'alq',
+  year: 2022,
+  cls: 'quantile',
+  k: 5,
+  breaks: null,
+  sel: [],
+  lang: 'de',
+};
+
+const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
+
+describe('parseViewState: defaults', () => {
+  it.each(['', '?', '?site=&sel='])('%j gives all defaults without notices', (search) => {
+    expect(parse(search)).toEqual({ state: DEFAULTS, notices: [] });
+  });
+
+  it('drops unknown extra parameters silently', () => {
+    const { state, notices } = parse('?foo=bar&site=dresden&utm_source=x');
+    expect(notices).toEqual([]);
+    expect(state.site).toBe('dresden');
+    expect(serializeViewState(state)).not.toContain('foo');
+  });
+
+  it('accepts a search string without "?" and uses the first of repeated params', () => {
+    expect(parse('lang=en&lang=de').state.lang).toBe('en');
+  });
+
+  it('uses the first site when the default site is unknown, throws without sites', () => {
+    expect(parseViewState('', SITES, 'nowhere').state.site).toBe('leipzig');
+    expect(() => parseViewState('', [], 'leipzig')).toThrow(/no sites/);
+  });
+});
+
+describe('round trip', () => {
+  const states: ViewState[] = [
+    DEFAULTS,
+    { ...DEFAULTS, site: 'dresden', level: 'stadtteil', year: 2019, cls: 'jenks', k: 7, lang: 'en' },
+    { ...DEFAULTS, level: 'bezirk', ind: 'dens', year: 2015, cls: 'stddev', k: 3, sel: ['01', 'a-b_c.d'] },
+    { ...DEFAULTS, cls: 'manual', k: 9, breaks: [-1.5, 0, 2.25, 1000000], sel: ['X'] },
+    { ...DEFAULTS, cls: 'equal', k: 4, sel: ['1', '2', '3', '4', '5', '6'] },
+  ];
+
+  it.each(states)('parse(serialize(s)) equals s: %j', (s) => {
+    const { state, notices } = parse(serializeViewState(s));
+    expect(notices).toEqual([]);
+    expect(state).toEqual(s);
+  });
+
+  it('serializes in a stable order with literal commas', () => {
+    expect(serializeViewState({ ...DEFAULTS, cls: 'manual', breaks: [-1.5, 0, 2.25], sel: ['A1', 'B2'], lang: 'en' })).toBe(
+      '?site=leipzig&level=ortsteil&ind=alq&year=2022&cls=manual&k=5&breaks=-1.5,0,2.25&sel=A1,B2&lang=en',
+    );
+    expect(serializeViewState(DEFAULTS)).toBe('?site=leipzig&level=ortsteil&ind=alq&year=2022&cls=quantile&k=5&lang=de');
+  });
+
+  it('writes breaks only with cls=manual', () => {
+    expect(serializeViewState({ ...DEFAULTS, cls: 'jenks', breaks: [1, 2] })).not.toContain('breaks');
+    // and ignores them on parse without a notice
+    expect(parse('?cls=jenks&breaks=1,2')).toEqual({ state: { ...DEFAULTS, cls: 'jenks' }, notices: [] });
+  });
+});
+
+describe('parseViewState: fallbacks', () => {
+  it('unknown site → default site', () => {
+    const { state, notices } = parse('?site=berlin&level=ortsteil');
+    expect(state.site).toBe('leipzig');
+    expect(state.level).toBe('ortsteil');
+    expect(notices).toEqual([{ param: 'site', value: 'berlin', fallback: 'leipzig', reason: 'unknown' }]);
+  });
+
+  it('level and indicator are validated against the chosen site', () => {
+    const { state, notices } = parse('?site=dresden&level=ortsteil&ind=dens');
+    expect(state).toMatchObject({ site: 'dresden', level: 'stadtteil', ind: 'alq', year: 2021 });
+    expect(notices).toEqual([
+      { param: 'level', value: 'ortsteil', fallback: 'stadtteil', reason: 'unknown' },
+      { param: 'ind', value: 'dens', fallback: 'alq', reason: 'unknown' },
+    ]);
+  });
+
+  it.each(['22', '2022a', '20.22', '-2022', '20220'])('malformed year %j → default year', (y) => {
+    const { state, notices } = parse(`?year=${y}`);
+    expect(state.year).toBe(2022);
+    expect(notices).toEqual([{ param: 'year', value: y, fallback: '2022', reason: 'malformed' }]);
+  });
+
+  it.each([
+    [2017, 2018],
+    [2021, 2022], // tie between 2020 and 2022 → the later year
+    [2030, 2022],
+  ])('unavailable year %i → nearest %i', (y, expected) => {
+    const { state, notices } = parse(`?year=${y}`);
+    expect(state.year).toBe(expected);
+    expect(notices).toEqual([{ param: 'year', value: String(y), fallback: String(expected), reason: 'unavailable' }]);
+  });
+
+  it('without a year, the default year moves to the nearest year of the indicator', () => {
+    // dens has 2015 and 2020, the site default is 2022 → 2020, no notice
+    expect(parse('?ind=dens')).toEqual({ state: { ...DEFAULTS, ind: 'dens', year: 2020 }, notices: [] });
+  });
+
+  it('unknown cls → quantile', () => {
+    const { state, notices } = parse('?cls=Jenks');
+    expect(state.cls).toBe('quantile');
+    expect(notices).toEqual([{ param: 'cls', value: 'Jenks', fallback: 'quantile', reason: 'unknown' }]);
+  });
+
+  it.each([
+    ['abc', 'malformed'],
+    ['4.5', 'malformed'],
+    ['-3', 'malformed'],
+    ['2', 'unavailable'],
+    ['10', 'unavailable'],
+  ])('k=%s → 5 (%s)', (k, reason) => {
+    const { state, notices } = parse(`?k=${k}`);
+    expect(state.k).toBe(5);
+    expect(notices).toEqual([{ param: 'k', value: k, fallback: '5', reason }]);
+  });
+
+  it('cls=manual without breaks → quantile with a notice', () => {
+    const { state, notices } = parse('?cls=manual&k=4');
+    expect(state).toMatchObject({ cls: 'quantile', k: 4, breaks: null });
+    expect(notices).toEqual([{ param: 'cls', value: 'manual', fallback: 'quantile', reason: 'unavailable' }]);
+  });
+
+  it.each(['1,x', '1;2;3', '1,,3', '5', '1,Infinity', '1,2,3,4,5,6,7,8,9', '0x10,20'])(
+    'malformed breaks %j → null, cls falls back to quantile',
+    (raw) => {
+      const { state, notices } = parse(`?cls=manual&breaks=${encodeURIComponent(raw)}`);
+      expect(state).toMatchObject({ cls: 'quantile', breaks: null });
+      expect(notices).toEqual([
+        { param: 'breaks', value: raw, fallback: '', reason: 'malformed' },
+        { param: 'cls', value: 'manual', fallback: 'quantile', reason: 'unavailable' },
+      ]);
+    },
+  );
+
+  it('manual breaks are sorted and deduplicated', () => {
+    expect(parse('?cls=manual&breaks=3,1.5,3,-2').state.breaks).toEqual([-2, 1.5, 3]);
+  });
+
+  it('unknown lang → de', () => {
+    const { state, notices } = parse('?lang=fr');
+    expect(state.lang).toBe('de');
+    expect(notices).toEqual([{ param: 'lang', value: 'fr', fallback: 'de', reason: 'unknown' }]);
+  });
+});
+
+describe('parseViewState: sel and encoding', () => {
+  it('trims, drops empty entries and deduplicates', () => {
+    const { state, notices } = parse('?sel=%20A1%20,B2,A1,,C3%20');
+    expect(state.sel).toEqual(['A1', 'B2', 'C3']);
+    expect(notices).toEqual([]);
+  });
+
+  it('keeps at most 6 ids', () => {
+    const { state, notices } = parse('?sel=a,b,c,d,e,f,g,h');
+    expect(state.sel).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(notices).toEqual([{ param: 'sel', value: 'g,h', fallback: 'a,b,c,d,e,f', reason: 'unavailable' }]);
+  });
+
+  it('rejects umlauts, broken encoding and over-long ids', () => {
+    const long = 'x'.repeat(33);
+    // URLSearchParams decodes invalid UTF-8 to U+FFFD and keeps invalid escapes literally
+    const { state, notices } = parse(`?sel=S%C3%BCdstadt,Nord,%E0%A4%A,%ZZ,${long},a%20b`);
+    expect(state.sel).toEqual(['Nord']);
+    expect(notices).toEqual([
+      { param: 'sel', value: `Südstadt,\uFFFD%A,%ZZ,${long},a b`, fallback: 'Nord', reason: 'malformed' },
+    ]);
+  });
+
+  it('rejects umlauts in site / indicator ids as unknown', () => {
+    const { state, notices } = parse('?site=M%C3%BCnchen&ind=Arbeitslosenquote%C3%A4');
+    expect(state).toMatchObject({ site: 'leipzig', ind: 'alq' });
+    expect(notices.map((n) => [n.param, n.value, n.reason])).toEqual([
+      ['site', 'München', 'unknown'],
+      ['ind', 'Arbeitslosenquote\u00E4', 'unknown'],
+    ]);
+  });
+
+  it('encodes unusual catalog ids safely', () => {
+    const sites: SiteInfo[] = [
+      { id: 'a&b', defaults: { level: 'l=1', ind: 'i?', year: 2020 }, levels: [{ id: 'l=1' }], indicators: [{ id: 'i?', years: [2020] }] },
+    ];
+    const s: ViewState = { ...DEFAULTS, site: 'a&b', level: 'l=1', ind: 'i?', year: 2020 };
+    const search = serializeViewState(s);
+    expect(search).toContain('site=a%26b&level=l%3D1&ind=i%3F');
+    expect(parseViewState(search, sites, 'a&b')).toEqual({ state: s, notices: [] });
+  });
+});
