@@ -1,0 +1,187 @@
+// Benchmarks what users feel: builds the app, serves dist/ locally, drives
+// headless Chromium (a fresh profile per cold start) and prints medians with
+// min/max. `npm run bench -- --json` prints the same as JSON.
+// Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build.
+import { execSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const RUNS = option('runs', 5);
+const SWITCHES = option('switches', 50);
+const PORT = 4190;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const log = (msg) => process.stderr.write(`${msg}\n`);
+
+function stats(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const q = (p) => v[Math.min(v.length - 1, Math.max(0, Math.ceil(p * v.length) - 1))];
+  return { n: v.length, median: q(0.5), p95: q(0.95), min: v[0], max: v[v.length - 1] };
+}
+
+function assetSizes() {
+  const dir = 'dist/assets';
+  const files = readdirSync(dir);
+  const html = readFileSync('dist/index.html', 'utf8');
+  // Initial JavaScript: the entry chunks referenced by index.html (lazy chunks and workers excluded).
+  const entry = files.filter((f) => f.endsWith('.js') && html.includes(f));
+  const gz = (f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  return {
+    initialJsGzipKB: entry.reduce((s, f) => s + gz(f), 0) / 1024,
+    wasmMB: wasm.reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1024 / 1024,
+    wasmGzipMB: wasm.reduce((s, f) => s + gz(f), 0) / 1024 / 1024,
+  };
+}
+
+async function startServer() {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('preview server did not start');
+}
+
+async function withFreshBrowser(fn) {
+  const profile = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    return await fn(context);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const mark = (page, name) =>
+  page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
+
+async function coldStart(url) {
+  return withFreshBrowser(async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, null, { timeout: 60_000 });
+    const firstMapBytes = bytes;
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:db-ready').length > 0, null, { timeout: 60_000 });
+    const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+    return {
+      firstMap: await mark(page, 'atlas:first-map'),
+      dbReady: await mark(page, 'atlas:db-ready'),
+      firstMapKB: firstMapBytes / 1024,
+      heapMB: heap === null ? null : heap / 1024 / 1024,
+    };
+  });
+}
+
+/** Alternates indicator and year switches through the UI and reads the atlas:update measures. */
+async function switches(url, indicators, years, count) {
+  return withFreshBrowser(async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
+    await page.evaluate(() => performance.clearMeasures('atlas:update'));
+    const started = Date.now();
+    for (let i = 0; i < count; i++) {
+      const view = await page.getByTestId('map').getAttribute('data-view');
+      if (i % 2 === 0) await page.getByTestId('indicator-select').selectOption(indicators[(i / 2) % indicators.length]);
+      else await page.getByTestId('year-input').fill(String(years[((i - 1) / 2) % years.length]));
+      await page.waitForFunction(
+        (before) => {
+          const v = document.querySelector('[data-testid="map"]')?.getAttribute('data-view');
+          return v && v !== before && v.endsWith('|db');
+        },
+        view,
+        { timeout: 30_000 },
+      );
+    }
+    const durations = await page.evaluate(() => performance.getEntriesByName('atlas:update').map((m) => m.duration));
+    return { durations, perSwitchMs: (Date.now() - started) / count };
+  });
+}
+
+const fmt = (x, d = 0) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
+
+async function main() {
+  if (!flag('no-build')) {
+    log('building …');
+    execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const sizes = assetSizes();
+  const server = await startServer();
+  const results = { machine: {}, sizes, metrics: [] };
+  try {
+    const version = (await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).then(async (b) => {
+      const v = b.version();
+      await b.close();
+      return v;
+    }));
+    results.machine = { node: process.version, chromium: version, cpus: (await import('node:os')).cpus().length };
+
+    const starts = [];
+    for (let i = 0; i < RUNS; i++) {
+      log(`cold start ${i + 1}/${RUNS}`);
+      starts.push(await coldStart(BASE));
+    }
+    const add = (name, unit, values, goal) => results.metrics.push({ name, unit, goal, ...stats(values) });
+    add('Leipzig cold start → atlas:first-map', 'ms', starts.map((s) => s.firstMap), '≤ 1000');
+    add('Leipzig cold start → atlas:db-ready', 'ms', starts.map((s) => s.dbReady), '≤ 3000');
+    add('Data transferred until first map', 'KB', starts.map((s) => s.firstMapKB), '');
+    add('JS heap after db-ready (Leipzig)', 'MB', starts.map((s) => s.heapMB), '');
+
+    log(`${SWITCHES} switches, Leipzig`);
+    const leipzig = await switches(`${BASE}?site=leipzig`, ['auslaenderanteil', 'arbeitslosenanteil', 'einwohner'], [2010, 2015, 2020, 2022], SWITCHES);
+    add('Leipzig (63 areas) indicator/year switch → atlas:update', 'ms', leipzig.durations, 'p95 ≤ 16');
+    log(`${SWITCHES} switches, Kreise`);
+    const kreise = await switches(`${BASE}?site=kreise`, ['auslaenderanteil', 'arbeitslosenquote', 'anteil_65plus'], [2010, 2015, 2020], SWITCHES);
+    add('Kreise (400 areas) indicator/year switch → atlas:update', 'ms', kreise.durations, '');
+  } finally {
+    process.kill(-server.pid);
+  }
+
+  if (flag('json')) {
+    console.log(JSON.stringify(results, null, 2));
+    return;
+  }
+  console.log(`Machine: Node ${results.machine.node}, Chromium ${results.machine.chromium}, ${results.machine.cpus} cores, headless, SwiftShader\n`);
+  console.log('| metric | n | median | p95 | min | max | goal |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const m of results.metrics) {
+    console.log(`| ${m.name} (${m.unit}) | ${m.n} | ${fmt(m.median, 1)} | ${fmt(m.p95, 1)} | ${fmt(m.min, 1)} | ${fmt(m.max, 1)} | ${m.goal} |`);
+  }
+  console.log(`| Initial JavaScript, gzipped (KB) | | ${fmt(sizes.initialJsGzipKB, 1)} | | | | ≤ 400 |`);
+  console.log(`| DuckDB wasm (MB, gzipped) | | ${fmt(sizes.wasmMB, 1)} (${fmt(sizes.wasmGzipMB, 1)}) | | | | lazy |`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

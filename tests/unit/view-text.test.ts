@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseBreaksInput } from '../../src/lib/state/breaks-input';
+import { describeValue } from '../../src/lib/state/describe';
+import { translate } from '../../src/lib/i18n';
+import { de } from '../../src/lib/i18n/de';
+import { en } from '../../src/lib/i18n/en';
+import { findIndicator, findSite } from '../../src/lib/data/catalog';
+
+describe('manual breaks typed by a user', () => {
+  it('reads German and English numbers separated by semicolons', () => {
+    expect(parseBreaksInput('5; 10,5; 1.234,5')).toEqual([5, 10.5, 1234.5]);
+    expect(parseBreaksInput('2.5;7.5;12')).toEqual([2.5, 7.5, 12]);
+    expect(parseBreaksInput('10; 5; 20')).toEqual([5, 10, 20]);
+  });
+
+  it('rejects what is not a list of 2 to 8 distinct numbers', () => {
+    expect(parseBreaksInput('')).toBeNull();
+    expect(parseBreaksInput('5')).toBeNull();
+    expect(parseBreaksInput('5; abc')).toBeNull();
+    expect(parseBreaksInput('5; 5')).toBeNull();
+    expect(parseBreaksInput('1;2;3;4;5;6;7;8;9')).toBeNull();
+  });
+});
+
+describe('value text for tooltips and the selection', () => {
+  const leipzig = findSite('leipzig');
+  const share = findIndicator(leipzig, 'auslaenderanteil');
+  const quote = findIndicator(leipzig, 'sgb2_quote');
+
+  it('formats a value in German and English', () => {
+    const v = { id: '00', year: 2023, value: 12.345, n: 1, present: 1 };
+    expect(describeValue(v, share, true, 'de')).toEqual({ text: '12,3\u00a0%', note: null });
+    expect(describeValue(v, share, true, 'en').text).toBe('12.3%');
+  });
+
+  it('says "keine Angabe" for missing, never 0, and why an aggregate is missing', () => {
+    expect(describeValue({ id: '0', year: 2000, value: null, n: 1, present: 0 }, share, true, 'de').text).toBe('keine Angabe');
+    const partial = describeValue({ id: '5', year: 2000, value: null, n: 8, present: 7 }, share, true, 'de');
+    expect(partial.text).toBe('keine Angabe');
+    expect(partial.note).toBe('unvollständig: 7 von 8 Teilgebieten mit Angabe');
+    expect(describeValue(undefined, quote, false, 'en')).toEqual({ text: 'no data', note: 'not aggregable' });
+  });
+});
+
+describe('dictionaries', () => {
+  it('have the same keys and placeholders in German and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
+    for (const key of Object.keys(de) as (keyof typeof de)[]) {
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(names(en[key]), key).toEqual(names(de[key]));
+    }
+  });
+
+  it('fill placeholders', () => {
+    expect(translate('de', 'legend.areas', { count: 13 })).toBe('13 Gebiete');
+    expect(translate('en', 'tooltip.year', { year: 2022 })).toBe('Year 2022');
+  });
+});
