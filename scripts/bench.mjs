@@ -17,7 +17,7 @@ const option = (name, fallback) => {
 };
 const RUNS = option('runs', 5);
 const SWITCHES = option('switches', 50);
-const PORT = 4190;
+const PORT = 4300; // not one of the ports fetch() refuses (4190 is)
 const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { csvParse } from 'd3-dsv';
 import type { Engine } from '../../src/lib/db/engine';
 import { queryRows } from '../../src/lib/db/engine';
-import { areaSeries, isAggregable, levelValues } from '../../src/lib/db/queries';
+import { areaSeries, isAggregable, levelSeries, levelValues } from '../../src/lib/db/queries';
 import { findIndicator, findSite } from '../../src/lib/data/catalog';
 import { formatValue } from '../../src/lib/analysis/format';
 import { createLoadedEngine } from './helpers/node-engine';
@@ -106,6 +106,14 @@ describe('Leipzig', () => {
     expect(sw.value).toBeNull();
     expect(sw.present).toBe(sw.n - 1);
     expect(alo.get('0')?.value).not.toBeNull();
+  });
+
+  it('gives a level for all years in one answer, equal to the single-year answers', async () => {
+    const share = ind(leipzig, 'arbeitslosenanteil');
+    const all = await levelSeries(engine, leipzig, share, 'stadtbezirk');
+    expect(all.length).toBe(10 * share.years.length);
+    const y2015 = await valuesOf(leipzig, 'arbeitslosenanteil', 'stadtbezirk', 2015);
+    for (const row of all.filter((r) => r.year === 2015)) expect(row).toEqual(y2015.get(row.id));
   });
 
   it('gives the years of one area for the sparkline, with gaps as null', async () => {

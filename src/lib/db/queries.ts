@@ -68,7 +68,12 @@ export function levelValues(engine: Engine, site: Site, ind: Indicator, level: s
   return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, [year]));
 }
 
-/** All years of one area (sparklines, trend charts). */
+/** Values of every area of a level for every year of the indicator (map, sparklines, year switches). */
+export function levelSeries(engine: Engine, site: Site, ind: Indicator, level: string): Promise<AreaValue[]> {
+  return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years));
+}
+
+/** All years of one area. */
 export function areaSeries(engine: Engine, site: Site, ind: Indicator, level: string, areaId: string): Promise<AreaValue[]> {
   return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years, areaId));
 }

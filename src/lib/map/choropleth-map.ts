@@ -69,17 +69,21 @@ export class ChoroplethMap {
       this.map.addSource(source, { type: 'geojson', data: geojson, promoteId: 'id', tolerance: 0.3 });
       for (const layer of choroplethLayers(source)) this.map.addLayer(layer);
     }
-    const changed = this.active !== source;
+    if (this.active === source) return false;
+    // Only touch layout when the level changes: setting a layout property makes
+    // MapLibre re-tile the source, which would cost every update ~0.1–0.5 s.
     for (const known of this.ids.keys()) {
       const visibility = known === source ? 'visible' : 'none';
-      for (const layer of choroplethLayers(known)) this.map.setLayoutProperty(layer.id, 'visibility', visibility);
+      for (const layer of choroplethLayers(known)) {
+        if (this.map.getLayoutProperty(layer.id, 'visibility') !== visibility) {
+          this.map.setLayoutProperty(layer.id, 'visibility', visibility);
+        }
+      }
     }
-    if (changed) {
-      this.hovered = null;
-      this.active = source;
-      this.applySelection();
-    }
-    return changed;
+    this.hovered = null;
+    this.active = source;
+    this.applySelection();
+    return true;
   }
 
   fit(bounds: [number, number, number, number], animate = false): void {

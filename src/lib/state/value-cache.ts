@@ -1,0 +1,72 @@
+import type { Indicator, Site } from '../data/catalog-types';
+import type { Engine } from '../db/engine';
+import { levelSeries, type AreaValue } from '../db/queries';
+
+/** One indicator at one level: every area's values, by year and by area. */
+export interface LevelData {
+  byYear: ReadonlyMap<number, AreaValue[]>;
+  byArea: ReadonlyMap<string, AreaValue[]>;
+}
+
+const MAX_ENTRIES = 96;
+
+/**
+ * Answers from DuckDB, kept per site × level × indicator with all years, so
+ * that a year switch needs no query and sparklines come from the same answer.
+ * Idle time prefetches the other indicators of the level shown.
+ */
+export class ValueCache {
+  private readonly entries = new Map<string, Promise<LevelData>>();
+  private prefetching = '';
+
+  constructor(private readonly engine: Engine) {}
+
+  get(site: Site, level: string, ind: Indicator): Promise<LevelData> {
+    const key = `${site.id}|${level}|${ind.id}`;
+    let entry = this.entries.get(key);
+    if (entry) {
+      // Refresh its place in the insertion order (least recently used goes first).
+      this.entries.delete(key);
+    } else {
+      entry = levelSeries(this.engine, site, ind, level).then(group);
+      entry.catch(() => this.entries.delete(key));
+    }
+    this.entries.set(key, entry);
+    while (this.entries.size > MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return entry;
+  }
+
+  /** Loads the level's other indicators one by one, each after the browser has been idle. */
+  prefetch(site: Site, level: string): void {
+    const token = `${site.id}|${level}`;
+    if (this.prefetching === token) return;
+    this.prefetching = token;
+    const queue = [...site.indicators];
+    const next = (): void => {
+      const ind = queue.shift();
+      if (!ind || this.prefetching !== token) return;
+      const run = () => void this.get(site, level, ind).then(next, next);
+      if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 500 });
+      else setTimeout(run, 50);
+    };
+    next();
+  }
+}
+
+function group(rows: AreaValue[]): LevelData {
+  const byYear = new Map<number, AreaValue[]>();
+  const byArea = new Map<string, AreaValue[]>();
+  for (const row of rows) {
+    let y = byYear.get(row.year);
+    if (!y) byYear.set(row.year, (y = []));
+    y.push(row);
+    let a = byArea.get(row.id);
+    if (!a) byArea.set(row.id, (a = []));
+    a.push(row);
+  }
+  return { byYear, byArea };
+}
