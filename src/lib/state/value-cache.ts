@@ -17,9 +17,24 @@ const MAX_ENTRIES = 96;
  */
 export class ValueCache {
   private readonly entries = new Map<string, Promise<LevelData>>();
+  private readonly sites = new Map<string, Promise<void>>();
   private prefetching = '';
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly loadSite: (site: Site) => Promise<void>,
+  ) {}
+
+  /** Loads a site's data into DuckDB once. */
+  ensureSite(site: Site): Promise<void> {
+    let loaded = this.sites.get(site.id);
+    if (!loaded) {
+      loaded = this.loadSite(site);
+      this.sites.set(site.id, loaded);
+      loaded.catch(() => this.sites.delete(site.id));
+    }
+    return loaded;
+  }
 
   get(site: Site, level: string, ind: Indicator): Promise<LevelData> {
     const key = `${site.id}|${level}|${ind.id}`;
@@ -28,7 +43,9 @@ export class ValueCache {
       // Refresh its place in the insertion order (least recently used goes first).
       this.entries.delete(key);
     } else {
-      entry = levelSeries(this.engine, site, ind, level).then(group);
+      entry = this.ensureSite(site)
+        .then(() => levelSeries(this.engine, site, ind, level))
+        .then(group);
       entry.catch(() => this.entries.delete(key));
     }
     this.entries.set(key, entry);
