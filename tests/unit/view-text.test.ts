@@ -28,17 +28,19 @@ describe('value text for tooltips and the selection', () => {
   const quote = findIndicator(leipzig, 'sgb2_quote');
 
   it('formats a value in German and English', () => {
-    const v = { id: '00', year: 2023, value: 12.345, n: 1, present: 1 };
+    const v = { id: '00', year: 2023, value: 12.345, n: 1, present: 1, coverage: null };
     expect(describeValue(v, share, true, 'de')).toEqual({ text: '12,3\u00a0%', note: null });
     expect(describeValue(v, share, true, 'en').text).toBe('12.3%');
   });
 
   it('says "keine Angabe" for missing, never 0, and why an aggregate is missing', () => {
-    expect(describeValue({ id: '0', year: 2000, value: null, n: 1, present: 0 }, share, true, 'de').text).toBe('keine Angabe');
-    const partial = describeValue({ id: '5', year: 2000, value: null, n: 8, present: 7 }, share, true, 'de');
+    expect(describeValue({ id: '0', year: 2000, value: null, n: 1, present: 0, coverage: null }, share, true, 'de').text).toBe('keine Angabe');
+    const partial = describeValue({ id: '5', year: 2000, value: null, n: 8, present: 7, coverage: null }, share, true, 'de');
     expect(partial.text).toBe('keine Angabe');
     expect(partial.note).toBe('unvollständig: 7 von 8 Teilgebieten mit Angabe');
     expect(describeValue(undefined, quote, false, 'en')).toEqual({ text: 'no data', note: 'not aggregable' });
+    const covered = describeValue({ id: '14', year: 2022, value: 4.56, n: 10, present: 9, coverage: 0.987 }, share, true, 'de');
+    expect(covered).toEqual({ text: '4,6\u00a0%', note: 'aus 9 von 10 Teilgebieten (98,7\u00a0% der Bezugsgröße; übrige geheim gehalten)' });
   });
 });
 

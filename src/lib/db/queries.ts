@@ -11,7 +11,15 @@ export interface AreaValue {
   /** Base areas under this area, and how many of them have data. */
   n: number;
   present: number;
+  /**
+   * For rates aggregated over parts of which some are suppressed: the share of
+   * the denominator that the value covers (1 = complete); null otherwise.
+   */
+  coverage: number | null;
 }
+
+/** A rate is still given for an aggregate when its parts cover this share of the denominator. */
+export const MIN_RATE_COVERAGE = 0.95;
 
 export interface AreaInfo {
   id: string;
@@ -19,23 +27,36 @@ export interface AreaInfo {
   parent: string | null;
 }
 
+// Denominator of the parts whose numerator is known (suppressed parts left out).
+const COVERED_DEN = 'sum(CASE WHEN o.num IS NOT NULL THEN o.den END)';
+const COVERED_NUM = 'sum(CASE WHEN o.den IS NOT NULL THEN o.num END)';
+// Every denominator must be known, or the coverage itself is unknown.
+const COVERAGE = `CASE WHEN count(o.den) = count(*) AND sum(o.den) > 0 THEN ${COVERED_DEN} / sum(o.den) END`;
+
 /**
- * SQL expression for an indicator's value at a level. Aggregates come from
- * counts: a sum of counts, or the sum of numerators over the sum of
- * denominators — never an average of shares. An aggregate is only given when
- * every base area contributes, otherwise it would silently cover less.
+ * SQL expressions for an indicator's value (and coverage) at a level.
+ * Aggregates come from counts: a sum of counts, or the sum of numerators over
+ * the sum of denominators — never an average of shares. A sum is only given
+ * when every part has a value (a partial sum is a wrong total). A rate is
+ * given when the parts with a numerator cover at least MIN_RATE_COVERAGE of
+ * the denominator (for example small Gemeinden whose shares are suppressed);
+ * the coverage travels with the value so the UI can say so.
  */
-function valueExpression(ind: Indicator, isBase: boolean): string {
-  if (isBase) return 'max(o.value)';
+function valueExpressions(ind: Indicator, isBase: boolean): { value: string; coverage: string } {
+  const none = 'CAST(NULL AS DOUBLE)';
+  if (isBase) return { value: 'max(o.value)', coverage: none };
   const agg = ind.agg;
   switch (agg.type) {
     case 'sum':
-      return 'CASE WHEN count(o.value) = count(*) THEN sum(o.value) END';
+      return { value: 'CASE WHEN count(o.value) = count(*) THEN sum(o.value) END', coverage: none };
     case 'ratio':
-      return `CASE WHEN count(o.num) = count(*) AND count(o.den) = count(*) AND sum(o.den) > 0
-                   THEN sum(o.num) / sum(o.den) * ${num(agg.scale)} END`;
+      return {
+        value: `CASE WHEN (${COVERAGE}) >= ${num(MIN_RATE_COVERAGE)}
+                     THEN ${COVERED_NUM} / ${COVERED_DEN} * ${num(agg.scale)} END`,
+        coverage: COVERAGE,
+      };
     case 'none':
-      return 'CAST(NULL AS DOUBLE)';
+      return { value: none, coverage: none };
   }
 }
 
@@ -49,9 +70,11 @@ function valuesSql(site: Site, ind: Indicator, level: string, years: number[], a
   const yearList = years.map(int).join(', ');
   const areaFilter = areaId === undefined ? '' : `AND b.area_id = ${str(areaId)}`;
   const presentCol = ind.agg.type === 'ratio' && !isBase ? 'o.num' : 'o.value';
+  const expr = valueExpressions(ind, isBase);
   return `
     SELECT b.area_id AS id, y.year AS year,
-           ${valueExpression(ind, isBase)} AS value,
+           ${expr.value} AS value,
+           ${expr.coverage} AS coverage,
            CAST(count(*) AS INTEGER) AS n,
            CAST(count(${presentCol}) AS INTEGER) AS present
     FROM area_base b

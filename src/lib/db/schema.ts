@@ -70,7 +70,7 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
     const denominator = agg.type === 'ratio' ? `CAST(${ident(agg.den)} AS DOUBLE)` : 'NULL';
     await engine.query(`INSERT INTO observations
       SELECT ${s}, area_id, ${str(ind.id)}, year, ${value}, ${numerator}, ${denominator}
-      FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL`);
+      FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL OR ${denominator} IS NOT NULL`);
   }
   await engine.query(`DROP TABLE ${raw}`);
   const check = await engine.query(`SELECT 1 FROM observations WHERE site = ${s} LIMIT 1`);

@@ -36,6 +36,7 @@ export const de = {
   'legend.source': 'Quelle',
   'value.missing': 'keine Angabe',
   'value.incomplete': 'unvollständig: {present} von {n} Teilgebieten mit Angabe',
+  'value.partial': 'aus {present} von {n} Teilgebieten ({coverage} der Bezugsgröße; übrige geheim gehalten)',
   'value.notAggregable': 'nicht aggregierbar',
   'tooltip.year': 'Jahr {year}',
   'selection.heading': 'Auswahl',

@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'legend.source': 'Source',
   'value.missing': 'no data',
   'value.incomplete': 'incomplete: {present} of {n} sub-areas have data',
+  'value.partial': 'from {present} of {n} sub-areas ({coverage} of the base; the rest suppressed)',
   'value.notAggregable': 'not aggregable',
   'tooltip.year': 'Year {year}',
   'selection.heading': 'Selection',

@@ -69,7 +69,7 @@ export class Atlas {
   private readonly namesBySource = new Map<string, Map<string, string>>();
   private readonly firstViews = new Map<string, Promise<FirstView>>();
 
-  /** Starts drawing at once and the engine alongside; the first map does not wait for DuckDB. */
+  /** Draws the first map, then starts the engine: the first map does not wait for DuckDB. */
   async start(map: ChoroplethMap): Promise<void> {
     this.map = map;
     window.addEventListener('popstate', () => {
@@ -154,7 +154,7 @@ export class Atlas {
     const d = site.defaults;
     if (view.level !== d.level || view.ind !== d.ind || view.year !== d.year) return null;
     const fv = await this.firstView(site);
-    const rows = Object.entries(fv.values).map(([id, value]) => ({ id, year: fv.year, value, n: 1, present: value === null ? 0 : 1 }));
+    const rows = Object.entries(fv.values).map(([id, value]) => ({ id, year: fv.year, value, n: 1, present: value === null ? 0 : 1, coverage: null }));
     return { rows, data: null };
   }
 

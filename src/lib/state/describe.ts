@@ -16,5 +16,9 @@ export function describeValue(
   if (value === null && v && v.n > 1 && v.present < v.n) {
     return { text, note: translate(lang, 'value.incomplete', { present: v.present, n: v.n }) };
   }
+  if (value !== null && v?.coverage !== null && v?.coverage !== undefined && v.coverage < 1) {
+    const coverage = formatValue(v.coverage * 100, 'percent', 1, lang);
+    return { text, note: translate(lang, 'value.partial', { present: v.present, n: v.n, coverage }) };
+  }
   return { text, note: null };
 }
