@@ -20,6 +20,10 @@ export default defineConfig({
     // browser cache them separately.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // bench.html holds benchmark cases for scripts/bench.mjs; the app does not link it.
+      input: { main: `${repoRoot}src/index.html`, bench: `${repoRoot}src/bench.html` },
+    },
   },
   optimizeDeps: {
     exclude: ['@duckdb/duckdb-wasm'],

@@ -128,6 +128,48 @@ async function switches(url, indicators, years, count) {
   });
 }
 
+/** Runs a case of src/bench.html in a fresh browser and returns its result. */
+async function benchPage(query) {
+  return withFreshBrowser(async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${BASE}bench.html?${query}`);
+    await page.waitForSelector('body[data-done="true"]', { timeout: 180_000 });
+    const result = await page.evaluate(() => window.__benchResult);
+    if (result?.error) throw new Error(`bench case ${query}: ${result.error}`);
+    return result;
+  });
+}
+
+/** Year after year as fast as the map repaints (the year player's load): repaints per second. */
+async function yearRun(url, years) {
+  return withFreshBrowser(async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
+    // Warm the cache for the indicator (the player would have it after the first pass).
+    const started = await page.evaluate(async (ys) => {
+      const input = document.querySelector('[data-testid="year-input"]');
+      const map = document.querySelector('[data-testid="map"]');
+      const setYear = (y) => {
+        input.value = String(y);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      const painted = (y) =>
+        new Promise((resolve) => {
+          const check = () => (map.getAttribute('data-view').includes(`|${y}|`) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+      const t0 = performance.now();
+      for (const y of ys) {
+        setYear(y);
+        await painted(y);
+      }
+      return performance.now() - t0;
+    }, years);
+    return (years.length / started) * 1000;
+  });
+}
+
 const fmt = (x, d = 0) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
 
 async function main() {
@@ -163,6 +205,17 @@ async function main() {
     log(`${SWITCHES} switches, Kreise`);
     const kreise = await switches(`${BASE}?site=kreise`, ['auslaenderanteil', 'arbeitslosenquote', 'anteil_65plus'], [2010, 2015, 2020], SWITCHES);
     add('Kreise (400 areas) indicator/year switch → atlas:update', 'ms', kreise.durations, '');
+
+    log('20 year switches in a row, Leipzig (× runs)');
+    const years = Array.from({ length: 20 }, (_, i) => 2003 + i);
+    const fps = [];
+    for (let i = 0; i < RUNS; i++) fps.push(await yearRun(`${BASE}?site=leipzig&year=2002`, years));
+    add('Leipzig 20 year switches in a row: repaints per second', 'fps', fps, '≥ 30');
+
+    log('1,000,000-row German Excel CSV into DuckDB (× runs)');
+    const csv = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) csv.push(await benchPage('case=csv&rows=1000000'));
+    add('1,000,000-row CSV (;, decimal comma) → queryable in DuckDB', 'ms', csv.map((c) => c.importMs), '≤ 5000');
   } finally {
     process.kill(-server.pid);
   }
