@@ -58,3 +58,12 @@ describe('dictionaries', () => {
     expect(translate('en', 'tooltip.year', { year: 2022 })).toBe('Year 2022');
   });
 });
+
+describe('year ranges', () => {
+  it('compacts consecutive years', async () => {
+    const { yearRanges } = await import('../../src/lib/analysis/years');
+    expect(yearRanges([2000, 2001, 2002, 2005, 2007, 2008])).toBe('2000–2002, 2005, 2007–2008');
+    expect(yearRanges([2011])).toBe('2011');
+    expect(yearRanges([])).toBe('');
+  });
+});
