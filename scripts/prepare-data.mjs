@@ -7,10 +7,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { csvParse, csvParseRows } from 'd3-dsv';
 import { roundTo, fmtNum, csvText, jsonObjectOrdered, cmpStr } from './lib/format.mjs';
+import * as turf from '@turf/turf';
 import { cleanGeometry, dissolve, boundsOf, featureCollectionText, shapeStats } from './lib/geo.mjs';
+import { simplifySharedBoundaries } from './lib/topo-simplify.mjs';
 import {
   SOURCES,
   LEIPZIG_BEZIRKE,
@@ -18,6 +21,8 @@ import {
   LEIPZIG_YEAR_NOTES,
   LEIPZIG_INDICATORS,
   KREISE_INDICATORS,
+  GEMEINDE_MERGERS,
+  gemeindenIndicators,
 } from './lib/meta.mjs';
 
 const started = process.hrtime.bigint();
@@ -590,10 +595,366 @@ function buildKreise() {
   report.valueRows = valueRows.length;
   report.years = [...new Set(valueRows.map((r) => r.year))];
   report.kreisNamesDisambiguated = kreise.filter((k) => / \((Land)?[Kk]reis\)$/.test(k.name)).length;
-  return { site, report };
+  // For the Gemeinden site: the upper levels (same ids, names and parents) and INKAR's 65+ share.
+  const upper = {
+    areas,
+    levels: site.levels,
+    inkar65: new Map(kreisIds.map((id) => [id, iBy.get(`${id}|2021`)?.anteil_65plus ?? null])),
+  };
+  return { site, report, upper };
 }
 function div(v, d) {
   return v === null ? null : v / d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gemeinden (Zensus 2022)
+// ---------------------------------------------------------------------------------------------
+
+const GEMEINDEN_YEAR = 2022;
+// VG5000 is generalised for 1:5,000,000; 4 decimals (~10 m) lose nothing visible.
+const GEMEINDE_DECIMALS = 4;
+// Douglas–Peucker tolerance (degrees) for the shared-boundary simplification of the Gemeinden.
+const GEMEINDE_SIMPLIFY_TOLERANCE = 0.0005;
+const GEMEINDE_TARGET_BYTES = 3_500_000;
+// The five age shares of the source do not fit their labels (see SOURCES.md): their columns are
+// written to values.csv, but the indicators are not offered in the catalog until that is resolved.
+const SHIP_AGE_INDICATORS = false;
+const GEMEINDEFREI = 'Gemeindefreies Gebiet';
+/** Kreis of a Gemeinde: the first five digits of the AGS; Eisenach (16056) is part of 16063. */
+const kreisOf = (ags) => (ags.slice(0, 5) === '16056' ? '16063' : ags.slice(0, 5));
+
+/** Zensus value columns: [output column, source column, integer?]. */
+const ZENSUS_COLUMNS = [
+  ['einwohner', 'population_census22', true],
+  ['auslaenderanteil', 'share_foreign_census22'],
+  ['einwanderungsgeschichte_anteil', 'share_migration_bg_census22'],
+  ['anteil_unter18', 'share_under18_census22'],
+  ['anteil_18_29', 'share_18to29_census22'],
+  ['anteil_30_49', 'share_30to49_census22'],
+  ['anteil_50_64', 'share_50to64_census22'],
+  ['anteil_65plus', 'share_65plus_census22'],
+  ['haushaltsgroesse', 'avg_household_size_census22'],
+  ['wohnungen', 'total_dwellings_census22', true],
+  ['leerstandsquote', 'vacancy_rate_census22'],
+  ['nettokaltmiete_qm', 'avg_rent_per_m2_census22'],
+  ['eigentuemerquote', 'share_owner_occupied_census22'],
+];
+// Not shipped: implausible (e.g. 99.8 % single/two-family buildings in Flensburg, see SOURCE.md).
+const ZENSUS_NOT_SHIPPED = ['share_single_family_census22'];
+/** Reconstructed numerators: [column, share column, base column] = share · base / 100, 1 decimal. */
+const ZENSUS_EST = [
+  ['auslaender_est', 'auslaenderanteil', 'einwohner'],
+  ['einwanderungsgeschichte_est', 'einwanderungsgeschichte_anteil', 'einwohner'],
+  ['unter18_est', 'anteil_unter18', 'einwohner'],
+  ['alter18_29_est', 'anteil_18_29', 'einwohner'],
+  ['alter30_49_est', 'anteil_30_49', 'einwohner'],
+  ['alter50_64_est', 'anteil_50_64', 'einwohner'],
+  ['ab65_est', 'anteil_65plus', 'einwohner'],
+  ['leerstand_est', 'leerstandsquote', 'wohnungen'],
+  ['eigentum_est', 'eigentuemerquote', 'wohnungen'],
+];
+const GEMEINDEN_COLUMNS = [
+  'einwohner',
+  'auslaenderanteil',
+  'auslaender_est',
+  'einwanderungsgeschichte_anteil',
+  'einwanderungsgeschichte_est',
+  'anteil_unter18',
+  'unter18_est',
+  'anteil_18_29',
+  'alter18_29_est',
+  'anteil_30_49',
+  'alter30_49_est',
+  'anteil_50_64',
+  'alter50_64_est',
+  'anteil_65plus',
+  'ab65_est',
+  'haushaltsgroesse',
+  'haushalte_est',
+  'wohnungen',
+  'leerstandsquote',
+  'leerstand_est',
+  'nettokaltmiete_qm',
+  'eigentuemerquote',
+  'eigentum_est',
+];
+const AGE_COLUMNS = ['anteil_unter18', 'anteil_18_29', 'anteil_30_49', 'anteil_50_64', 'anteil_65plus'];
+
+function buildGemeinden(upper) {
+  const report = { suppressed: {}, zeros: {} };
+
+  // --- Zensus values ---
+  const src = csvParse(readText(path.join(KREISE_DIR, 'zensus2022_gemeinden.csv')));
+  const expected = ['ags', 'municipality_name', ...ZENSUS_COLUMNS.map(([, c]) => c), ...ZENSUS_NOT_SHIPPED];
+  if ([...src.columns].sort(cmpStr).join() !== [...expected].sort(cmpStr).join()) {
+    throw new Error(`unexpected Zensus columns: ${src.columns.join()}`);
+  }
+  for (const [c] of ZENSUS_COLUMNS) {
+    report.suppressed[c] = 0;
+    report.zeros[c] = 0;
+  }
+  const zensus = new Map(); // ags -> { name, rec }
+  for (const r of src) {
+    if (!/^\d{8}$/.test(r.ags)) throw new Error(`bad Zensus ags ${r.ags}`);
+    if (zensus.has(r.ags)) throw new Error(`duplicate Zensus ags ${r.ags}`);
+    const rec = {};
+    for (const [out, s, isInt] of ZENSUS_COLUMNS) {
+      const v = num(r[s]);
+      if (v === null) report.suppressed[out]++;
+      else if (v === 0) report.zeros[out]++;
+      if (isInt && v !== null && !Number.isInteger(v)) throw new Error(`${r.ags} ${s}: not an integer: ${v}`);
+      rec[out] = v;
+    }
+    // Population and dwellings are the denominators: they must exist everywhere.
+    if (!(rec.einwohner > 0) || !(rec.wohnungen > 0)) throw new Error(`${r.ags}: no population or dwellings`);
+    for (const [c, share, base] of ZENSUS_EST) rec[c] = rec[share] === null ? null : roundTo((rec[share] * rec[base]) / 100, 1);
+    rec.haushalte_est = rec.haushaltsgroesse === null ? null : roundTo(rec.einwohner / rec.haushaltsgroesse, 1);
+    zensus.set(r.ags, { name: r.municipality_name, rec });
+  }
+  report.zensusRows = zensus.size;
+
+  // --- geometry: match VG5000 (01.01.2021) to the Zensus Gemeinden (15.05.2022) ---
+  const geo = JSON.parse(readText(path.join(KREISE_DIR, 'vg5000_gemeinden_2021-01-01.geojson')));
+  const byAgs = new Map();
+  for (const f of geo.features) {
+    if (byAgs.has(f.properties.AGS)) throw new Error(`duplicate VG5000 AGS ${f.properties.AGS}`);
+    byAgs.set(f.properties.AGS, f);
+  }
+  report.vg5000Features = byAgs.size;
+  const partOf = new Map(); // VG5000 AGS -> Zensus AGS of the merged Gemeinde
+  for (const m of GEMEINDE_MERGERS) {
+    const z = zensus.get(m.id);
+    if (!z || z.name !== m.name) throw new Error(`merged Gemeinde ${m.id} ${m.name} not in the Zensus`);
+    if (!m.kept && byAgs.has(m.id)) throw new Error(`merged Gemeinde ${m.id} already has a geometry`);
+    for (const [ags, gen] of Object.entries(m.parts)) {
+      const f = byAgs.get(ags);
+      if (!f || f.properties.GEN !== gen) throw new Error(`predecessor ${ags} ${gen} not in VG5000`);
+      if (ags !== m.id && zensus.has(ags)) throw new Error(`predecessor ${ags} still has a Zensus row`);
+      if (kreisOf(ags) !== kreisOf(m.id)) throw new Error(`predecessor ${ags} is in another Kreis than ${m.id}`);
+      if (partOf.has(ags)) throw new Error(`predecessor ${ags} used twice`);
+      partOf.set(ags, m.id);
+    }
+  }
+  const members = new Map(); // Zensus AGS -> VG5000 features
+  const gemeindefrei = [];
+  for (const [ags, f] of byAgs) {
+    const target = partOf.get(ags) ?? (zensus.has(ags) ? ags : null);
+    if (target) {
+      if (!members.has(target)) members.set(target, []);
+      members.get(target).push(f);
+    } else if (f.properties.BEZ === GEMEINDEFREI) {
+      gemeindefrei.push(f);
+    } else {
+      throw new Error(`VG5000 Gemeinde ${ags} ${f.properties.GEN} has no Zensus row and is not a known merger`);
+    }
+  }
+  for (const ags of zensus.keys()) if (!members.has(ags)) throw new Error(`Zensus Gemeinde ${ags} has no geometry`);
+  report.gemeindefrei = gemeindefrei.length;
+  report.gemeindefreiByLand = {};
+  for (const f of gemeindefrei) {
+    const land = LAENDER[f.properties.AGS.slice(0, 2)];
+    report.gemeindefreiByLand[land] = (report.gemeindefreiByLand[land] ?? 0) + 1;
+  }
+  report.gemeindefreiKm2 = roundTo(gemeindefrei.reduce((s, f) => s + turf.area(f) / 1e6, 0), 0);
+  report.gemeindefreiWithZensus = [...byAgs.values()]
+    .filter((f) => f.properties.BEZ === GEMEINDEFREI && zensus.has(f.properties.AGS))
+    .map((f) => `${f.properties.AGS} ${zensus.get(f.properties.AGS).name} (${fmtInt(zensus.get(f.properties.AGS).rec.einwohner)} residents)`);
+
+  const ids = [...zensus.keys()].sort(cmpStr);
+  report.degenerateRings = 0;
+  report.mergers = [];
+  const rounded = ids.map((id) => {
+    const feats = members.get(id);
+    let geometry = feats[0].geometry;
+    if (feats.length > 1 || partOf.has(feats[0].properties.AGS)) {
+      geometry = dissolve(feats.map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })));
+      const stats = shapeStats(geometry);
+      // The predecessors border each other: n contiguous pieces fuse into one, so the union has at
+      // most (sum of their parts) - (n - 1) parts (old Langelsheim has an exclave of its own).
+      const partsBefore = feats.reduce((n, f) => n + shapeStats(f.geometry).parts, 0);
+      if (stats.parts > partsBefore - (feats.length - 1)) {
+        throw new Error(`merged Gemeinde ${id}: predecessors are not contiguous (${stats.parts} parts)`);
+      }
+      report.mergers.push({ id, n: feats.length, ...stats });
+    }
+    const c = cleanGeometry(geometry, { decimals: GEMEINDE_DECIMALS });
+    report.degenerateRings += c.degenerateRings;
+    return { id, name: zensus.get(id).name, geometry: c.geometry };
+  });
+  report.bytesRounded = Buffer.byteLength(featureCollectionText(rounded));
+  const simplified = simplifySharedBoundaries(rounded, GEMEINDE_SIMPLIFY_TOLERANCE);
+  report.simplify = simplified.stats;
+  const gemeinden = rounded.map((g, i) => {
+    const c = cleanGeometry(simplified.geometries[i], { decimals: GEMEINDE_DECIMALS });
+    report.degenerateRings += c.degenerateRings;
+    return { id: g.id, name: g.name, geometry: c.geometry };
+  });
+  // Self-intersections / touching rings (turf.kinks): source (per Zensus Gemeinde) vs shipped.
+  const hasKinks = (g) => turf.kinks({ type: 'Feature', properties: {}, geometry: g }).features.length > 0;
+  report.kinks = {
+    source: ids.filter((id) => members.get(id).some((f) => hasKinks(f.geometry))).length,
+    shipped: gemeinden.filter((g) => hasKinks(g.geometry)).length,
+  };
+  const geoText = featureCollectionText(gemeinden);
+  report.bytes = Buffer.byteLength(geoText);
+  write('gemeinden/gemeinde.geojson', geoText);
+
+  // --- areas: Gemeinden under the Kreise site's Kreise, Länder and Bund (same ids and names) ---
+  const kreisIds = new Set(upper.areas.filter((a) => a[2] === 'kreis').map((a) => a[0]));
+  const perKreis = new Map();
+  for (const id of ids) {
+    const k = kreisOf(id);
+    if (!kreisIds.has(k)) throw new Error(`Gemeinde ${id}: no Kreis ${k}`);
+    perKreis.set(k, (perKreis.get(k) ?? 0) + 1);
+  }
+  for (const k of kreisIds) if (!perKreis.has(k)) throw new Error(`Kreis ${k} has no Gemeinde`);
+  report.kreisfreie = [...perKreis.values()].filter((n) => n === 1).length;
+  const areas = [...ids.map((id) => [id, zensus.get(id).name, 'gemeinde', kreisOf(id)]), ...upper.areas];
+  write('gemeinden/areas.csv', csvText(['id', 'name', 'level', 'parent'], areas));
+
+  // --- values ---
+  const valueRows = ids.map((id) => ({ id, year: GEMEINDEN_YEAR, rec: zensus.get(id).rec }));
+  write(
+    'gemeinden/values.csv',
+    csvText(
+      ['area_id', 'year', ...GEMEINDEN_COLUMNS],
+      valueRows.map(({ id, year, rec }) => [id, year, ...GEMEINDEN_COLUMNS.map((c) => rec[c])]),
+    ),
+  );
+
+  // --- checks and numbers for the notes ---
+  const recs = valueRows.map((r) => r.rec);
+  const sumOf = (list, f) => list.reduce((s, r) => s + f(r), 0);
+  report.einwohner = sumOf(recs, (r) => r.einwohner);
+  if (report.einwohner !== 82711282) throw new Error(`Zensus population sum ${report.einwohner} != 82,711,282`);
+  report.wohnungen = sumOf(recs, (r) => r.wohnungen);
+  const withVac = recs.filter((r) => r.leerstand_est !== null);
+  report.leerstand = sumOf(withVac, (r) => r.leerstand_est);
+  report.leerstandsquote = (report.leerstand / sumOf(withVac, (r) => r.wohnungen)) * 100;
+  const ownShares = (list) => {
+    const both = list.filter((r) => r.eigentum_est !== null && r.leerstandsquote !== null);
+    const own = sumOf(both, (r) => r.eigentum_est);
+    return {
+      all: (own / sumOf(both, (r) => r.wohnungen)) * 100,
+      occupied: (own / sumOf(both, (r) => r.wohnungen * (1 - r.leerstandsquote / 100))) * 100,
+    };
+  };
+  report.eigentum = ownShares(recs);
+  report.eigentumSachsen = ownShares(valueRows.filter((r) => r.id.startsWith('14')).map((r) => r.rec));
+  const withHh = recs.filter((r) => r.haushalte_est !== null);
+  report.haushalte = { n: withHh.length, sum: sumOf(withHh, (r) => r.haushalte_est), einwohner: sumOf(withHh, (r) => r.einwohner) };
+  // Age shares: do they partition the population, and which bands are they?
+  const ageRecs = recs.filter((r) => AGE_COLUMNS.every((c) => r[c] !== null));
+  const sums = ageRecs.map((r) => roundTo(AGE_COLUMNS.reduce((s, c) => s + r[c], 0), 1)).sort((a, b) => a - b);
+  const agePop = sumOf(ageRecs, (r) => r.einwohner);
+  report.age = {
+    n: ageRecs.length,
+    median: sums[sums.length >> 1],
+    min: sums[0],
+    max: sums[sums.length - 1],
+    within05: sums.filter((s) => Math.abs(s - 100) <= 0.5).length,
+    popWithin05: sumOf(ageRecs.filter((r) => Math.abs(AGE_COLUMNS.reduce((s, c) => s + r[c], 0) - 100) <= 0.5), (r) => r.einwohner) / agePop,
+    national: AGE_COLUMNS.map((c) => ((sumOf(ageRecs, (r) => (r[c] * r.einwohner) / 100) / agePop) * 100).toFixed(1)),
+    // Largest Gemeinde whose five shares miss 100 by more than 3 points.
+    maxPopOff3: Math.max(
+      ...ageRecs.filter((r) => Math.abs(AGE_COLUMNS.reduce((s, c) => s + r[c], 0) - 100) > 3).map((r) => r.einwohner),
+    ),
+  };
+  // The last band against INKAR's share aged 65+ (2021) per Kreis.
+  const k65 = new Map();
+  for (const { id, rec } of valueRows) {
+    if (rec.anteil_65plus === null) continue;
+    const k = kreisOf(id);
+    const o = k65.get(k) ?? { num: 0, den: 0 };
+    o.num += (rec.anteil_65plus * rec.einwohner) / 100;
+    o.den += rec.einwohner;
+    k65.set(k, o);
+  }
+  const pairs = [...k65]
+    .map(([k, o]) => [upper.inkar65.get(k), (o.num / o.den) * 100])
+    .filter(([a]) => a !== null && a !== undefined);
+  const diffs = pairs.map(([a, b]) => a - b).sort((a, b) => a - b);
+  report.age.inkar65 = {
+    n: pairs.length,
+    medianDiff: roundTo(diffs[diffs.length >> 1], 2),
+    minDiff: roundTo(diffs[0], 2),
+    maxDiff: roundTo(diffs[diffs.length - 1], 2),
+    corr: roundTo(correlation(pairs.map((p) => p[0]), pairs.map((p) => p[1])), 3),
+  };
+
+  const de1 = (x) => fmtNum(roundTo(x, 1)).replace('.', ',');
+  const intDe = (x) => fmtInt(Math.round(x)).replace(/,/g, '.');
+  const stats = {
+    einwohnerDe: intDe(report.einwohner),
+    einwohnerEn: fmtInt(report.einwohner),
+    wohnungenDe: intDe(report.wohnungen),
+    wohnungenEn: fmtInt(report.wohnungen),
+    leerstandDe: intDe(report.leerstand),
+    leerstandEn: fmtInt(Math.round(report.leerstand)),
+    leerstandsquoteDe: de1(report.leerstandsquote),
+    leerstandsquoteEn: fmtNum(roundTo(report.leerstandsquote, 1)),
+    eigentumDe: de1(report.eigentum.all),
+    eigentumEn: fmtNum(roundTo(report.eigentum.all, 1)),
+    eigentumOccDe: de1(report.eigentum.occupied),
+    eigentumOccEn: fmtNum(roundTo(report.eigentum.occupied, 1)),
+    eigentumSnDe: de1(report.eigentumSachsen.all),
+    eigentumSnEn: fmtNum(roundTo(report.eigentumSachsen.all, 1)),
+    eigentumSnOccDe: de1(report.eigentumSachsen.occupied),
+    eigentumSnOccEn: fmtNum(roundTo(report.eigentumSachsen.occupied, 1)),
+    ageShares: report.age.national.join(' / ') + ' %',
+    age3049De: report.age.national[2].replace('.', ','),
+    age3049En: report.age.national[2],
+    inkarDiffRangeDe: `${de1(report.age.inkar65.minDiff)} bis ${de1(report.age.inkar65.maxDiff)}`,
+    inkarDiffRangeEn: `${fmtNum(roundTo(report.age.inkar65.minDiff, 1))} to ${fmtNum(roundTo(report.age.inkar65.maxDiff, 1))}`,
+  };
+  const meta = gemeindenIndicators(stats);
+  const indicators = [...meta.shipped];
+  if (SHIP_AGE_INDICATORS) indicators.splice(3, 0, ...meta.age);
+
+  const asFeature = (o) => ({ type: 'Feature', properties: {}, geometry: o.geometry });
+  const site = {
+    id: 'gemeinden',
+    label: { de: 'Deutschland – Gemeinden', en: 'Germany – municipalities (Gemeinden)' },
+    bounds: boundsOf(gemeinden.map(asFeature)),
+    geometrySource: 'bkg-vg5000',
+    levels: [
+      {
+        id: 'gemeinde',
+        label: { de: 'Gemeinden', en: 'Municipalities (Gemeinden)' },
+        geometry: 'gemeinden/gemeinde.geojson',
+        count: gemeinden.length,
+      },
+      // Kreise, Länder and Germany: the Kreise site's levels and geometry files, not copies.
+      ...upper.levels,
+    ],
+    areas: 'gemeinden/areas.csv',
+    values: 'gemeinden/values.csv',
+    firstView: 'gemeinden/first-view.json',
+    defaults: { level: 'gemeinde', ind: 'auslaenderanteil', year: GEMEINDEN_YEAR },
+    indicators: indicators.map((ind) => ({ ...ind, years: yearsWithValues(valueRows, ind.column) })),
+  };
+  checkAggColumns(site, GEMEINDEN_COLUMNS);
+  writeFirstView(site, valueRows);
+
+  report.gemeinden = gemeinden.length;
+  report.valueRows = valueRows.length;
+  report.shippedAge = SHIP_AGE_INDICATORS;
+  return { site, report };
+}
+
+function correlation(a, b) {
+  const ma = a.reduce((s, x) => s + x, 0) / a.length;
+  const mb = b.reduce((s, x) => s + x, 0) / b.length;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < a.length; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
+  return sab / Math.sqrt(saa * sbb);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -651,7 +1012,7 @@ function sortKeysDeep(v) {
 // SOURCES.md
 // ---------------------------------------------------------------------------------------------
 
-function sourcesMd(lz, kr) {
+function sourcesMd(lz, kr, gm) {
   const s = SOURCES;
   const aggLine = (label, g) =>
     `  - ${label}: ${g.anteil.maxAbs < 1e-3 ? g.anteil.maxAbs.toExponential(1) : fmtNum(roundTo(g.anteil.maxAbs, 3))} (${g.anteil.at}; ${g.anteil.n} comparisons)`;
@@ -687,10 +1048,12 @@ All sources are licensed under the ${lic}. Show the attribution texts below in t
 | \`leipzig/areas.csv\`, \`leipzig/values.csv\` | area list (id, name, level, parent); Ortsteil × year values 2000–2023 |
 | \`kreise/kreis.geojson\`, \`land.geojson\`, \`bund.geojson\` | 400 Kreise, 16 Länder, Germany |
 | \`kreise/areas.csv\`, \`kreise/values.csv\` | area list; Kreis × year values 1990–2022 |
+| \`gemeinden/gemeinde.geojson\` | ${fmtInt(gm.gemeinden)} Gemeinden (the site's Kreise, Länder and Germany use the \`kreise/\` files) |
+| \`gemeinden/areas.csv\`, \`gemeinden/values.csv\` | area list (Gemeinden plus the Kreise site's Kreise, Länder, Germany); Gemeinde values 2022 |
 | \`*/first-view.json\` | base-level values of the default view (level, indicator, year) |
 
 Conventions: empty field = missing (never 0 for "missing"); numbers in plain form with \`.\` as decimal point;
-GeoJSON in EPSG:4326 with 5 decimals and properties \`{id, name}\`.
+GeoJSON in EPSG:4326 with 5 decimals (Gemeinden: ${GEMEINDE_DECIMALS}) and properties \`{id, name}\`.
 
 ## 1. Leipzig statistics (\`leipzig-stat\`)
 
@@ -843,6 +1206,117 @@ ${aggLine('Stadt Leipzig (official totals include persons not assigned to an Ort
   (e.g. Leipzig 1990–1998 274–282 km² vs 297–298 km² from 1999, while population is harmonised), so densities before
   boundary reforms are slightly off. Years: ${kr.years[0]}–${kr.years[kr.years.length - 1]} (INKAR only 1995–2022,
   Destatis only 1990–2021).
+
+${gemeindenMd(gm)}`;
+}
+
+function gemeindenMd(gm) {
+  const s = SOURCES;
+  const lic = `[${s.zensus2022.licenceName} (${s.zensus2022.licence})](${s.zensus2022.licenceUrl})`;
+  const srcCol = Object.fromEntries(ZENSUS_COLUMNS.map(([c, src]) => [c, src]));
+  const suppressedRows = ZENSUS_COLUMNS.map(([c, src]) => `| \`${c}\` | \`${src}\` | ${fmtInt(gm.suppressed[c])} |`).join('\n');
+  const mergerRows = GEMEINDE_MERGERS.map((m) => {
+    const parts = Object.entries(m.parts).map(([a, n]) => `${a} ${n}`).join(', ');
+    return `| ${m.id} ${m.name} | ${parts} | ${m.how.en} |`;
+  }).join('\n');
+  const byLand = Object.entries(gm.gemeindefreiByLand)
+    .sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]))
+    .map(([l, n]) => `${l} ${n}`)
+    .join(', ');
+  const pct = (x) => fmtNum(roundTo(x, 1));
+  const a = gm.age;
+  return `## 6. Zensus 2022 per Gemeinde (\`zensus2022\`) – site \`gemeinden\`
+
+- Publisher: ${s.zensus2022.publisher.de}.
+- Licence: ${lic}.
+- Attribution: \`${s.zensus2022.attribution}\`
+- Vintage: ${s.zensus2022.vintage.de} (one reference date; stored as year ${GEMEINDEN_YEAR}).
+- Origin: \`hhilbig/gerda\` commit \`8124aa7db4e74ed2c5bf67e1a2bdcdc078969ada\`, \`R/sysdata.rda\` (\`census_2022_internal\`),
+  converted to CSV unchanged (\`zensus2022_gemeinden.csv\`, ${fmtInt(gm.zensusRows)} Gemeinden). Boundaries: BKG VG5000
+  \`VG5000_GEM.shp\` (Stand 01.01.2021, source \`bkg-vg5000\`, section 3), from the same commit of \`Praesklepios/geoGermany\`,
+  reprojected to EPSG:4326 with 5 decimals (\`vg5000_gemeinden_2021-01-01.geojson\`, ${fmtInt(gm.vg5000Features)} features).
+- Files: \`gemeinden/gemeinde.geojson\` (${fmtInt(gm.gemeinden)} Gemeinden, ${fmtInt(gm.bytes)} bytes), \`gemeinden/areas.csv\`,
+  \`gemeinden/values.csv\` (${fmtInt(gm.valueRows)} rows, one per Gemeinde), \`gemeinden/first-view.json\`. Levels: Gemeinde →
+  Kreis → Land → Bund. The upper levels are **the Kreise site's areas and geometry files** (\`kreise/kreis.geojson\`,
+  \`land.geojson\`, \`bund.geojson\`; same ids and names in \`areas.csv\`); a Gemeinde's parent is its Kreis (first five digits
+  of the AGS; the former Kreis 16056 Eisenach belongs to 16063, as in the Kreise site). ${fmtInt(gm.kreisfreie)} Kreise
+  consist of one Gemeinde (the kreisfreie Städte, including Berlin and Hamburg).
+
+What was derived:
+
+- Values are shipped as published (shares with one decimal, household size and rent with two). Names are the Zensus
+  \`municipality_name\` as published (e.g. "Flensburg, Stadt"), not VG5000's \`GEN\`.
+- **Suppressed values stay empty** (never 0). The source has no zeros (${Object.values(gm.zeros).reduce((x, y) => x + y, 0)} in all value columns).
+  Empty fields per column (of ${fmtInt(gm.zensusRows)} Gemeinden):
+
+| column | source column | empty (suppressed) |
+| --- | --- | ---: |
+${suppressedRows}
+
+- Reconstructed numerators for aggregation (1 decimal, empty when the share is empty): \`auslaender_est\`,
+  \`einwanderungsgeschichte_est\`, \`unter18_est\`, \`alter18_29_est\`, \`alter30_49_est\`, \`alter50_64_est\`, \`ab65_est\`
+  = share · einwohner / 100; \`leerstand_est\`, \`eigentum_est\` = share · wohnungen / 100; \`haushalte_est\` = einwohner /
+  haushaltsgroesse (households; an approximation, because not all residents live in private households). The shares are
+  rounded to one decimal, so aggregated shares are approximations to about ±0.05 percentage points.
+- \`einwanderungsgeschichte_anteil\` is the Zensus 2022 concept "Einwanderungsgeschichte" (immigrated since 1950, or both
+  parents did); GERDA labels \`${srcCol.einwanderungsgeschichte_anteil}\` "migration background".
+- Not shipped: \`share_single_family_census22\` (implausible, e.g. 99.8 % in Flensburg).
+- **Age shares: columns shipped, indicators not offered in the catalog.** The five shares (\`anteil_unter18\`,
+  \`anteil_18_29\`, \`anteil_30_49\`, \`anteil_50_64\`, \`anteil_65plus\` from \`share_under18/18to29/30to49/50to64/65plus_census22\`)
+  do partition the population: their sum is ${fmtNum(a.median)} in the median Gemeinde and within 100 ± 0.5 for
+  ${fmtInt(a.within05)} of ${fmtInt(a.n)} Gemeinden with all five values (${pct(a.popWithin05 * 100)} % of their residents; range
+  ${fmtNum(a.min)}–${fmtNum(a.max)}; a sum more than 3 points off 100 occurs only in Gemeinden of up to
+  ${fmtInt(a.maxPopOff3)} residents). But the bands are not those of the column
+  names nor those of the GERDA codebook ("50-59", "60+"): population-weighted national shares are
+  ${a.national.join(' / ')} %, while Germany has roughly 16–17 % under 18, 13 % aged 18–29, 25 % aged 30–49,
+  23 % aged 50–64 (15–16 % aged 50–59) and 22 % aged 65+ (about 29 % aged 60+). The last band follows INKAR's share aged
+  65+ (2021) per Kreis closely (correlation ${fmtNum(a.inkar65.corr)} over ${a.inkar65.n} Kreise) but lies
+  ${fmtNum(a.inkar65.minDiff)}–${fmtNum(a.inkar65.maxDiff)} points (median ${fmtNum(a.inkar65.medianDiff)}) below it – about the
+  size of two birth cohorts, i.e. it looks like "67 and older"; the magnitudes fit bands of roughly under 15/16, 15/16–24,
+  25–59, 60–66 and 67+. This is an inference from the data, not verified against the official Zensus table: check before
+  offering these indicators (\`SHIP_AGE_INDICATORS\` in \`scripts/prepare-data.mjs\`).
+
+Geometry:
+
+- Matching on the AGS (VG5000 \`AGS\` ↔ Zensus \`ags\`). Every Zensus Gemeinde has a polygon; no Gemeinde is lost from the
+  Kreis sums.
+- **Gemeinden merged between 01.01.2021 (boundaries) and 15.05.2022 (Zensus)**: the predecessors' polygons are dissolved
+  with \`turf.union\` into the Zensus Gemeinde. They are the only non-gemeindefreie VG5000 features without a Zensus row; the
+  script checks that each lies in the successor's Kreis (after the Eisenach Kreis merger), carries the expected name, and
+  that the predecessors of a Gemeinde are contiguous (the old town of Langelsheim brings its own small exclave and hole).
+
+| Zensus Gemeinde | VG5000 features dissolved | change |
+| --- | --- | --- |
+${mergerRows}
+
+- **${fmtInt(gm.gemeindefrei)} gemeindefreie Gebiete are left out of the Gemeinde level** (${fmtInt(gm.gemeindefreiKm2)} km²; ${byLand}):
+  unincorporated forests, lakes, military areas and the like without a municipality and without Zensus statistics. They
+  show as gaps on the Gemeinde map; the Kreis, Land and Bund geometries still cover them. Two gemeindefreie Bezirke do have
+  Zensus rows and are kept as Gemeinden: ${gm.gemeindefreiWithZensus.join('; ')}.
+- Coordinates rounded to ${GEMEINDE_DECIMALS} decimals (~10 m; VG5000 is generalised for 1:5,000,000, its vertices are ~0.8–3 km apart),
+  consecutive duplicate points and degenerate rings removed (${gm.degenerateRings} rings), rings oriented per RFC 7946;
+  properties \`{id, name}\`, sorted by id. Then a topology-preserving simplification: boundaries are cut into arcs at the
+  points where three or more Gemeinden (or the outline) meet, every arc is simplified once with \`turf.simplify\`
+  (tolerance ${GEMEINDE_SIMPLIFY_TOLERANCE}°, highQuality false) and used by both neighbours, so no gaps or overlaps appear.
+  Because VG5000 is already strongly generalised this removes almost nothing (${fmtInt(gm.simplify.positionsBefore)} →
+  ${fmtInt(gm.simplify.positionsAfter)} positions, ${fmtInt(gm.bytesRounded)} → ${fmtInt(gm.bytes)} bytes; the target was
+  ${fmtInt(GEMEINDE_TARGET_BYTES)} bytes). Self-intersections or touching rings (\`turf.kinks\`): ${gm.kinks.source} Gemeinden in the
+  source, ${gm.kinks.shipped} in the shipped file.
+
+Checks (all Gemeinden, computed by the script):
+
+- Population: sum ${fmtInt(gm.einwohner)} = the Zensus 2022 total (asserted).
+- Dwellings: sum ${fmtInt(gm.wohnungen)} (published Zensus total: 43,106,589 dwellings).
+- Vacancy: sum of \`leerstand_est\` = ${fmtInt(Math.round(gm.leerstand))} vacant dwellings, ${pct(gm.leerstandsquote)} % of the dwellings of
+  Gemeinden with a value (published Zensus total: 1,924,985 vacant; Destatis' headline Leerstandsquote is 4.3 %, on a base not
+  documented in the source).
+- Owner occupancy: \`share_owner_occupied_census22\` is relative to **all dwellings**, not to occupied dwellings as the
+  official Eigentümerquote: weighted by dwellings it gives ${pct(gm.eigentum.all)} % nationally, and only divided by occupied
+  dwellings (wohnungen · (1 − leerstandsquote / 100)) ${pct(gm.eigentum.occupied)} %, close to the published 43.6 % (Saxony
+  ${pct(gm.eigentumSachsen.all)} % vs ${pct(gm.eigentumSachsen.occupied)} %, published 34 %). The catalog therefore aggregates
+  \`eigentum_est\` / \`wohnungen\` and labels the indicator "share of all dwellings".
+- Households: \`haushalte_est\` sums to ${fmtInt(Math.round(gm.haushalte.sum))} for the ${fmtInt(gm.haushalte.n)} Gemeinden with a household
+  size (${fmtInt(gm.haushalte.einwohner)} residents).
 `;
 }
 
@@ -854,10 +1328,11 @@ function main() {
   log(`shared data: ${SHARED}`);
   const lz = buildLeipzig();
   const kr = buildKreise();
+  const gm = buildGemeinden(kr.upper);
 
-  const catalog = sortKeysDeep({ sources: SOURCES, sites: [lz.site, kr.site] });
+  const catalog = sortKeysDeep({ sources: SOURCES, sites: [lz.site, kr.site, gm.site] });
   write('catalog.json', JSON.stringify(catalog, null, 2) + '\n');
-  write('SOURCES.md', sourcesMd(lz.report, kr.report));
+  write('SOURCES.md', sourcesMd(lz.report, kr.report, gm.report));
 
   // --- summary ---
   const L = lz.report;
@@ -872,7 +1347,19 @@ function main() {
   log('Kreise: Leipzig (14713) unemployment rate', JSON.stringify(K.leipzigAlq));
   log('Kreise: dissolve', JSON.stringify(K.dissolve));
   log(`Kreise: ${K.valueRows} value rows, years ${K.years[0]}–${K.years[K.years.length - 1]}`);
-  for (const f of written.sort(cmpStr)) log(`  ${f}  ${fs.statSync(path.join(ROOT, f)).size} B`);
+  const G = gm.report;
+  log(`Gemeinden: ${G.gemeinden} Gemeinden (${G.zensusRows} Zensus rows), ${G.gemeindefrei} gemeindefreie Gebiete left out`);
+  log('Gemeinden: merged', JSON.stringify(G.mergers), 'degenerate rings dropped', G.degenerateRings);
+  log(`Gemeinden: geometry ${G.bytesRounded} B rounded, ${G.bytes} B after simplification`, JSON.stringify(G.simplify));
+  log('Gemeinden: suppressed', JSON.stringify(G.suppressed), 'zeros', JSON.stringify(G.zeros));
+  log('Gemeinden: age shares', JSON.stringify(G.age));
+  log('Gemeinden: dwellings', G.wohnungen, 'vacant', G.leerstand, 'owner', JSON.stringify(G.eigentum), JSON.stringify(G.eigentumSachsen));
+  log('Gemeinden: households', JSON.stringify(G.haushalte));
+  // gzip sizes only for the log: zlib output may differ between Node versions.
+  for (const f of written.sort(cmpStr)) {
+    const bytes = fs.readFileSync(path.join(ROOT, f));
+    log(`  ${f}  ${bytes.length} B  (gzip ${zlib.gzipSync(bytes, { level: 9 }).length} B)`);
+  }
   log(`done in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`);
 }
 

@@ -37,16 +37,21 @@ function cleanRing(ring, decimals) {
 /**
  * Round coordinates to `decimals`, remove consecutive duplicate points, drop degenerate rings, and
  * optionally drop interior rings (holes) and polygon parts smaller than the given areas in km².
- * Returns { geometry, removedHoles: number[] (km²), removedParts: number[] (km²) }.
+ * Returns { geometry, removedHoles: number[] (km²), removedParts: number[] (km²), degenerateRings }
+ * (degenerateRings = rings dropped because rounding left fewer than 3 corners or no area).
  * Ring orientation follows RFC 7946 (exterior counter-clockwise) via turf.rewind.
  */
 export function cleanGeometry(geom, { decimals = 5, minHoleKm2 = 0, minPartKm2 = 0 } = {}) {
   const removedHoles = [];
   const removedParts = [];
+  let degenerateRings = 0;
   const polys = [];
   for (const poly of polygonsOf(geom)) {
     const outer = cleanRing(poly[0], decimals);
-    if (!outer) continue;
+    if (!outer) {
+      degenerateRings += poly.length;
+      continue;
+    }
     const outerArea = ringAreaKm2(outer);
     if (outerArea < minPartKm2) {
       removedParts.push(outerArea);
@@ -55,7 +60,10 @@ export function cleanGeometry(geom, { decimals = 5, minHoleKm2 = 0, minPartKm2 =
     const rings = [outer];
     for (const hole of poly.slice(1)) {
       const h = cleanRing(hole, decimals);
-      if (!h) continue;
+      if (!h) {
+        degenerateRings++;
+        continue;
+      }
       const a = ringAreaKm2(h);
       if (a < minHoleKm2) {
         removedHoles.push(a);
@@ -69,7 +77,7 @@ export function cleanGeometry(geom, { decimals = 5, minHoleKm2 = 0, minPartKm2 =
   const geometry =
     polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
   const rewound = turf.rewind(geometry, { reverse: false, mutate: true });
-  return { geometry: rewound, removedHoles, removedParts };
+  return { geometry: rewound, removedHoles, removedParts, degenerateRings };
 }
 
 /**

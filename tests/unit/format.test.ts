@@ -79,5 +79,7 @@ describe('unitLabel', () => {
     expect(unitLabel('per1000', 'de')).toBe('je 1.000 Einw.');
     expect(unitLabel('per1000', 'en')).toBe('per 1,000 residents');
     expect(unitLabel('perkm2', 'de')).toBe('Einw. je km²');
+    expect(formatValue(1.784, 'persons', 2, 'de')).toBe(`1,78${NBSP}Pers.`);
+    expect(unitLabel('persons', 'en')).toBe('persons per household');
   });
 });

@@ -1,5 +1,5 @@
 export type Lang = 'de' | 'en';
-export type Unit = 'count' | 'percent' | 'per1000' | 'per10000' | 'years' | 'eur' | 'keur' | 'km2' | 'perkm2';
+export type Unit = 'count' | 'persons' | 'percent' | 'per1000' | 'per10000' | 'years' | 'eur' | 'keur' | 'km2' | 'perkm2';
 
 const LOCALES: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 const MISSING: Record<Lang, string> = { de: 'keine Angabe', en: 'no data' };
@@ -57,6 +57,8 @@ export function formatValue(v: number | null | undefined, unit: Unit, decimals: 
   switch (unit) {
     case 'count':
       return n;
+    case 'persons':
+      return de ? `${n}${NBSP}Pers.` : `${n}${NBSP}persons`;
     case 'percent':
       return de ? `${n}${NBSP}%` : `${n}%`;
     case 'per1000':
@@ -85,6 +87,7 @@ function withEuroPrefix(n: string, suffix: string): string {
 
 const UNIT_LABELS: Record<Unit, Record<Lang, string>> = {
   count: { de: 'Anzahl', en: 'count' },
+  persons: { de: 'Personen je Haushalt', en: 'persons per household' },
   percent: { de: '%', en: '%' },
   per1000: { de: 'je 1.000 Einw.', en: 'per 1,000 residents' },
   per10000: { de: 'je 10.000 Einw.', en: 'per 10,000 residents' },
