@@ -1,24 +1,25 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection } from 'geojson';
 import { baseStyle, choroplethLayers, HATCH_IMAGE, hatchImage, sourceId } from './layers';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 export interface MapEvents {
-  hover(id: string | null, x: number, y: number): void;
+  hover(area: { id: string; name: string } | null, x: number, y: number): void;
   click(id: string | null): void;
 }
 
 /**
  * MapLibre wrapper for the choropleth. Each site × level's geometry becomes a
- * GeoJSON source once; switching level only toggles layer visibility and a
- * view change only writes feature-state.
+ * GeoJSON source once (fetched and tiled by MapLibre's worker, off the main
+ * thread); switching level only toggles layer visibility and a view change
+ * only writes the feature-state that changed.
  */
 export class ChoroplethMap {
   readonly map: maplibregl.Map;
-  private readonly ids = new Map<string, string[]>();
+  /** Per source: the colour last written for each area (null = missing). */
+  private readonly colors = new Map<string, Map<string, string | null>>();
   private active: string | null = null;
   private hovered: string | null = null;
   private selected = new Set<string>();
@@ -40,15 +41,15 @@ export class ChoroplethMap {
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('mousemove', (e) => {
-      const id = this.featureAt(e.point);
-      this.setHover(id);
-      events.hover(id, e.point.x, e.point.y);
+      const area = this.featureAt(e.point);
+      this.setHover(area?.id ?? null);
+      events.hover(area, e.point.x, e.point.y);
     });
     this.map.on('mouseout', () => {
       this.setHover(null);
       events.hover(null, 0, 0);
     });
-    this.map.on('click', (e) => events.click(this.featureAt(e.point)));
+    this.map.on('click', (e) => events.click(this.featureAt(e.point)?.id ?? null));
   }
 
   /** Resolves once the style can take sources. */
@@ -57,28 +58,40 @@ export class ChoroplethMap {
     return new Promise((resolve) => this.map.once('load', () => resolve()));
   }
 
-  /** Shows one site × level, adding its geometry the first time. */
-  async show(site: string, level: string, load: () => Promise<FeatureCollection>): Promise<boolean> {
+  /** Shows one site × level, adding its geometry (GeoJSON at `url`) the first time. */
+  async show(site: string, level: string, url: string, areaCount: number): Promise<boolean> {
     await this.ready();
     const source = sourceId(site, level);
     if (!this.map.hasImage(HATCH_IMAGE)) this.map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 2 });
-    if (!this.ids.has(source)) {
-      const geojson = await load();
-      if (this.ids.has(source)) return false;
-      this.ids.set(source, geojson.features.map((f) => String(f.properties?.id)));
-      this.map.addSource(source, { type: 'geojson', data: geojson, promoteId: 'id', tolerance: 0.3 });
-      for (const layer of choroplethLayers(source)) this.map.addLayer(layer);
+    if (!this.colors.has(source)) {
+      this.colors.set(source, new Map());
+      this.map.addSource(source, {
+        type: 'geojson',
+        // A URL, not an object: the worker fetches and parses it, and nothing
+        // big is copied between threads.
+        data: new URL(url, location.href).href,
+        promoteId: 'id',
+        tolerance: 0.3,
+        buffer: 64,
+        maxzoom: 12,
+      });
+      for (const layer of choroplethLayers(source, areaCount)) this.map.addLayer(layer);
     }
     if (this.active === source) return false;
     // Only touch layout when the level changes: setting a layout property makes
     // MapLibre re-tile the source, which would cost every update ~0.1–0.5 s.
-    for (const known of this.ids.keys()) {
+    for (const known of this.colors.keys()) {
       const visibility = known === source ? 'visible' : 'none';
-      for (const layer of choroplethLayers(known)) {
+      for (const layer of choroplethLayers(known, 0)) {
         if (this.map.getLayoutProperty(layer.id, 'visibility') !== visibility) {
           this.map.setLayoutProperty(layer.id, 'visibility', visibility);
         }
       }
+    }
+    const previous = this.active;
+    if (previous) {
+      for (const id of this.selected) this.map.setFeatureState({ source: previous, id }, { selected: false });
+      if (this.hovered !== null) this.map.setFeatureState({ source: previous, id: this.hovered }, { hover: false });
     }
     this.hovered = null;
     this.active = source;
@@ -90,20 +103,32 @@ export class ChoroplethMap {
     this.map.fitBounds(bounds, { padding: 24, animate });
   }
 
-  /** Writes each area's colour (null = missing) into feature-state. */
+  /** Writes each area's colour (null = missing) into feature-state, only where it changed. */
   recolor(colors: ReadonlyMap<string, string | null>): void {
     const source = this.active;
-    if (!source) return;
-    for (const id of this.ids.get(source) ?? []) {
-      const color = colors.get(id) ?? null;
+    const last = source ? this.colors.get(source) : undefined;
+    if (!source || !last) return;
+    for (const [id, color] of colors) {
+      if (last.has(id) && last.get(id) === color) continue;
+      last.set(id, color);
       this.map.setFeatureState({ source, id }, { color, missing: color === null });
+    }
+    for (const [id, color] of last) {
+      if (colors.has(id) || color === null) continue;
+      last.set(id, null);
+      this.map.setFeatureState({ source, id }, { color: null, missing: true });
     }
     this.map.triggerRepaint();
   }
 
   setSelected(ids: readonly string[]): void {
-    this.selected = new Set(ids);
-    this.applySelection();
+    const next = new Set(ids);
+    const source = this.active;
+    if (source) {
+      for (const id of this.selected) if (!next.has(id)) this.map.setFeatureState({ source, id }, { selected: false });
+      for (const id of next) if (!this.selected.has(id)) this.map.setFeatureState({ source, id }, { selected: true });
+    }
+    this.selected = next;
   }
 
   setAttribution(html: string): void {
@@ -124,11 +149,12 @@ export class ChoroplethMap {
     this.map.remove();
   }
 
-  private featureAt(point: maplibregl.PointLike): string | null {
+  private featureAt(point: maplibregl.PointLike): { id: string; name: string } | null {
     if (!this.active) return null;
     const [feature] = this.map.queryRenderedFeatures(point, { layers: [`${this.active}:fill`] });
     const id = feature?.properties?.id;
-    return id === undefined || id === null ? null : String(id);
+    if (id === undefined || id === null) return null;
+    return { id: String(id), name: String(feature?.properties?.name ?? id) };
   }
 
   private setHover(id: string | null): void {
@@ -139,11 +165,10 @@ export class ChoroplethMap {
     this.hovered = id;
   }
 
+  /** After a level switch: marks the selection on the newly shown source. */
   private applySelection(): void {
     const source = this.active;
     if (!source) return;
-    for (const id of this.ids.get(source) ?? []) {
-      this.map.setFeatureState({ source, id }, { selected: this.selected.has(id) });
-    }
+    for (const id of this.selected) this.map.setFeatureState({ source, id }, { selected: true });
   }
 }

@@ -19,8 +19,13 @@ export function sourceId(site: string, level: string): string {
   return `areas:${site}:${level}`;
 }
 
-export function choroplethLayers(source: string): LayerSpecification[] {
+/** Above this many areas the hatching of missing values starts at zoom 7 (see below). */
+const MANY_AREAS = 2000;
+
+export function choroplethLayers(source: string, areaCount: number): LayerSpecification[] {
   const flag = (name: string) => ['boolean', ['feature-state', name], false];
+  // Three layers only: at 10,000+ areas every layer that reads feature-state
+  // costs a full pass on each recolour.
   return [
     {
       id: `${source}:fill`,
@@ -30,28 +35,24 @@ export function choroplethLayers(source: string): LayerSpecification[] {
     },
     {
       // Missing values are hatched so that they never read as a low value.
+      // The pattern pass costs ~30 ms a frame without a GPU at 10,000 areas,
+      // where a national view shows them as the plain missing grey instead.
       id: `${source}:missing`,
       type: 'fill',
       source,
+      minzoom: areaCount > MANY_AREAS ? 7 : 0,
       paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', flag('missing'), 1, 0] },
     },
     {
+      // Outlines, with selected and hovered areas drawn heavier in the same layer.
       id: `${source}:outline`,
       type: 'line',
       source,
-      paint: { 'line-color': '#ffffff', 'line-width': 0.7, 'line-opacity': 0.9 },
-    },
-    {
-      id: `${source}:hover`,
-      type: 'line',
-      source,
-      paint: { 'line-color': '#1a1a1a', 'line-width': ['case', flag('hover'), 2, 0] },
-    },
-    {
-      id: `${source}:selected`,
-      type: 'line',
-      source,
-      paint: { 'line-color': '#000000', 'line-width': ['case', flag('selected'), 3.5, 0] },
+      paint: {
+        'line-color': ['case', flag('selected'), '#000000', flag('hover'), '#1a1a1a', '#ffffff'],
+        'line-width': ['case', flag('selected'), 3.5, flag('hover'), 2, 0.6],
+        'line-opacity': ['case', ['any', flag('selected'), flag('hover')], 1, 0.85],
+      },
     },
   ] as LayerSpecification[];
 }

@@ -1,7 +1,6 @@
-import type { FeatureCollection } from 'geojson';
 import type { FirstView, Indicator, Site } from '../data/catalog-types';
 import { catalog, findIndicator, findSite, findLevel } from '../data/catalog';
-import { fetchBytes, fetchJson } from '../data/urls';
+import { dataUrl, fetchBytes, fetchJson } from '../data/urls';
 import { isAggregable, type AreaValue } from '../db/queries';
 import { ValueCache, type LevelData } from './value-cache';
 import { classify, type Classification } from '../analysis/classify';
@@ -66,7 +65,6 @@ export class Atlas {
   private map: ChoroplethMap | null = null;
   private generation = 0;
   private firstMapMarked = false;
-  private readonly namesBySource = new Map<string, Map<string, string>>();
   private readonly firstViews = new Map<string, Promise<FirstView>>();
 
   /** Draws the first map, then starts the engine: the first map does not wait for DuckDB. */
@@ -168,19 +166,18 @@ export class Atlas {
     const ind = findIndicator(site, view.ind);
     try {
       const level = findLevel(site, view.level);
-      const source = `${site.id}:${level.id}`;
-      const shown = map.show(site.id, level.id, () => this.loadGeometry(source, level.geometry));
+      const shown = map.show(site.id, level.id, dataUrl(level.geometry), level.count);
       const [changedSource, fetched] = await Promise.all([shown, this.fetchValues(view, site, ind)]);
       if (gen !== this.generation) return;
       const queried = performance.now();
-      this.names = this.namesBySource.get(source) ?? new Map();
       if (changedSource && refit) map.fit(site.bounds);
-      this.pruneSelection();
-      map.setSelected(this.view.sel);
       if (!fetched) return; // waiting for the engine
       this.levelData = fetched.data;
       const result = this.buildResult(view, site, ind, fetched.rows);
       this.result = result;
+      this.pruneSelection(result);
+      map.setSelected(this.view.sel);
+      if (this.cache) void this.loadNames(site, level.id, gen);
       const colorById = new Map<string, string | null>();
       for (const [id, v] of result.values) {
         const cls = result.classification?.classOf(v.value) ?? -1;
@@ -220,20 +217,17 @@ export class Atlas {
     return { key: dataKey(view), values, classification, colors, aggregable };
   }
 
-  private async loadGeometry(source: string, path: string): Promise<FeatureCollection> {
-    const geojson = await fetchJson<FeatureCollection>(path);
-    const names = new Map<string, string>();
-    for (const f of geojson.features) names.set(String(f.properties?.id), String(f.properties?.name ?? ''));
-    this.namesBySource.set(source, names);
-    return geojson;
+  private async loadNames(site: Site, level: string, gen: number): Promise<void> {
+    const names = await this.cache?.names(site, level);
+    if (names && gen === this.generation) this.names = names;
   }
 
   /** Selected ids that do not exist at the shown level are dropped, with a notice. */
-  private pruneSelection(): void {
-    const missing = this.view.sel.filter((id) => !this.names.has(id));
+  private pruneSelection(result: ViewResult): void {
+    const missing = this.view.sel.filter((id) => !result.values.has(id));
     if (missing.length === 0) return;
     this.droppedSelection = missing;
-    this.view = { ...this.view, sel: this.view.sel.filter((id) => this.names.has(id)) };
+    this.view = { ...this.view, sel: this.view.sel.filter((id) => result.values.has(id)) };
     this.writeUrl(true);
   }
 }

@@ -1,6 +1,6 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import type { Engine } from '../db/engine';
-import { levelSeries, type AreaValue } from '../db/queries';
+import { levelAreas, levelSeries, type AreaValue } from '../db/queries';
 
 /** One indicator at one level: every area's values, by year and by area. */
 export interface LevelData {
@@ -18,6 +18,7 @@ const MAX_ENTRIES = 96;
 export class ValueCache {
   private readonly entries = new Map<string, Promise<LevelData>>();
   private readonly sites = new Map<string, Promise<void>>();
+  private readonly areaNames = new Map<string, Promise<ReadonlyMap<string, string>>>();
   private prefetching = '';
 
   constructor(
@@ -55,6 +56,19 @@ export class ValueCache {
       this.entries.delete(oldest);
     }
     return entry;
+  }
+
+  /** Names of a level's areas, by id. */
+  names(site: Site, level: string): Promise<ReadonlyMap<string, string>> {
+    const key = `${site.id}|${level}`;
+    let names = this.areaNames.get(key);
+    if (!names) {
+      names = this.ensureSite(site)
+        .then(() => levelAreas(this.engine, site, level))
+        .then((areas) => new Map(areas.map((a) => [a.id, a.name])));
+      this.areaNames.set(key, names);
+    }
+    return names;
   }
 
   /** Loads the level's other indicators one by one, each after the browser has been idle. */
