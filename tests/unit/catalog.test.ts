@@ -9,7 +9,24 @@ import { dataDir } from './helpers/node-engine';
 
 const read = (path: string) => readFileSync(dataDir + path, 'utf8');
 
-describe.each(catalog.sites.map((s) => [s.id, s] as const))('site %s', (_id, site) => {
+const areaSites = catalog.sites.filter((s) => s.kind !== 'grid');
+
+describe('grid sites', () => {
+  it('name existing cell columns and files', async () => {
+    const { GRID_COLUMNS } = await import('../../src/lib/db/grid');
+    const grids = catalog.sites.filter((s) => s.kind === 'grid');
+    expect(grids.map((s) => s.id)).toEqual(['zensus-grid']);
+    for (const site of grids) {
+      expect(existsSync(dataDir + site.values)).toBe(true);
+      for (const ind of site.indicators) {
+        expect(GRID_COLUMNS as readonly string[]).toContain(ind.column);
+        expect(catalog.sources[ind.source]).toBeDefined();
+      }
+    }
+  });
+});
+
+describe.each(areaSites.map((s) => [s.id, s] as const))('site %s', (_id, site) => {
   const values = csvParse(read(site.values));
   const areas = csvParse(read(site.areas));
 

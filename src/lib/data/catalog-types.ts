@@ -49,6 +49,8 @@ export interface Level {
 
 export interface Site {
   id: string;
+  /** 'grid': cells drawn by the grid layer from an Arrow file (levels[0].geometry); default 'areas'. */
+  kind?: 'areas' | 'grid';
   label: Text;
   bounds: [number, number, number, number];
   geometrySource: string;

@@ -1,6 +1,6 @@
 // Bundled data files are fingerprinted assets: Vite turns every file under
 // data/ into a URL at build time, so a path from the catalog maps to its URL.
-const files = import.meta.glob('../../../data/*/*.{csv,geojson,json}', {
+const files = import.meta.glob('../../../data/*/*.{csv,geojson,json,arrow}', {
   query: '?url',
   import: 'default',
   eager: true,

@@ -17,5 +17,6 @@ export async function createBrowserEngine(): Promise<Engine> {
   return {
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
     query: (sql) => conn.query(sql),
+    insertArrowIPC: (name, bytes) => conn.insertArrowFromIPCStream(bytes, { name }),
   };
 }

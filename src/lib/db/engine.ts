@@ -11,6 +11,11 @@ export interface ResultTable {
 export interface Engine {
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   query(sql: string): Promise<ResultTable>;
+  /**
+   * Creates a table from an Arrow IPC stream (the browser transfers the bytes
+   * to the worker: the buffer is detached afterwards).
+   */
+  insertArrowIPC(table: string, bytes: Uint8Array): Promise<void>;
 }
 
 export type Row = Record<string, unknown>;

@@ -3,15 +3,6 @@
 import type { Engine, ResultTable } from './engine';
 import { ident, str } from './sql';
 
-/** An engine that can also take an Arrow IPC stream as a new table. */
-export interface EngineWithArrow extends Engine {
-  /**
-   * Creates table `table` from an Arrow IPC stream. In the browser the bytes are
-   * transferred to the worker: the buffer is detached afterwards.
-   */
-  insertArrowIPC(table: string, bytes: Uint8Array): Promise<void>;
-}
-
 /** The value columns of a cell (besides `x`, `y`, `lon`, `lat`). */
 export const GRID_COLUMNS = [
   'einwohner',
@@ -69,7 +60,7 @@ const loading = new WeakMap<Engine, Map<string, Promise<void>>>();
  * Loads a site's cells (the Arrow IPC stream written by scripts/prepare-grid.mjs)
  * into table `grid_cells`. Idempotent per site.
  */
-export function loadGrid(engine: EngineWithArrow, siteId: string, bytes: Uint8Array): Promise<void> {
+export function loadGrid(engine: Engine, siteId: string, bytes: Uint8Array): Promise<void> {
   let perSite = loading.get(engine);
   if (!perSite) loading.set(engine, (perSite = new Map()));
   let pending = perSite.get(siteId);
@@ -82,7 +73,7 @@ export function loadGrid(engine: EngineWithArrow, siteId: string, bytes: Uint8Ar
   return pending;
 }
 
-async function insertGrid(engine: EngineWithArrow, siteId: string, bytes: Uint8Array): Promise<void> {
+async function insertGrid(engine: Engine, siteId: string, bytes: Uint8Array): Promise<void> {
   await engine.query(CREATE_TABLE);
   const site = str(siteId);
   const loaded = await engine.query(`SELECT 1 FROM ${TABLE} WHERE site = ${site} LIMIT 1`);

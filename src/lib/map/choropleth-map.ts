@@ -99,6 +99,19 @@ export class ChoroplethMap {
     return true;
   }
 
+  /** Hides every area layer (a grid site is shown instead). */
+  hideAreas(): void {
+    for (const known of this.colors.keys()) {
+      for (const layer of choroplethLayers(known, 0)) {
+        if (this.map.getLayoutProperty(layer.id, 'visibility') !== 'none') {
+          this.map.setLayoutProperty(layer.id, 'visibility', 'none');
+        }
+      }
+    }
+    this.active = null;
+    this.hovered = null;
+  }
+
   fit(bounds: [number, number, number, number], animate = false): void {
     this.map.fitBounds(bounds, { padding: 24, animate });
   }

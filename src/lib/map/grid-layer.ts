@@ -81,6 +81,7 @@ export class GridLayer {
   private readonly toGrid = proj4('EPSG:4326', EPSG_3035);
   private readonly toLonLat = proj4(EPSG_3035, 'EPSG:4326');
   private raster: Raster | null = null;
+  private positions: Float32Array | null = null;
   private image: ImageData | null = null;
   private visible = true;
   private hover: GridPickHandler | null = null;
@@ -116,8 +117,18 @@ export class GridLayer {
   setCells(positions: Float32Array, count: number): void {
     if (positions.length < count * 2) throw new Error(`positions hold ${positions.length / 2} cells, not ${count}`);
     this.raster = count > 0 ? this.buildRaster(positions, count) : null;
+    this.positions = positions;
     this.image = null;
     this.update();
+  }
+
+  /** INSPIRE id of a cell (lower-left corner in EPSG:3035), e.g. CRS3035RES1000mN3139000E4486000. */
+  cellId(index: number): string | null {
+    const p = this.positions;
+    if (!p || index < 0 || 2 * index + 1 >= p.length) return null;
+    const [x, y] = this.toGrid.forward([p[2 * index]!, p[2 * index + 1]!]);
+    const s = this.cellSize;
+    return `CRS3035RES${s}mN${Math.floor(y! / s) * s}E${Math.floor(x! / s) * s}`;
   }
 
   /** Sets the RGBA colour of every cell (4 bytes per cell, in the order of the positions). */

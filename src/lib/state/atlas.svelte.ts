@@ -7,6 +7,12 @@ import { classify, type Classification } from '../analysis/classify';
 import { paletteColors } from '../map/palette';
 import { parseViewState, serializeViewState, type Notice, type ViewState } from './url';
 import type { ChoroplethMap } from '../map/choropleth-map';
+import type { GridLayer } from '../map/grid-layer';
+import { loadSiteData } from '../db/load';
+import { cellColors } from '../map/grid-colors';
+import { describeValue } from './describe';
+import { formatValue } from '../analysis/format';
+import type { Lang } from '../i18n';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -62,6 +68,11 @@ export class Atlas {
   indicator: Indicator = $derived(findIndicator(this.site, this.view.ind));
 
   private cache: ValueCache | null = null;
+  private gridLayer: Promise<GridLayer> | null = null;
+  private gridCellsOf: string | null = null;
+  private gridValues: Float32Array | null = null;
+  /** The hovered grid cell (grid sites only). */
+  gridHover = $state<{ index: number; name: string; x: number; y: number } | null>(null);
   private map: ChoroplethMap | null = null;
   private generation = 0;
   private firstMapMarked = false;
@@ -115,10 +126,9 @@ export class Atlas {
   private async startEngine(): Promise<void> {
     try {
       const { createBrowserEngine } = await import('../db/browser-engine');
-      const { loadSite } = await import('../db/schema');
       const engine = await createBrowserEngine();
       // Only the site in view is loaded now; others when the user switches to them.
-      const cache = new ValueCache(engine, (site) => loadSite(engine, site, fetchBytes));
+      const cache = new ValueCache(engine, (site) => loadSiteData(engine, site, fetchBytes));
       await cache.ensureSite(findSite(this.view.site));
       this.cache = cache;
       this.engineStatus = 'ready';
@@ -164,6 +174,8 @@ export class Atlas {
     const view = this.view;
     const site = findSite(view.site);
     const ind = findIndicator(site, view.ind);
+    if (site.kind === 'grid') return this.refreshGrid(map, view, site, ind, gen, start, refit);
+    void this.gridLayer?.then((layer) => layer.setVisible(false));
     try {
       const level = findLevel(site, view.level);
       const shown = map.show(site.id, level.id, dataUrl(level.geometry), level.count);
@@ -187,22 +199,92 @@ export class Atlas {
       const recolored = performance.now();
       await map.painted();
       if (gen !== this.generation) return;
-      // Finer measures show where an update's time goes (benchmarks read them).
-      performance.measure('atlas:query', { start, end: queried });
-      performance.measure('atlas:recolor', { start: queried, end: recolored });
-      performance.measure('atlas:paint', { start: recolored, end: performance.now() });
-      this.painted = true;
-      this.paintedKey = `${result.key}|${view.cls}|${view.k}|${this.cache ? 'db' : 'first'}`;
       this.cache?.prefetch(site, level.id);
-      if (!this.firstMapMarked) {
-        this.firstMapMarked = true;
-        performance.mark('atlas:first-map');
-      } else {
-        performance.measure('atlas:update', { start, end: performance.now() });
-      }
+      this.markPainted(view, result, { start, queried, recolored });
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
     }
+  }
+
+  private markPainted(view: ViewState, result: ViewResult, t: { start: number; queried: number; recolored: number }): void {
+    // Finer measures show where an update's time goes (benchmarks read them).
+    performance.measure('atlas:query', { start: t.start, end: t.queried });
+    performance.measure('atlas:recolor', { start: t.queried, end: t.recolored });
+    performance.measure('atlas:paint', { start: t.recolored, end: performance.now() });
+    this.painted = true;
+    this.paintedKey = `${result.key}|${view.cls}|${view.k}|${this.cache ? 'db' : 'first'}`;
+    if (!this.firstMapMarked) {
+      this.firstMapMarked = true;
+      performance.mark('atlas:first-map');
+    } else {
+      performance.measure('atlas:update', { start: t.start, end: performance.now() });
+    }
+  }
+
+  /** A grid site: cells from DuckDB as typed arrays, drawn by the (lazily loaded) deck.gl grid layer. */
+  private async refreshGrid(
+    map: ChoroplethMap,
+    view: ViewState,
+    site: Site,
+    ind: Indicator,
+    gen: number,
+    start: number,
+    refit: boolean,
+  ): Promise<void> {
+    map.hideAreas();
+    if (refit) map.fit(site.bounds);
+    const cache = this.cache;
+    if (!cache) return; // the grid has no precomputed first view: wait for the engine
+    try {
+      const [layer, cells, values] = await Promise.all([
+        this.ensureGridLayer(map),
+        cache.gridCells(site),
+        cache.gridValues(site, ind),
+      ]);
+      if (gen !== this.generation) return;
+      if (this.gridCellsOf !== site.id) {
+        layer.setCells(cells.positions, cells.count);
+        this.gridCellsOf = site.id;
+      }
+      const queried = performance.now();
+      const nums = Array.from(values, (v) => (Number.isNaN(v) ? null : v));
+      const classification = nums.some((v) => v !== null) ? classify(nums, view.cls, view.k, view.breaks ?? undefined) : null;
+      const colors = classification ? paletteColors(classification.k, ind.direction) : [];
+      layer.setColors(cellColors(values, classification, colors));
+      layer.setVisible(true);
+      const recolored = performance.now();
+      this.gridValues = values;
+      this.levelData = null;
+      const result: ViewResult = { key: dataKey(view), values: new Map(), classification, colors, aggregable: true };
+      this.result = result;
+      await layer.painted();
+      if (gen !== this.generation) return;
+      this.markPainted(view, result, { start, queried, recolored });
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  private ensureGridLayer(map: ChoroplethMap): Promise<GridLayer> {
+    this.gridLayer ??= import('../map/grid-layer').then(({ GridLayer }) => {
+      const layer = new GridLayer(map.map);
+      layer.onHover((index, x, y) => {
+        const name = index === null ? null : layer.cellId(index);
+        this.gridHover = index === null || name === null ? null : { index, name, x, y };
+      });
+      return layer;
+    });
+    return this.gridLayer;
+  }
+
+  /** Tooltip text for a hovered area or grid cell. */
+  describeHover(id: string, lang: Lang): { text: string; note: string | null } {
+    if (this.site.kind === 'grid') {
+      const v = this.gridValues?.[Number(id)];
+      const value = v === undefined || Number.isNaN(v) ? null : v;
+      return { text: formatValue(value, this.indicator.unit, this.indicator.decimals, lang), note: null };
+    }
+    return describeValue(this.result?.values.get(id), this.indicator, this.result?.aggregable ?? true, lang);
   }
 
   private buildResult(view: ViewState, site: Site, ind: Indicator, rows: AreaValue[]): ViewResult {

@@ -1,6 +1,7 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import type { Engine } from '../db/engine';
 import { levelAreas, levelSeries, type AreaValue } from '../db/queries';
+import { gridColumn, gridPositions } from '../db/grid';
 
 /** One indicator at one level: every area's values, by year and by area. */
 export interface LevelData {
@@ -19,6 +20,8 @@ export class ValueCache {
   private readonly entries = new Map<string, Promise<LevelData>>();
   private readonly sites = new Map<string, Promise<void>>();
   private readonly areaNames = new Map<string, Promise<ReadonlyMap<string, string>>>();
+  private readonly grids = new Map<string, Promise<{ count: number; positions: Float32Array }>>();
+  private readonly gridColumns = new Map<string, Promise<Float32Array>>();
   private prefetching = '';
 
   constructor(
@@ -56,6 +59,27 @@ export class ValueCache {
       this.entries.delete(oldest);
     }
     return entry;
+  }
+
+  /** Cell centres of a grid site (lon, lat interleaved), once. */
+  gridCells(site: Site): Promise<{ count: number; positions: Float32Array }> {
+    let cells = this.grids.get(site.id);
+    if (!cells) {
+      cells = this.ensureSite(site).then(() => gridPositions(this.engine, site.id));
+      this.grids.set(site.id, cells);
+    }
+    return cells;
+  }
+
+  /** One value per cell (NaN = suppressed), in the order of gridCells. */
+  gridValues(site: Site, ind: Indicator): Promise<Float32Array> {
+    const key = `${site.id}|${ind.column}`;
+    let values = this.gridColumns.get(key);
+    if (!values) {
+      values = this.ensureSite(site).then(() => gridColumn(this.engine, site.id, ind.column));
+      this.gridColumns.set(key, values);
+    }
+    return values;
   }
 
   /** Names of a level's areas, by id. */

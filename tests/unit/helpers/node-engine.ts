@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import { ENGINE_SETUP_SQL, type Engine } from '../../../src/lib/db/engine';
 import { catalog } from '../../../src/lib/data/catalog';
-import { loadSite } from '../../../src/lib/db/schema';
+import { loadSiteData } from '../../../src/lib/db/load';
 
 const require = createRequire(import.meta.url);
 const dist = (file: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${file}`);
@@ -27,6 +27,9 @@ export async function createNodeEngine(): Promise<Engine> {
   return {
     registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
     query: async (sql) => conn.query(sql),
+    // IPC bytes, not an apache-arrow Table: DuckDB's CommonJS copy of apache-arrow
+    // would not recognise a Table built by the ESM copy.
+    insertArrowIPC: async (name, bytes) => conn.insertArrowFromIPCStream(bytes, { name }),
   };
 }
 
@@ -39,6 +42,6 @@ export async function readDataFile(path: string): Promise<Uint8Array> {
 /** An engine with every bundled site loaded, as the app has it. */
 export async function createLoadedEngine(): Promise<Engine> {
   const engine = await createNodeEngine();
-  for (const site of catalog.sites) await loadSite(engine, site, readDataFile);
+  for (const site of catalog.sites) await loadSiteData(engine, site, readDataFile);
   return engine;
 }

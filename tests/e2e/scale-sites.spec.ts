@@ -1,0 +1,85 @@
+import { test, expect, type Request } from '@playwright/test';
+import { waitForView } from './helpers';
+
+const requests: string[] = [];
+test.beforeEach(({ page }) => {
+  page.on('request', (req: Request) => requests.push(req.url()));
+});
+
+/** Share of map canvas pixels that are neither background nor the missing grey. */
+async function colouredShare(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')];
+    const first = canvases[0];
+    if (!first) throw new Error('no canvas');
+    const off = document.createElement('canvas');
+    off.width = first.width;
+    off.height = first.height;
+    const ctx = off.getContext('2d')!;
+    for (const c of canvases) ctx.drawImage(c, 0, 0, off.width, off.height);
+    const { data } = ctx.getImageData(0, 0, off.width, off.height);
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      const grey = Math.abs(r - g) < 8 && Math.abs(g - b) < 8;
+      if (!grey && !(r === 0xf3 && g === 0xf1 && b === 0xec)) coloured++;
+    }
+    return coloured / (data.length / 4);
+  });
+}
+
+test('Gemeinden: 10,786 areas painted, suppressed shares missing, Kreis level aggregated', async ({ page }) => {
+  await page.goto('./?site=gemeinden');
+  await waitForView(page, 'gemeinden|gemeinde|auslaenderanteil|2022');
+  const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  const missing = Number(await page.getByTestId('legend-missing').getAttribute('data-count'));
+  expect(counts.reduce((a, b) => a + b, 0) + missing).toBe(10786);
+  expect(missing).toBe(344); // suppressed foreigner shares (Zensus 2022)
+  expect(await colouredShare(page)).toBeGreaterThan(0.15);
+
+  await page.getByTestId('level-select').selectOption('kreis');
+  await waitForView(page, 'gemeinden|kreis|auslaenderanteil|2022');
+  const kreisCounts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  const kreisMissing = Number(await page.getByTestId('legend-missing').getAttribute('data-count'));
+  expect(kreisCounts.reduce((a, b) => a + b, 0) + kreisMissing).toBe(400);
+  expect(kreisMissing).toBeLessThan(20);
+});
+
+test('Zensus 2011 grid: 214,633 cells drawn by the grid layer, recoloured by indicator', async ({ page }) => {
+  await page.goto('./?site=zensus-grid&ind=einwohner');
+  await waitForView(page, 'zensus-grid|zelle|einwohner|2011');
+  const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  const missing = Number(await page.getByTestId('legend-missing').getAttribute('data-count'));
+  expect(counts.reduce((a, b) => a + b, 0) + missing).toBe(214633);
+  expect(missing).toBe(0);
+  const before = await colouredShare(page);
+  expect(before).toBeGreaterThan(0.1);
+
+  await page.getByTestId('indicator-select').selectOption('auslaenderanteil');
+  await waitForView(page, 'zensus-grid|zelle|auslaenderanteil|2011');
+  expect(Number(await page.getByTestId('legend-missing').getAttribute('data-count'))).toBe(214633 - 201101);
+
+  // Hovering populated cells shows their INSPIRE id and value (some points fall between cells).
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const tooltip = page.getByTestId('tooltip');
+  let shown = 0;
+  for (let i = 0; i < 5; i++) {
+    for (let j = 0; j < 5; j++) {
+      await page.mouse.move(box.x + box.width * (0.4 + i * 0.05), box.y + box.height * (0.35 + j * 0.07));
+      if (await tooltip.isVisible()) {
+        await expect(tooltip).toContainText(/CRS3035RES1000mN\d{7}E\d{7}/);
+        shown++;
+      }
+    }
+  }
+  expect(shown).toBeGreaterThan(3);
+
+  // Back to an area site: the grid is hidden, the polygons return.
+  await page.getByTestId('site-select').selectOption('leipzig');
+  await waitForView(page, 'leipzig|ortsteil');
+});
+
+test.afterAll(() => {
+  const foreign = requests.filter((u) => !u.startsWith('http://127.0.0.1:4173/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+  expect(foreign).toEqual([]);
+});
