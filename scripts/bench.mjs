@@ -112,8 +112,9 @@ async function switches(url, indicators, years, count) {
     const started = Date.now();
     for (let i = 0; i < count; i++) {
       const view = await page.getByTestId('map').getAttribute('data-view');
-      if (i % 2 === 0) await page.getByTestId('indicator-select').selectOption(indicators[(i / 2) % indicators.length]);
-      else await page.getByTestId('year-input').fill(String(years[((i - 1) / 2) % years.length]));
+      if (i % 2 === 0 || years.length < 2) {
+        await page.getByTestId('indicator-select').selectOption(indicators[Math.floor(i / (years.length < 2 ? 1 : 2)) % indicators.length]);
+      } else await page.getByTestId('year-input').fill(String(years[((i - 1) / 2) % years.length]));
       await page.waitForFunction(
         (before) => {
           const v = document.querySelector('[data-testid="map"]')?.getAttribute('data-view');
@@ -128,12 +129,50 @@ async function switches(url, indicators, years, count) {
   });
 }
 
+/**
+ * Cold start of the Zensus grid site, then ~5 s of panning and zooming with the
+ * mouse; returns the time to the first painted grid and the longest main-thread
+ * task during the interaction (PerformanceObserver 'longtask').
+ */
+async function gridInteraction() {
+  return withFreshBrowser(async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.addInitScript(() => {
+      window.__longtasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${BASE}?site=zensus-grid&ind=auslaenderanteil`);
+    await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
+    const firstMap = await mark(page, 'atlas:first-map');
+    await page.waitForTimeout(500);
+    const from = await page.evaluate(() => performance.now());
+    const box = await page.getByTestId('map').boundingBox();
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    for (let round = 0; round < 3; round++) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let i = 1; i <= 20; i++) await page.mouse.move(cx + i * 12, cy + i * 6);
+      await page.mouse.up();
+      for (let i = 0; i < 4; i++) {
+        await page.mouse.wheel(0, round % 2 === 0 ? -240 : 240);
+        await page.waitForTimeout(120);
+      }
+    }
+    await page.waitForTimeout(800);
+    const stalls = await page.evaluate((t0) => window.__longtasks.filter((t) => t.start >= t0).map((t) => t.duration), from);
+    return { firstMap, longestStall: stalls.length ? Math.max(...stalls) : 0 };
+  });
+}
+
 /** Runs a case of src/bench.html in a fresh browser and returns its result. */
 async function benchPage(query) {
   return withFreshBrowser(async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${BASE}bench.html?${query}`);
-    await page.waitForSelector('body[data-done="true"]', { timeout: 180_000 });
+    await page.waitForSelector('body[data-done="true"]', { state: 'attached', timeout: 180_000 });
     const result = await page.evaluate(() => window.__benchResult);
     if (result?.error) throw new Error(`bench case ${query}: ${result.error}`);
     return result;
@@ -205,6 +244,22 @@ async function main() {
     log(`${SWITCHES} switches, Kreise`);
     const kreise = await switches(`${BASE}?site=kreise`, ['auslaenderanteil', 'arbeitslosenquote', 'anteil_65plus'], [2010, 2015, 2020], SWITCHES);
     add('Kreise (400 areas) indicator/year switch → atlas:update', 'ms', kreise.durations, '');
+
+    log(`${SWITCHES} switches, Gemeinden`);
+    const gemeinden = await switches(`${BASE}?site=gemeinden`, ['einwohner', 'leerstandsquote', 'auslaenderanteil'], [2022], SWITCHES);
+    add('Gemeinden (10,786 areas) indicator switch → atlas:update', 'ms', gemeinden.durations, 'p95 ≤ 50');
+
+    log('Zensus grid: cold start and 5 s of pan/zoom (× runs)');
+    const grid = [];
+    for (let i = 0; i < RUNS; i++) grid.push(await gridInteraction());
+    add('Zensus grid (214,633 cells) cold start → first render', 'ms', grid.map((g) => g.firstMap), '≤ 3000');
+    add('Zensus grid: longest main-thread task while panning/zooming', 'ms', grid.map((g) => g.longestStall), '≤ 100');
+
+    log('1,000,000 synthetic grid cells (× 3)');
+    const million = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) million.push(await benchPage('case=grid&cells=1000000'));
+    add('1,000,000 synthetic cells → first render', 'ms', million.map((m) => m.firstRenderMs), 'no crash');
+    add('1,000,000 synthetic cells: JS heap after render', 'MB', million.map((m) => m.heapMB), '');
 
     log('20 year switches in a row, Leipzig (× runs)');
     const years = Array.from({ length: 20 }, (_, i) => 2003 + i);

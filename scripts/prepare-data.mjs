@@ -39,6 +39,7 @@ const LEIPZIG_CITY_ID = '14713000';
 const LEIPZIG_YEARS = range(2000, 2023);
 const KREISE_YEARS = range(1990, 2022);
 // Sliver thresholds for dissolved geometries (holes/parts smaller than this are dropped).
+const LEIPZIG_SIMPLIFY_TOLERANCE = 0.00003; // degrees, about 3 m in Leipzig
 const LEIPZIG_MIN_KM2 = 0.05;
 const KREISE_MIN_KM2 = 0.5;
 
@@ -178,12 +179,18 @@ function buildLeipzig() {
 
   // --- geometry ---
   const geo = JSON.parse(readText(path.join(LEIPZIG_DIR, 'leipzig_ortsteile.geojson')));
-  const ortsteile = geo.features.map((f) => {
+  const detailed = geo.features.map((f) => {
     const id = f.properties.ot_nr;
     if (names.get(id) !== f.properties.ortsteil) throw new Error(`name mismatch for ${id}`);
     return { id, name: f.properties.ortsteil, geometry: cleanGeometry(f.geometry).geometry };
   });
-  ortsteile.sort((a, b) => cmpStr(a.id, b.id));
+  detailed.sort((a, b) => cmpStr(a.id, b.id));
+  // The city's boundaries carry a vertex every few metres; simplifying the shared
+  // arcs at ~3 m keeps neighbours gap-free and makes the first map's file smaller.
+  report.bytesDetailed = Buffer.byteLength(featureCollectionText(detailed));
+  const simplifiedOt = simplifySharedBoundaries(detailed, LEIPZIG_SIMPLIFY_TOLERANCE);
+  report.simplify = simplifiedOt.stats;
+  const ortsteile = detailed.map((o, i) => ({ ...o, geometry: cleanGeometry(simplifiedOt.geometries[i]).geometry }));
   if (ortsteile.map((o) => o.id).join() !== otIds.join()) throw new Error('geometry ids != statistics ids');
   const asFeature = (o) => ({ type: 'Feature', properties: {}, geometry: o.geometry });
   const removed = { holes: [], parts: [] };
@@ -200,6 +207,7 @@ function buildLeipzig() {
   }));
   const stadt = [{ id: LEIPZIG_CITY_ID, name: 'Leipzig', geometry: clean(dissolve(ortsteile.map(asFeature))) }];
   write('leipzig/ortsteil.geojson', featureCollectionText(ortsteile));
+  report.bytesOrtsteile = Buffer.byteLength(featureCollectionText(ortsteile));
   write('leipzig/stadtbezirk.geojson', featureCollectionText(bezirke));
   write('leipzig/stadt.geojson', featureCollectionText(stadt));
   report.dissolve = {
@@ -1127,7 +1135,9 @@ ${aggLine('Stadt Leipzig (official totals include persons not assigned to an Ort
   \`public/data/leipzig-districts.json\` (boundaries last changed in commit \`3c4d026\`, 2023-01-22). The original has
   [lat, lon] pairs; the shared \`leipzig_ortsteile.geojson\` fixed the order (6 decimals).
 - What was changed: coordinates rounded to 5 decimals (~1 m), consecutive duplicate points removed, rings oriented per
-  RFC 7946; properties reduced to \`id\` (= \`ot_nr\`, 2 digits with leading zero) and \`name\`. Stadtbezirke (first digit of
+  RFC 7946; boundaries simplified at ${LEIPZIG_SIMPLIFY_TOLERANCE}° (about 3 m) arc by arc, shared between neighbouring
+  Ortsteile so that no gaps open (${fmtInt(lz.simplify.positionsBefore)} → ${fmtInt(lz.simplify.positionsAfter)} positions,
+  ${fmtInt(lz.bytesDetailed)} → ${fmtInt(lz.bytesOrtsteile)} bytes); properties reduced to \`id\` (= \`ot_nr\`, 2 digits with leading zero) and \`name\`. Stadtbezirke (first digit of
   \`ot_nr\`) and the city outline are dissolved from the Ortsteile with \`turf.union\`; holes/parts below
   ${LEIPZIG_MIN_KM2} km² would be dropped as slivers (removed: ${lz.dissolve.removed.holes.length} holes,
   ${lz.dissolve.removed.parts.length} parts).

@@ -35,3 +35,26 @@ describe('German Excel CSV into DuckDB', () => {
     ]);
   });
 });
+
+describe('numbers with thousands dots that the sniffer leaves as text', () => {
+  it('become numbers; digit-only codes with leading zeros stay text', async () => {
+    const lines = ['AGS;Gebiet;Einwohner;Anteil'];
+    for (let i = 0; i < 3000; i++) {
+      const pop = 1000 + ((i * 7919) % 90000);
+      lines.push(`0${1001 + i};Gebiet ${i};${pop.toLocaleString('de-DE')};${(((i * 37) % 1000) / 10).toLocaleString('de-DE')}`);
+    }
+    await importDelimited(engine, 'big.csv', new TextEncoder().encode(lines.join('\r\n')), 'grouped', { ...GERMAN_EXCEL, encoding: 'utf-8' });
+    const types = await queryRows<{ column_name: string; column_type: string }>(engine, 'DESCRIBE grouped');
+    expect(Object.fromEntries(types.map((t) => [t.column_name, t.column_type]))).toMatchObject({
+      AGS: 'VARCHAR',
+      Einwohner: 'DOUBLE',
+      Anteil: 'DOUBLE',
+    });
+    const [first] = await queryRows<{ AGS: string; Einwohner: number }>(engine, 'SELECT AGS, Einwohner FROM grouped LIMIT 1');
+    expect(first).toEqual({ AGS: '01001', Einwohner: 1000 });
+    const [sum] = await queryRows<{ s: number }>(engine, 'SELECT sum(Einwohner) AS s FROM grouped');
+    let expected = 0;
+    for (let i = 0; i < 3000; i++) expected += 1000 + ((i * 7919) % 90000);
+    expect(sum?.s).toBe(expected);
+  });
+});
