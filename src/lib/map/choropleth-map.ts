@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { baseStyle, choroplethLayers, HATCH_IMAGE, hatchImage, sourceId } from './layers';
+import { softwareRendering } from './gpu';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -33,7 +34,7 @@ export class ChoroplethMap {
       zoom: 5,
       attributionControl: false,
       // Keeps the drawing buffer for image export of the canvas.
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: !softwareRendering() },
       dragRotate: false,
       pitchWithRotate: false,
       fadeDuration: 0,
