@@ -125,10 +125,21 @@ export class Atlas {
 
   private async startEngine(): Promise<void> {
     try {
+      // The site's files download while the engine starts (a grid site has no
+      // first view to show meanwhile). Each download is used once: DuckDB takes
+      // over the buffer.
+      const downloads = new Map<string, Promise<Uint8Array>>();
+      const inView = findSite(this.view.site);
+      for (const path of [inView.values, inView.areas]) if (path) downloads.set(path, fetchBytes(path));
+      const readFile = (path: string): Promise<Uint8Array> => {
+        const started = downloads.get(path);
+        downloads.delete(path);
+        return started ?? fetchBytes(path);
+      };
       const { createBrowserEngine } = await import('../db/browser-engine');
       const engine = await createBrowserEngine();
       // Only the site in view is loaded now; others when the user switches to them.
-      const cache = new ValueCache(engine, (site) => loadSiteData(engine, site, fetchBytes));
+      const cache = new ValueCache(engine, (site) => loadSiteData(engine, site, readFile));
       await cache.ensureSite(findSite(this.view.site));
       this.cache = cache;
       this.engineStatus = 'ready';
