@@ -1,11 +1,8 @@
-import { test, expect, type Request } from '@playwright/test';
-import { mapPixels, waitForView } from './helpers';
+import { test, expect } from '@playwright/test';
+import { expectOnlyOwnOrigin, mapPixels, waitForView } from './helpers';
 
 // Every request of every test, to prove the app stays on its own origin.
-const requests: string[] = [];
-test.beforeEach(({ page }) => {
-  page.on('request', (req: Request) => requests.push(req.url()));
-});
+expectOnlyOwnOrigin(test);
 
 test('first load paints a coloured Leipzig choropleth and marks the hooks', async ({ page }) => {
   await page.goto('./');
@@ -121,10 +118,4 @@ test('a level above the base aggregates, and a rate without counts says it canno
   await page.getByTestId('indicator-select').selectOption('einwohner');
   await waitForView(page, 'kreise|land|einwohner');
   await expect(page.getByTestId('legend').getByTestId('legend-class')).toHaveCount(5);
-});
-
-test.afterAll(() => {
-  expect(requests.length).toBeGreaterThan(20);
-  const foreign = requests.filter((u) => !u.startsWith('http://127.0.0.1:4173/') && !u.startsWith('data:') && !u.startsWith('blob:'));
-  expect(foreign).toEqual([]);
 });

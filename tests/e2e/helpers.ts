@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type TestType, type PlaywrightTestArgs, type PlaywrightTestOptions, type PlaywrightWorkerArgs, type PlaywrightWorkerOptions } from '@playwright/test';
 
 /** Waits until the map has painted the view with this data key prefix (site|level|ind|year) from DuckDB. */
 export async function waitForView(page: Page, keyPrefix?: string): Promise<void> {
@@ -55,4 +55,19 @@ export async function mapPixels(page: Page): Promise<PixelStats> {
     }
     return { width: off.width, height: off.height, perColor, nonBackground, fingerprint };
   }, colors);
+}
+
+type Test = TestType<PlaywrightTestArgs & PlaywrightTestOptions, PlaywrightWorkerArgs & PlaywrightWorkerOptions>;
+
+/** Logs every request of every test in the file and checks, after all, that none left the app's origin. */
+export function expectOnlyOwnOrigin(test: Test, origin = 'http://127.0.0.1:4173/'): void {
+  const requests: string[] = [];
+  test.beforeEach(({ page }) => {
+    page.on('request', (req) => requests.push(req.url()));
+  });
+  test.afterAll(() => {
+    expect(requests.length).toBeGreaterThan(10);
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+  });
 }

@@ -1,10 +1,8 @@
-import { test, expect, type Request } from '@playwright/test';
-import { waitForView } from './helpers';
+import { test, expect } from '@playwright/test';
+import { expectOnlyOwnOrigin, waitForView } from './helpers';
 
-const requests: string[] = [];
-test.beforeEach(({ page }) => {
-  page.on('request', (req: Request) => requests.push(req.url()));
-});
+// Every request of every test, to prove the app stays on its own origin.
+expectOnlyOwnOrigin(test);
 
 /** Share of map canvas pixels that are neither background nor the missing grey. */
 async function colouredShare(page: import('@playwright/test').Page): Promise<number> {
@@ -77,9 +75,4 @@ test('Zensus 2011 grid: 214,633 cells drawn by the grid layer, recoloured by ind
   // Back to an area site: the grid is hidden, the polygons return.
   await page.getByTestId('site-select').selectOption('leipzig');
   await waitForView(page, 'leipzig|ortsteil');
-});
-
-test.afterAll(() => {
-  const foreign = requests.filter((u) => !u.startsWith('http://127.0.0.1:4173/') && !u.startsWith('data:') && !u.startsWith('blob:'));
-  expect(foreign).toEqual([]);
 });
