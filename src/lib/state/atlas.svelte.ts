@@ -5,7 +5,7 @@ import { isAggregable, type AreaValue } from '../db/queries';
 import { ValueCache, type LevelData } from './value-cache';
 import { classify, type Classification } from '../analysis/classify';
 import { paletteColors } from '../map/palette';
-import { parseViewState, serializeViewState, type Notice, type ViewState } from './url';
+import { nearestYear, parseViewState, serializeViewState, type Notice, type ViewState } from './url';
 import type { ChoroplethMap } from '../map/choropleth-map';
 import type { GridLayer } from '../map/grid-layer';
 import { loadSiteData } from '../db/load';
@@ -26,12 +26,6 @@ export interface ViewResult {
 }
 
 export const DEFAULT_SITE = 'leipzig';
-
-export function nearestYear(years: readonly number[], year: number): number {
-  let best = years[years.length - 1] ?? year;
-  for (const y of years) if (Math.abs(y - year) < Math.abs(best - year)) best = y;
-  return best;
-}
 
 function dataKey(v: ViewState): string {
   return `${v.site}|${v.level}|${v.ind}|${v.year}`;
@@ -95,7 +89,9 @@ export class Atlas {
   }
 
   /** Applies a change from the UI; dependent parameters are made consistent. */
-  update(patch: Partial<ViewState>): void {
+  /** `replace` keeps the browser history short (the year player writes one entry per year otherwise). */
+  update(patch: Partial<ViewState>, { replace = false }: { replace?: boolean } = {}): void {
+    if (!replace && this.playing) this.stop();
     const next: ViewState = { ...this.view, ...patch };
     if (patch.site !== undefined && patch.site !== this.view.site) {
       const site = findSite(next.site);
@@ -107,8 +103,44 @@ export class Atlas {
     if (next.cls !== 'manual') next.breaks = null;
     const refit = next.site !== this.view.site;
     this.view = next;
-    this.writeUrl(false);
+    this.writeUrl(replace);
     void this.refresh(refit);
+  }
+
+  /** Whether the year player runs, and how long each year stays on screen. */
+  playing = $state(false);
+  playDelay = $state(1000);
+
+  /** Plays through the indicator's years from the shown one (from the first if at the end); stops at the last. */
+  async play(): Promise<void> {
+    if (this.playing) return;
+    const years = this.indicator.years;
+    if (years.length < 2) return;
+    this.playing = true;
+    if (this.view.year >= (years[years.length - 1] ?? this.view.year)) this.update({ year: years[0] ?? this.view.year }, { replace: true });
+    while (this.playing) {
+      const shownAt = performance.now();
+      await this.whenPainted();
+      const wait = this.playDelay - (performance.now() - shownAt);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (!this.playing) break;
+      const next = this.indicator.years.find((y) => y > this.view.year);
+      if (next === undefined) break;
+      this.update({ year: next }, { replace: true });
+    }
+    this.playing = false;
+  }
+
+  stop(): void {
+    this.playing = false;
+  }
+
+  /** Resolves when the view in the state has been painted. */
+  private whenPainted(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (this.paintedKey.includes(`|${this.view.year}|`) ? resolve() : setTimeout(check, 16));
+      check();
+    });
   }
 
   toggleSelected(id: string): void {

@@ -181,7 +181,7 @@ export function serializeViewState(s: ViewState): string {
 }
 
 /** Nearest entry of `years` to `target` (the later one on a tie); `target` itself if `years` is empty. */
-function nearestYear(years: readonly number[], target: number): number {
+export function nearestYear(years: readonly number[], target: number): number {
   let best = target;
   let bestDist = Infinity;
   for (const y of years) {
