@@ -56,7 +56,7 @@ test('a shared URL restores the view exactly', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const search = new URL(page.url()).searchParams;
   expect(Object.fromEntries(search)).toEqual({
-    site: 'kreise', level: 'land', ind: 'auslaenderanteil', year: '2015', cls: 'jenks', k: '4', sel: '14,09', lang: 'en',
+    site: 'kreise', level: 'land', ind: 'auslaenderanteil', year: '2015', from: '1995', to: '2015', cls: 'jenks', k: '4', sel: '14,09', lang: 'en',
   });
   await page.reload();
   await waitForView(page, 'kreise|land|auslaenderanteil|2015|jenks|4');

@@ -32,3 +32,37 @@ test('the player is keyboard operable and a control change stops it', async ({ p
   await page.getByTestId('indicator-select').selectOption('auslaender');
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('the change map has a diverging legend that marks zero, and a tooltip with both years', async ({ page }) => {
+  await page.goto('./?site=leipzig&ind=auslaenderanteil&year=2023');
+  await waitForView(page, 'leipzig|ortsteil|auslaenderanteil|2023');
+  await page.getByTestId('mode-select').selectOption('change');
+  await expect(page).toHaveURL(/mode=change/);
+  await page.getByTestId('from-select').selectOption('2010');
+  await waitForView(page, 'leipzig|ortsteil|auslaenderanteil|2023|change:2010-2023');
+  await expect(page).toHaveURL(/from=2010&to=2023/);
+  const legend = page.getByTestId('legend');
+  await expect(legend.getByTestId('legend-change')).toContainText('Veränderung 2010–2023');
+  await expect(legend.getByTestId('legend-change')).toContainText('Prozentpunkte');
+  await expect(legend.getByTestId('legend-zero')).toHaveCount(1);
+  // Symmetric classes: the first lower bound is the negative of the last upper bound.
+  const ranges = await legend.getByTestId('legend-class').allInnerTexts();
+  expect(ranges).toHaveLength(5);
+  expect(ranges[0]).toMatch(/^−/);
+  expect(ranges[4]).toMatch(/\+.*\+/);
+  const colours = await legend.getByTestId('legend-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-color')));
+  expect(new Set(colours).size).toBe(5);
+  // Every class colour is on the map.
+  const pixels = await mapPixels(page);
+  expect(Object.values(pixels.perColor).filter((n) => n > 100).length).toBeGreaterThanOrEqual(3);
+
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('tooltip')).toContainText(/2010: .* → 2023: /);
+  await expect(page.getByTestId('tooltip')).toContainText(/[+−±]\d/);
+
+  // A shared link restores the change map.
+  await page.reload();
+  await waitForView(page, 'leipzig|ortsteil|auslaenderanteil|2023|change:2010-2023');
+  await expect(page.getByTestId('legend-zero')).toHaveCount(1);
+});

@@ -29,6 +29,10 @@ const DEFAULTS: ViewState = {
   breaks: null,
   sel: [],
   lang: 'de',
+  mode: 'map',
+  from: 2018,
+  to: 2022,
+  chg: null,
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
@@ -58,8 +62,8 @@ describe('parseViewState: defaults', () => {
 describe('round trip', () => {
   const states: ViewState[] = [
     DEFAULTS,
-    { ...DEFAULTS, site: 'dresden', level: 'stadtteil', year: 2019, cls: 'jenks', k: 7, lang: 'en' },
-    { ...DEFAULTS, level: 'bezirk', ind: 'dens', year: 2015, cls: 'stddev', k: 3, sel: ['01', 'a-b_c.d'] },
+    { ...DEFAULTS, site: 'dresden', level: 'stadtteil', year: 2019, from: 2019, to: 2021, cls: 'jenks', k: 7, lang: 'en' },
+    { ...DEFAULTS, level: 'bezirk', ind: 'dens', year: 2015, from: 2015, to: 2020, cls: 'stddev', k: 3, sel: ['01', 'a-b_c.d'] },
     { ...DEFAULTS, cls: 'manual', k: 9, breaks: [-1.5, 0, 2.25, 1000000], sel: ['X'] },
     { ...DEFAULTS, cls: 'equal', k: 4, sel: ['1', '2', '3', '4', '5', '6'] },
   ];
@@ -72,9 +76,9 @@ describe('round trip', () => {
 
   it('serializes in a stable order with literal commas', () => {
     expect(serializeViewState({ ...DEFAULTS, cls: 'manual', breaks: [-1.5, 0, 2.25], sel: ['A1', 'B2'], lang: 'en' })).toBe(
-      '?site=leipzig&level=ortsteil&ind=alq&year=2022&cls=manual&k=5&breaks=-1.5,0,2.25&sel=A1,B2&lang=en',
+      '?site=leipzig&level=ortsteil&ind=alq&year=2022&from=2018&to=2022&cls=manual&k=5&breaks=-1.5,0,2.25&sel=A1,B2&lang=en',
     );
-    expect(serializeViewState(DEFAULTS)).toBe('?site=leipzig&level=ortsteil&ind=alq&year=2022&cls=quantile&k=5&lang=de');
+    expect(serializeViewState(DEFAULTS)).toBe('?site=leipzig&level=ortsteil&ind=alq&year=2022&from=2018&to=2022&cls=quantile&k=5&lang=de');
   });
 
   it('writes breaks only with cls=manual', () => {
@@ -119,7 +123,7 @@ describe('parseViewState: fallbacks', () => {
 
   it('without a year, the default year moves to the nearest year of the indicator', () => {
     // dens has 2015 and 2020, the site default is 2022 → 2020, no notice
-    expect(parse('?ind=dens')).toEqual({ state: { ...DEFAULTS, ind: 'dens', year: 2020 }, notices: [] });
+    expect(parse('?ind=dens')).toEqual({ state: { ...DEFAULTS, ind: 'dens', year: 2020, from: 2015, to: 2020 }, notices: [] });
   });
 
   it('unknown cls → quantile', () => {
@@ -205,9 +209,41 @@ describe('parseViewState: sel and encoding', () => {
     const sites: SiteInfo[] = [
       { id: 'a&b', defaults: { level: 'l=1', ind: 'i?', year: 2020 }, levels: [{ id: 'l=1' }], indicators: [{ id: 'i?', years: [2020] }] },
     ];
-    const s: ViewState = { ...DEFAULTS, site: 'a&b', level: 'l=1', ind: 'i?', year: 2020 };
+    const s: ViewState = { ...DEFAULTS, site: 'a&b', level: 'l=1', ind: 'i?', year: 2020, from: 2020, to: 2020 };
     const search = serializeViewState(s);
     expect(search).toContain('site=a%26b&level=l%3D1&ind=i%3F');
     expect(parseViewState(search, sites, 'a&b')).toEqual({ state: s, notices: [] });
+  });
+});
+
+describe('change mode and year range', () => {
+  it('round-trips mode=change with from, to and chg', () => {
+    const s: ViewState = { ...DEFAULTS, mode: 'change', from: 2019, to: 2022, chg: 'pct' };
+    const url = serializeViewState(s);
+    expect(url).toBe('?site=leipzig&level=ortsteil&ind=alq&year=2022&mode=change&from=2019&to=2022&chg=pct&cls=quantile&k=5&lang=de');
+    expect(parse(url)).toEqual({ state: s, notices: [] });
+  });
+
+  it('leaves mode out of the URL in map mode, but keeps the range', () => {
+    const url = serializeViewState({ ...DEFAULTS, from: 2019 });
+    expect(url).not.toMatch(/mode=/);
+    expect(url).toMatch(/&from=2019&to=2022&/);
+  });
+
+  it('falls back with notices for an unknown mode, malformed or unavailable years, an empty range', () => {
+    expect(parse('?mode=spin').notices).toEqual([{ param: 'mode', value: 'spin', fallback: 'map', reason: 'unknown' }]);
+    const r = parse('?mode=change&from=20x9&to=2021');
+    expect(r.state).toMatchObject({ mode: 'change', from: 2018, to: 2022 });
+    expect(r.notices.map((n) => [n.param, n.reason])).toEqual([
+      ['from', 'malformed'],
+      ['to', 'unavailable'],
+    ]);
+    const empty = parse('?mode=change&from=2020&to=2020');
+    expect(empty.state.mode).toBe('map');
+    expect(empty.notices).toEqual([{ param: 'mode', value: 'change', fallback: 'map', reason: 'unavailable' }]);
+  });
+
+  it('orders a reversed range', () => {
+    expect(parse('?mode=change&from=2022&to=2019').state).toMatchObject({ from: 2019, to: 2022 });
   });
 });

@@ -4,7 +4,8 @@ import { dataUrl, fetchBytes, fetchJson } from '../data/urls';
 import { isAggregable, type AreaValue } from '../db/queries';
 import { ValueCache, type LevelData } from './value-cache';
 import { classify, type Classification } from '../analysis/classify';
-import { paletteColors } from '../map/palette';
+import { divergingColors, paletteColors } from '../map/palette';
+import { change, divergingBreaks, formatChange, naturalMeasure, type ChangeMeasure } from '../analysis/change';
 import { nearestYear, parseViewState, serializeViewState, type Notice, type ViewState } from './url';
 import type { ChoroplethMap } from '../map/choropleth-map';
 import type { GridLayer } from '../map/grid-layer';
@@ -19,6 +20,8 @@ export type EngineStatus = 'loading' | 'ready' | 'error';
 /** What the map, legend and tooltip show for the current view. */
 export interface ViewResult {
   key: string;
+  /** Change mode: the range and measure, and each area's values in the two years. */
+  change: { from: number; to: number; measure: ChangeMeasure; ends: ReadonlyMap<string, [number | null, number | null]> } | null;
   values: ReadonlyMap<string, AreaValue>;
   classification: Classification | null;
   colors: readonly string[];
@@ -28,7 +31,8 @@ export interface ViewResult {
 export const DEFAULT_SITE = 'leipzig';
 
 function dataKey(v: ViewState): string {
-  return `${v.site}|${v.level}|${v.ind}|${v.year}`;
+  const base = `${v.site}|${v.level}|${v.ind}|${v.year}`;
+  return v.mode === 'change' ? `${base}|change:${v.from}-${v.to}:${v.chg ?? 'auto'}` : base;
 }
 
 /**
@@ -100,6 +104,11 @@ export class Atlas {
     const site = findSite(next.site);
     const ind = findIndicator(site, next.ind);
     if (!ind.years.includes(next.year)) next.year = nearestYear(ind.years, next.year);
+    next.from = nearestYear(ind.years, next.from);
+    next.to = nearestYear(ind.years, next.to);
+    if (next.from > next.to) [next.from, next.to] = [next.to, next.from];
+    if (next.from === next.to) next.from = ind.years[0] ?? next.from;
+    if (next.from === next.to) next.mode = 'map';
     if (next.cls !== 'manual') next.breaks = null;
     const refit = next.site !== this.view.site;
     this.view = next;
@@ -202,6 +211,7 @@ export class Atlas {
       const data = await this.cache.get(site, view.level, ind);
       return { rows: data.byYear.get(view.year) ?? [], data };
     }
+    if (view.mode === 'change') return null; // change needs the engine
     const d = site.defaults;
     if (view.level !== d.level || view.ind !== d.ind || view.year !== d.year) return null;
     const fv = await this.firstView(site);
@@ -228,7 +238,10 @@ export class Atlas {
       if (changedSource && refit) map.fit(site.bounds);
       if (!fetched) return; // waiting for the engine
       this.levelData = fetched.data;
-      const result = this.buildResult(view, site, ind, fetched.rows);
+      const result =
+        view.mode === 'change' && fetched.data
+          ? this.buildChange(view, site, ind, fetched.data)
+          : this.buildResult(view, site, ind, fetched.rows);
       this.result = result;
       this.pruneSelection(result);
       map.setSelected(this.view.sel);
@@ -298,7 +311,7 @@ export class Atlas {
       const recolored = performance.now();
       this.gridValues = values;
       this.levelData = null;
-      const result: ViewResult = { key: dataKey(view), values: new Map(), classification, colors, aggregable: true };
+      const result: ViewResult = { key: dataKey(view), values: new Map(), classification, colors, aggregable: true, change: null };
       this.result = result;
       await layer.painted();
       if (gen !== this.generation) return;
@@ -327,7 +340,18 @@ export class Atlas {
       const value = v === undefined || Number.isNaN(v) ? null : v;
       return { text: formatValue(value, this.indicator.unit, this.indicator.decimals, lang), note: null };
     }
-    return describeValue(this.result?.values.get(id), this.indicator, this.result?.aggregable ?? true, lang);
+    const result = this.result;
+    if (result?.change) {
+      const ind = this.indicator;
+      const [a, b] = result.change.ends.get(id) ?? [null, null];
+      const v = result.values.get(id)?.value ?? null;
+      const fmt = (x: number | null) => formatValue(x, ind.unit, ind.decimals, lang);
+      return {
+        text: formatChange(v, result.change.measure, ind.unit, ind.decimals, lang),
+        note: `${result.change.from}: ${fmt(a)} → ${result.change.to}: ${fmt(b)}`,
+      };
+    }
+    return describeValue(result?.values.get(id), this.indicator, result?.aggregable ?? true, lang);
   }
 
   private buildResult(view: ViewState, site: Site, ind: Indicator, rows: AreaValue[]): ViewResult {
@@ -339,7 +363,29 @@ export class Atlas {
       classification = classify(nums, view.cls, view.k, view.breaks ?? undefined);
     }
     const colors = classification ? paletteColors(classification.k, ind.direction) : [];
-    return { key: dataKey(view), values, classification, colors, aggregable };
+    return { key: dataKey(view), values, classification, colors, aggregable, change: null };
+  }
+
+  /** Change between `from` and `to`: diverging classes centred on zero, "worse" in red. */
+  private buildChange(view: ViewState, site: Site, ind: Indicator, data: LevelData): ViewResult {
+    const measure = view.chg ?? naturalMeasure(ind.unit);
+    const fromRows = new Map((data.byYear.get(view.from) ?? []).map((r) => [r.id, r]));
+    const ends = new Map<string, [number | null, number | null]>();
+    const rows = (data.byYear.get(view.to) ?? []).map((r) => {
+      const a = fromRows.get(r.id)?.value ?? null;
+      ends.set(r.id, [a, r.value]);
+      return { ...r, value: change(a, r.value, measure) };
+    });
+    const values = new Map(rows.map((r) => [r.id, r]));
+    const aggregable = isAggregable(site, ind, view.level);
+    const nums = rows.map((r) => r.value);
+    const k = Math.max(3, Math.min(9, view.k));
+    const classification =
+      aggregable && nums.some((v) => v !== null) ? classify(nums, 'manual', k, divergingBreaks(nums, k)) : null;
+    // RdBu runs red (low) to blue (high): reversed when a rise is bad, purple–orange when neutral.
+    const base = divergingColors(k, ind.direction === 'neutral' ? 'PuOr' : 'RdBu');
+    const colors = ind.direction === 'higher-worse' ? [...base].reverse() : base;
+    return { key: dataKey(view), values, classification, colors, aggregable, change: { from: view.from, to: view.to, measure, ends } };
   }
 
   private async loadNames(site: Site, level: string, gen: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { CLASS_METHODS, DEFAULT_K, MAX_K, MIN_K, normalizeManualBreaks, type ClassMethod } from '../analysis/classify';
 import type { Lang } from '../analysis/format';
+import type { ChangeMeasure } from '../analysis/change';
 
 /** The whole view state; it lives in the URL query. */
 export interface ViewState {
@@ -15,7 +16,17 @@ export interface ViewState {
   /** Selected area ids (syntax-checked only, max MAX_SEL). */
   sel: string[];
   lang: Lang;
+  /** 'map': one year; 'change': the change between `from` and `to`. */
+  mode: ViewMode;
+  /** Year range for everything that looks at change. */
+  from: number;
+  to: number;
+  /** Change measure: absolute (percentage points for shares) or percent; null = the indicator's natural one. */
+  chg: ChangeMeasure | null;
 }
+
+export type ViewMode = 'map' | 'change';
+export const VIEW_MODES: readonly ViewMode[] = ['map', 'change'];
 
 /** The part of a catalog site the URL needs; real catalog objects may carry more fields. */
 export interface SiteInfo {
@@ -36,7 +47,7 @@ export interface Notice {
 const MAX_SEL = 6;
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const PARAM_ORDER = ['site', 'level', 'ind', 'year', 'cls', 'k', 'breaks', 'sel', 'lang'] as const;
+const PARAM_ORDER = ['site', 'level', 'ind', 'year', 'mode', 'from', 'to', 'chg', 'cls', 'k', 'breaks', 'sel', 'lang'] as const;
 
 /**
  * Parses a location.search string (with or without leading "?") and validates
@@ -151,7 +162,42 @@ export function parseViewState(
     else notice('lang', rawLang, lang, 'unknown');
   }
 
-  return { state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang }, notices };
+  const rawMode = get('mode');
+  let mode: ViewMode = 'map';
+  if (rawMode !== null) {
+    if ((VIEW_MODES as readonly string[]).includes(rawMode)) mode = rawMode as ViewMode;
+    else notice('mode', rawMode, mode, 'unknown');
+  }
+  // The range defaults to the indicator's first year up to the shown year.
+  const yearParam = (name: 'from' | 'to', fallback: number): number => {
+    const raw = get(name);
+    if (raw === null) return fallback;
+    if (!/^\d{4}$/.test(raw)) {
+      notice(name, raw, String(fallback), 'malformed');
+      return fallback;
+    }
+    const y = nearestYear(years, Number(raw));
+    if (y !== Number(raw)) notice(name, raw, String(y), 'unavailable');
+    return y;
+  };
+  let from = yearParam('from', years[0] ?? year);
+  let to = yearParam('to', year);
+  if (from > to) [from, to] = [to, from];
+  if (mode === 'change' && from === to) {
+    notice('mode', 'change', 'map', 'unavailable');
+    mode = 'map';
+  }
+  const rawChg = get('chg');
+  let chg: ChangeMeasure | null = null;
+  if (rawChg !== null) {
+    if (rawChg === 'abs' || rawChg === 'pct') chg = rawChg;
+    else notice('chg', rawChg, '', 'unknown');
+  }
+
+  return {
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg },
+    notices,
+  };
 }
 
 /**
@@ -166,6 +212,10 @@ export function serializeViewState(s: ViewState): string {
     level: s.level,
     ind: s.ind,
     year: String(s.year),
+    mode: s.mode === 'map' ? null : s.mode,
+    from: String(s.from),
+    to: String(s.to),
+    chg: s.chg,
     cls: s.cls,
     k: String(s.k),
     breaks: s.cls === 'manual' && s.breaks && s.breaks.length > 0 ? s.breaks.map(String).join(',') : null,
