@@ -66,3 +66,25 @@ test('the change map has a diverging legend that marks zero, and a tooltip with 
   await waitForView(page, 'leipzig|ortsteil|auslaenderanteil|2023|change:2010-2023');
   await expect(page.getByTestId('legend-zero')).toHaveCount(1);
 });
+
+test('the trend chart draws a line per selected area, a reference line, breaks, a crosshair and an indexed mode', async ({ page }) => {
+  await page.goto('./?site=leipzig&level=ortsteil&ind=arbeitslose&year=2022&sel=00,70');
+  await waitForView(page, 'leipzig|ortsteil|arbeitslose|2022');
+  const chart = page.getByTestId('trend-chart');
+  await expect(chart.getByTestId('trend-line')).toHaveCount(2);
+  await expect(chart.getByTestId('trend-reference')).toHaveCount(1);
+  await expect(chart).toContainText('Leipzig');
+  await expect(chart.getByTestId('trend-break')).toHaveCount(3); // boundary changes 2006, 2012, 2014
+  // Each line has a real path (more than a few points).
+  const lengths = await chart.getByTestId('trend-line').evaluateAll((els) => els.map((e) => (e as SVGPathElement).getTotalLength()));
+  for (const l of lengths) expect(l).toBeGreaterThan(100);
+
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.locator('svg').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await expect(chart.getByTestId('trend-crosshair')).toHaveText(/^20\d\d$/);
+
+  const before = await chart.getByTestId('trend-line').first().getAttribute('d');
+  await page.getByTestId('trend-indexed').check();
+  await expect.poll(() => chart.getByTestId('trend-line').first().getAttribute('d')).not.toBe(before);
+});

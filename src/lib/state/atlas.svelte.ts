@@ -8,6 +8,7 @@ import { divergingColors, paletteColors } from '../map/palette';
 import { change, divergingBreaks, formatChange, naturalMeasure, type ChangeMeasure } from '../analysis/change';
 import { nearestYear, parseViewState, serializeViewState, type Notice, type ViewState } from './url';
 import type { ChoroplethMap } from '../map/choropleth-map';
+import type { TrendSeries } from '../charts/trend';
 import type { GridLayer } from '../map/grid-layer';
 import { loadSiteData } from '../db/load';
 import { cellColors } from '../map/grid-colors';
@@ -50,6 +51,8 @@ export class Atlas {
   names = $state.raw<ReadonlyMap<string, string>>(new Map());
   /** The shown indicator at the shown level, all years (from DuckDB). */
   levelData = $state.raw<LevelData | null>(null);
+  /** Reference lines for the trend chart: the site's top level (city, Germany) over the years. */
+  references = $state.raw<TrendSeries[]>([]);
   /** Years of each selected area, for sparklines. */
   series: ReadonlyMap<string, AreaValue[]> = $derived(
     new Map(this.view.sel.flatMap((id) => {
@@ -245,7 +248,10 @@ export class Atlas {
       this.result = result;
       this.pruneSelection(result);
       map.setSelected(this.view.sel);
-      if (this.cache) void this.loadNames(site, level.id, gen);
+      if (this.cache) {
+        void this.loadNames(site, level.id, gen);
+        void this.loadReferences(site, ind, level.id, gen);
+      }
       const colorById = new Map<string, string | null>();
       for (const [id, v] of result.values) {
         const cls = result.classification?.classOf(v.value) ?? -1;
@@ -386,6 +392,19 @@ export class Atlas {
     const base = divergingColors(k, ind.direction === 'neutral' ? 'PuOr' : 'RdBu');
     const colors = ind.direction === 'higher-worse' ? [...base].reverse() : base;
     return { key: dataKey(view), values, classification, colors, aggregable, change: { from: view.from, to: view.to, measure, ends } };
+  }
+
+  /** The top level's series (e.g. the city for Ortsteile, Germany for Kreise) as a reference line. */
+  private async loadReferences(site: Site, ind: Indicator, level: string, gen: number): Promise<void> {
+    const top = site.levels[site.levels.length - 1];
+    const cache = this.cache;
+    if (!top || !cache || top.id === level || !isAggregable(site, ind, top.id)) {
+      this.references = [];
+      return;
+    }
+    const [data, names] = await Promise.all([cache.get(site, top.id, ind), cache.names(site, top.id)]);
+    if (gen !== this.generation) return;
+    this.references = [...data.byArea].map(([id, points]) => ({ id: `ref:${id}`, name: names.get(id) ?? id, points, reference: true }));
   }
 
   private async loadNames(site: Site, level: string, gen: number): Promise<void> {

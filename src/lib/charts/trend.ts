@@ -1,0 +1,8 @@
+/** One line of the trend chart: an area's values over the years. */
+export interface TrendSeries {
+  id: string;
+  name: string;
+  points: { year: number; value: number | null }[];
+  /** Reference lines (city, Land, Germany) are drawn dashed. */
+  reference: boolean;
+}
