@@ -39,6 +39,12 @@ const LEIPZIG_CITY_ID = '14713000';
 const LEIPZIG_YEARS = range(2000, 2023);
 const KREISE_YEARS = range(1990, 2022);
 // Sliver thresholds for dissolved geometries (holes/parts smaller than this are dropped).
+// areas.csv: a label point inside each area (for glyphs such as the trend arrows).
+const AREA_COLUMNS = ['id', 'name', 'level', 'parent', 'lon', 'lat'];
+function labelPoint(geometry) {
+  const [lon, lat] = turf.pointOnFeature({ type: 'Feature', properties: {}, geometry }).geometry.coordinates;
+  return [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5];
+}
 const LEIPZIG_SIMPLIFY_TOLERANCE = 0.00003; // degrees, about 3 m in Leipzig
 const LEIPZIG_MIN_KM2 = 0.05;
 const KREISE_MIN_KM2 = 0.5;
@@ -218,11 +224,11 @@ function buildLeipzig() {
 
   // --- areas ---
   const areas = [
-    ...ortsteile.map((o) => [o.id, o.name, 'ortsteil', o.id[0]]),
-    ...bezirke.map((b) => [b.id, b.name, 'stadtbezirk', LEIPZIG_CITY_ID]),
-    [LEIPZIG_CITY_ID, 'Leipzig', 'stadt', ''],
+    ...ortsteile.map((o) => [o.id, o.name, 'ortsteil', o.id[0], ...labelPoint(o.geometry)]),
+    ...bezirke.map((b) => [b.id, b.name, 'stadtbezirk', LEIPZIG_CITY_ID, ...labelPoint(b.geometry)]),
+    [LEIPZIG_CITY_ID, 'Leipzig', 'stadt', '', ...labelPoint(stadt[0].geometry)],
   ];
-  write('leipzig/areas.csv', csvText(['id', 'name', 'level', 'parent'], areas));
+  write('leipzig/areas.csv', csvText(AREA_COLUMNS, areas));
 
   const site = {
     id: 'leipzig',
@@ -532,11 +538,11 @@ function buildKreise() {
 
   // --- areas ---
   const areas = [
-    ...kreise.map((k) => [k.id, k.name, 'kreis', k.id.slice(0, 2)]),
-    ...laender.map((l) => [l.id, l.name, 'land', 'DE']),
-    ['DE', 'Deutschland', 'bund', ''],
+    ...kreise.map((k) => [k.id, k.name, 'kreis', k.id.slice(0, 2), ...labelPoint(k.geometry)]),
+    ...laender.map((l) => [l.id, l.name, 'land', 'DE', ...labelPoint(l.geometry)]),
+    ['DE', 'Deutschland', 'bund', '', ...labelPoint(bund[0].geometry)],
   ];
-  write('kreise/areas.csv', csvText(['id', 'name', 'level', 'parent'], areas));
+  write('kreise/areas.csv', csvText(AREA_COLUMNS, areas));
 
   // --- values ---
   const valueRows = [];
@@ -819,8 +825,9 @@ function buildGemeinden(upper) {
   }
   for (const k of kreisIds) if (!perKreis.has(k)) throw new Error(`Kreis ${k} has no Gemeinde`);
   report.kreisfreie = [...perKreis.values()].filter((n) => n === 1).length;
-  const areas = [...ids.map((id) => [id, zensus.get(id).name, 'gemeinde', kreisOf(id)]), ...upper.areas];
-  write('gemeinden/areas.csv', csvText(['id', 'name', 'level', 'parent'], areas));
+  const pointOf = new Map(gemeinden.map((g) => [g.id, labelPoint(g.geometry)]));
+  const areas = [...ids.map((id) => [id, zensus.get(id).name, 'gemeinde', kreisOf(id), ...pointOf.get(id)]), ...upper.areas];
+  write('gemeinden/areas.csv', csvText(AREA_COLUMNS, areas));
 
   // --- values ---
   const valueRows = ids.map((id) => ({ id, year: GEMEINDEN_YEAR, rec: zensus.get(id).rec }));

@@ -88,3 +88,37 @@ test('the trend chart draws a line per selected area, a reference line, breaks, 
   await page.getByTestId('trend-indexed').check();
   await expect.poll(() => chart.getByTestId('trend-line').first().getAttribute('d')).not.toBe(before);
 });
+
+/** Blue pixels over all map canvases (MapLibre's and deck.gl's): the trend arrows of a falling "worse" indicator. */
+async function blueArrowPixels(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')];
+    const first = canvases[0]!;
+    const off = document.createElement('canvas');
+    off.width = first.width;
+    off.height = first.height;
+    const ctx = off.getContext('2d')!;
+    for (const c of canvases) ctx.drawImage(c, 0, 0, off.width, off.height);
+    const { data } = ctx.getImageData(0, 0, off.width, off.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 2]! > data[i]! + 60 && data[i + 2]! > 120) n++;
+    return n;
+  });
+}
+
+test('the trend layer draws arrows (switched on and off), in the URL, with slopes in the tooltip', async ({ page }) => {
+  await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022&from=2010&to=2022');
+  await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
+  expect(await blueArrowPixels(page)).toBeLessThan(50); // YlOrRd has no blue
+  await page.getByTestId('trend-toggle').check();
+  await expect(page).toHaveURL(/trend=1/);
+  // Unemployment fell everywhere 2010–2022: many blue ("good") arrows.
+  await expect.poll(() => blueArrowPixels(page), { timeout: 15_000 }).toBeGreaterThan(500);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('tooltip')).toContainText(/Trend −\d/);
+  await expect(page.getByTestId('tooltip')).toContainText('2010: ');
+  await page.getByTestId('trend-toggle').uncheck();
+  await expect(page).not.toHaveURL(/trend=1/);
+  await expect.poll(() => blueArrowPixels(page), { timeout: 15_000 }).toBeLessThan(50);
+});

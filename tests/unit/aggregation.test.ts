@@ -9,7 +9,7 @@ import { createNodeEngine } from './helpers/node-engine';
 
 const text = (s: string) => ({ de: s, en: s });
 const files: Record<string, string> = {
-  'toy/areas.csv': 'id,name,level,parent\na1,A1,small,A\na2,A2,small,A\nb1,B1,small,B\nb2,B2,small,B\nb3,B3,small,B\nA,A,big,\nB,B,big,\n',
+  'toy/areas.csv': 'id,name,level,parent,lon,lat\na1,A1,small,A,1,1\na2,A2,small,A,1,2\nb1,B1,small,B,2,1\nb2,B2,small,B,2,2\nb3,B3,small,B,2,3\nA,A,big,,1,1.5\nB,B,big,,2,2\n',
   // pop: counts; foreign: counts, with b3 suppressed in 2020; share = foreign / pop * 100
   'toy/values.csv': [
     'area_id,year,pop,foreign,share',

@@ -33,6 +33,7 @@ const DEFAULTS: ViewState = {
   from: 2018,
   to: 2022,
   chg: null,
+  trend: false,
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
@@ -241,6 +242,13 @@ describe('change mode and year range', () => {
     const empty = parse('?mode=change&from=2020&to=2020');
     expect(empty.state.mode).toBe('map');
     expect(empty.notices).toEqual([{ param: 'mode', value: 'change', fallback: 'map', reason: 'unavailable' }]);
+  });
+
+  it('reads trend=1 and writes it only when on', () => {
+    expect(parse('?trend=1').state.trend).toBe(true);
+    expect(serializeViewState({ ...DEFAULTS, trend: true })).toContain('&trend=1&');
+    expect(serializeViewState(DEFAULTS)).not.toContain('trend');
+    expect(parse('?trend=yes').notices).toEqual([{ param: 'trend', value: 'yes', fallback: '0', reason: 'malformed' }]);
   });
 
   it('orders a reversed range', () => {

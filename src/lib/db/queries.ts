@@ -101,6 +101,20 @@ export function areaSeries(engine: Engine, site: Site, ind: Indicator, level: st
   return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years, areaId));
 }
 
+export interface AreaPoint {
+  id: string;
+  lon: number;
+  lat: number;
+}
+
+/** A point inside each area of a level (for glyphs drawn on the map). */
+export function levelPoints(engine: Engine, site: Site, level: string): Promise<AreaPoint[]> {
+  return queryRows<AreaPoint & Record<string, unknown>>(
+    engine,
+    `SELECT id, lon, lat FROM areas WHERE site = ${str(site.id)} AND level = ${str(level)} AND lon IS NOT NULL ORDER BY id`,
+  );
+}
+
 /** The areas of a level with their names. */
 export function levelAreas(engine: Engine, site: Site, level: string): Promise<AreaInfo[]> {
   return queryRows<AreaInfo & Record<string, unknown>>(

@@ -4,7 +4,7 @@ import { ident, num, str } from './sql';
 
 /**
  * The data model (documented in the README):
- *  - areas:        every area of every level of a site (id, name, level, parent)
+ *  - areas:        every area of every level of a site (id, name, level, parent, label point lon/lat)
  *  - area_base:    for each base-level area, its ancestor at every level (itself included)
  *  - indicators:   metadata needed by queries (aggregation rule)
  *  - observations: long form, one row per base area × indicator × year, with the
@@ -13,7 +13,7 @@ import { ident, num, str } from './sql';
 const CREATE_TABLES = [
   `CREATE TABLE IF NOT EXISTS areas (
      site VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR NOT NULL,
-     level VARCHAR NOT NULL, parent VARCHAR, PRIMARY KEY (site, id))`,
+     level VARCHAR NOT NULL, parent VARCHAR, lon DOUBLE, lat DOUBLE, PRIMARY KEY (site, id))`,
   `CREATE TABLE IF NOT EXISTS area_base (
      site VARCHAR NOT NULL, base_id VARCHAR NOT NULL, level VARCHAR NOT NULL, area_id VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS indicators (
@@ -38,7 +38,7 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
   await engine.registerFile(site.values, valuesBytes);
 
   await engine.query(`INSERT INTO areas
-    SELECT ${s}, id, name, level, NULLIF(parent, '')
+    SELECT ${s}, id, name, level, NULLIF(parent, ''), TRY_CAST(lon AS DOUBLE), TRY_CAST(lat AS DOUBLE)
     FROM read_csv(${str(site.areas)}, header = true, all_varchar = true)`);
 
   // Ancestor table: base areas map to themselves, then step up one level at a time.

@@ -63,6 +63,8 @@ export const de = {
   'selection.remove': '{name} aus der Auswahl entfernen',
   'selection.series': 'Verlauf {from}–{to}',
   'selection.noSeries': 'Keine Zeitreihe verfügbar',
+  'trend.toggle': 'Trendpfeile (lineare Entwicklung von–bis)',
+  'trend.slope': 'Trend {slope} je Jahr',
   'trend.heading': 'Verlauf',
   'trend.indexed': 'Indexiert (erstes Jahr = 100)',
   'trend.label': 'Verlauf: {indicator}',

@@ -64,6 +64,8 @@ export const en: Record<MessageKey, string> = {
   'selection.remove': 'Remove {name} from the selection',
   'selection.series': 'Trend {from}–{to}',
   'selection.noSeries': 'No time series available',
+  'trend.toggle': 'Trend arrows (linear fit from–to)',
+  'trend.slope': 'Trend {slope} per year',
   'trend.heading': 'Trend',
   'trend.indexed': 'Indexed (first year = 100)',
   'trend.label': 'Trend: {indicator}',

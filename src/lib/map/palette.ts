@@ -20,9 +20,10 @@ import {
   schemeYlOrBr,
   schemeYlOrRd,
 } from 'd3-scale-chromatic';
+import type { Direction } from '../analysis/format-types';
 
-/** How to read an indicator: which end of the value range is "bad". */
-export type Direction = 'higher-worse' | 'higher-better' | 'neutral';
+// How to read an indicator: which end of the value range is "bad".
+export type { Direction };
 
 type Scheme = readonly (readonly string[])[];
 

@@ -10,11 +10,13 @@ import { nearestYear, parseViewState, serializeViewState, type Notice, type View
 import type { ChoroplethMap } from '../map/choropleth-map';
 import type { TrendSeries } from '../charts/trend';
 import type { GridLayer } from '../map/grid-layer';
+import type { TrendGlyph, TrendLayer } from '../map/trend-layer';
+import { linearTrend, trendJudgement } from '../analysis/trend';
 import { loadSiteData } from '../db/load';
 import { cellColors } from '../map/grid-colors';
 import { describeValue } from './describe';
 import { formatValue } from '../analysis/format';
-import type { Lang } from '../i18n';
+import { translate, type Lang } from '../i18n';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -70,6 +72,9 @@ export class Atlas {
 
   private cache: ValueCache | null = null;
   private gridLayer: Promise<GridLayer> | null = null;
+  private trendLayer: Promise<TrendLayer> | null = null;
+  /** Slope per area of the shown trend arrows (for the tooltip). */
+  private slopes: ReadonlyMap<string, number> = new Map();
   private gridCellsOf: string | null = null;
   private gridValues: Float32Array | null = null;
   /** The hovered grid cell (grid sites only). */
@@ -258,8 +263,9 @@ export class Atlas {
         colorById.set(id, cls >= 0 ? (result.colors[cls] ?? null) : null);
       }
       map.recolor(colorById);
+      const trendPainted = this.showTrend(map, view, site, ind, fetched.data, gen);
       const recolored = performance.now();
-      await map.painted();
+      await Promise.all([map.painted(), trendPainted]);
       if (gen !== this.generation) return;
       this.cache?.prefetch(site, level.id);
       this.markPainted(view, result, { start, queried, recolored });
@@ -294,6 +300,7 @@ export class Atlas {
     refit: boolean,
   ): Promise<void> {
     map.hideAreas();
+    void this.trendLayer?.then((layer) => layer.setVisible(false));
     if (refit) map.fit(site.bounds);
     const cache = this.cache;
     if (!cache) return; // the grid has no precomputed first view: wait for the engine
@@ -327,6 +334,43 @@ export class Atlas {
     }
   }
 
+  /** Trend arrows (deck.gl, loaded on first use): slope of a linear fit over [from, to], red where the change is bad. */
+  private async showTrend(map: ChoroplethMap, view: ViewState, site: Site, ind: Indicator, data: LevelData | null, gen: number): Promise<void> {
+    const on = view.trend && data !== null && ind.years.length > 1 && this.cache !== null;
+    if (!on) {
+      this.slopes = new Map();
+      if (this.trendLayer) (await this.trendLayer).setVisible(false);
+      return;
+    }
+    this.trendLayer ??= import('../map/trend-layer').then(({ TrendLayer }) => new TrendLayer(map.map));
+    const [layer, points] = await Promise.all([this.trendLayer, this.cache!.points(site, view.level)]);
+    if (gen !== this.generation) return;
+    const slopes = new Map<string, number>();
+    for (const [id, series] of data.byArea) {
+      const trend = linearTrend(series, view.from, view.to);
+      if (trend) slopes.set(id, trend.slope);
+    }
+    const max = Math.max(1e-12, ...[...slopes.values()].map(Math.abs));
+    const colors = { [-1]: [178, 24, 43, 235], 0: [60, 60, 60, 235], 1: [33, 102, 172, 235] } as const;
+    const glyphs: TrendGlyph[] = points.flatMap((p) => {
+      const slope = slopes.get(p.id);
+      if (slope === undefined) return [];
+      const strength = Math.abs(slope) / max;
+      return [{
+        id: p.id,
+        position: [p.lon, p.lat] as [number, number],
+        // Steeper arrow for a stronger trend: up to ±75° from flat.
+        angle: Math.sign(slope) * 75 * strength,
+        size: 14 + 18 * strength,
+        color: [...colors[trendJudgement(slope, ind.direction)]] as [number, number, number, number],
+      }];
+    });
+    this.slopes = slopes;
+    layer.setGlyphs(glyphs);
+    layer.setVisible(true);
+    await layer.painted();
+  }
+
   private ensureGridLayer(map: ChoroplethMap): Promise<GridLayer> {
     this.gridLayer ??= import('../map/grid-layer').then(({ GridLayer }) => {
       const layer = new GridLayer(map.map);
@@ -357,7 +401,15 @@ export class Atlas {
         note: `${result.change.from}: ${fmt(a)} → ${result.change.to}: ${fmt(b)}`,
       };
     }
-    return describeValue(result?.values.get(id), this.indicator, result?.aggregable ?? true, lang);
+    const described = describeValue(result?.values.get(id), this.indicator, result?.aggregable ?? true, lang);
+    const slope = this.view.trend ? this.slopes.get(id) : undefined;
+    if (slope === undefined) return described;
+    const ind = this.indicator;
+    const series = this.levelData?.byArea.get(id) ?? [];
+    const inRange = series.filter((p) => p.year >= this.view.from && p.year <= this.view.to);
+    const years = inRange.map((p) => `${p.year}: ${formatValue(p.value, ind.unit, ind.decimals, lang)}`).join(' · ');
+    const perYear = formatChange(slope, 'abs', ind.unit, Math.max(ind.decimals, 1) + 1, lang);
+    return { text: described.text, note: `${translate(lang, 'trend.slope', { slope: perYear })}\n${years}` };
   }
 
   private buildResult(view: ViewState, site: Site, ind: Indicator, rows: AreaValue[]): ViewResult {

@@ -23,6 +23,8 @@ export interface ViewState {
   to: number;
   /** Change measure: absolute (percentage points for shares) or percent; null = the indicator's natural one. */
   chg: ChangeMeasure | null;
+  /** Trend arrows over the map (URL trend=1). */
+  trend: boolean;
 }
 
 export type ViewMode = 'map' | 'change';
@@ -47,7 +49,7 @@ export interface Notice {
 const MAX_SEL = 6;
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const PARAM_ORDER = ['site', 'level', 'ind', 'year', 'mode', 'from', 'to', 'chg', 'cls', 'k', 'breaks', 'sel', 'lang'] as const;
+const PARAM_ORDER = ['site', 'level', 'ind', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'cls', 'k', 'breaks', 'sel', 'lang'] as const;
 
 /**
  * Parses a location.search string (with or without leading "?") and validates
@@ -194,8 +196,15 @@ export function parseViewState(
     else notice('chg', rawChg, '', 'unknown');
   }
 
+  const rawTrend = get('trend');
+  let trend = false;
+  if (rawTrend !== null) {
+    if (rawTrend === '1' || rawTrend === '0') trend = rawTrend === '1';
+    else notice('trend', rawTrend, '0', 'malformed');
+  }
+
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend },
     notices,
   };
 }
@@ -216,6 +225,7 @@ export function serializeViewState(s: ViewState): string {
     from: String(s.from),
     to: String(s.to),
     chg: s.chg,
+    trend: s.trend ? '1' : null,
     cls: s.cls,
     k: String(s.k),
     breaks: s.cls === 'manual' && s.breaks && s.breaks.length > 0 ? s.breaks.map(String).join(',') : null,

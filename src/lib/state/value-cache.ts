@@ -1,6 +1,6 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import type { Engine } from '../db/engine';
-import { levelAreas, levelSeries, type AreaValue } from '../db/queries';
+import { levelAreas, levelPoints, levelSeries, type AreaPoint, type AreaValue } from '../db/queries';
 import { gridColumn, gridPositions } from '../db/grid';
 
 /** One indicator at one level: every area's values, by year and by area. */
@@ -20,6 +20,7 @@ export class ValueCache {
   private readonly entries = new Map<string, Promise<LevelData>>();
   private readonly sites = new Map<string, Promise<void>>();
   private readonly areaNames = new Map<string, Promise<ReadonlyMap<string, string>>>();
+  private readonly areaPoints = new Map<string, Promise<AreaPoint[]>>();
   private readonly grids = new Map<string, Promise<{ count: number; positions: Float32Array }>>();
   private readonly gridColumns = new Map<string, Promise<Float32Array>>();
   private prefetching = '';
@@ -80,6 +81,17 @@ export class ValueCache {
       this.gridColumns.set(key, values);
     }
     return values;
+  }
+
+  /** A label point inside each area of a level. */
+  points(site: Site, level: string): Promise<AreaPoint[]> {
+    const key = `${site.id}|${level}`;
+    let points = this.areaPoints.get(key);
+    if (!points) {
+      points = this.ensureSite(site).then(() => levelPoints(this.engine, site, level));
+      this.areaPoints.set(key, points);
+    }
+    return points;
   }
 
   /** Names of a level's areas, by id. */

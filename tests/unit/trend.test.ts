@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { linearTrend, trendJudgement } from '../../src/lib/analysis/trend';
+
+describe('linear trend over a year range', () => {
+  it('is the least-squares slope per year', () => {
+    // y = 2x + 1 exactly → slope 2
+    const points = [2010, 2011, 2012, 2013].map((year) => ({ year, value: 2 * (year - 2010) + 1 }));
+    expect(linearTrend(points, 2010, 2013)?.slope).toBeCloseTo(2, 12);
+    // (0,1), (1,2), (2,6): x̄ = 1, ȳ = 3, Σ(x−x̄)(y−ȳ) = (−1)(−2) + 0 + (1)(3) = 5, Σ(x−x̄)² = 2 → 2.5
+    expect(linearTrend([{ year: 0, value: 1 }, { year: 1, value: 2 }, { year: 2, value: 6 }], 0, 2)?.slope).toBeCloseTo(2.5, 12);
+  });
+
+  it('skips missing years and years outside the range', () => {
+    const points = [
+      { year: 2009, value: 100 },
+      { year: 2010, value: 10 },
+      { year: 2011, value: null },
+      { year: 2012, value: 14 },
+      { year: 2013, value: 999 },
+    ];
+    expect(linearTrend(points, 2010, 2012)).toEqual({ slope: 2, n: 2 });
+  });
+
+  it('is null with fewer than two years with a value', () => {
+    expect(linearTrend([{ year: 2010, value: 5 }, { year: 2011, value: null }], 2010, 2011)).toBeNull();
+    expect(linearTrend([], 2010, 2020)).toBeNull();
+  });
+
+  it('judges a rise by the indicator direction', () => {
+    expect(trendJudgement(0.5, 'higher-worse')).toBe(-1);
+    expect(trendJudgement(0.5, 'higher-better')).toBe(1);
+    expect(trendJudgement(-0.5, 'higher-worse')).toBe(1);
+    expect(trendJudgement(0.5, 'neutral')).toBe(0);
+  });
+});
