@@ -122,3 +122,29 @@ test('the trend layer draws arrows (switched on and off), in the URL, with slope
   await expect(page).not.toHaveURL(/trend=1/);
   await expect.poll(() => blueArrowPixels(page), { timeout: 15_000 }).toBeLessThan(50);
 });
+
+test('small multiples show one map per year with the same classes', async ({ page }) => {
+  await page.goto('./?site=leipzig&ind=auslaenderanteil&year=2023&mode=multiples&from=2015&to=2023');
+  await waitForView(page, 'leipzig|ortsteil|auslaenderanteil|2023|multiples:2015-2023');
+  const maps = page.getByTestId('small-multiples').getByTestId('small-multiple');
+  await expect(maps).toHaveCount(9);
+  await expect(maps.first()).toHaveAttribute('data-year', '2015');
+  await expect(maps.last()).toHaveAttribute('data-year', '2023');
+  // Each area is a shape of its own, not a box over the whole map.
+  const widths = await maps.first().locator('path').evaluateAll((ps) => ps.map((p) => (p as SVGPathElement).getBBox().width));
+  expect(Math.max(...widths)).toBeLessThan(100); // of 180
+  // 63 areas per map, filled only with legend colours (or the missing grey).
+  const legendColours = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-color')));
+  const fills = await maps.evaluateAll((figs) => figs.map((f) => [...f.querySelectorAll('path')].map((p) => p.getAttribute('fill'))));
+  for (const yearFills of fills) {
+    expect(yearFills).toHaveLength(63);
+    for (const fill of yearFills) expect([...legendColours, '#d9d9d9']).toContain(fill);
+  }
+  // The shares rose: the first year has more areas in the lowest class than the last.
+  const lowest = legendColours[0];
+  const count = (f: (string | null)[]) => f.filter((c) => c === lowest).length;
+  expect(count(fills[0]!)).toBeGreaterThan(count(fills[fills.length - 1]!));
+  // Legend counts cover every area of every year shown.
+  const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(63 * 8);
+});

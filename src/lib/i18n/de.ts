@@ -41,6 +41,8 @@ export const de = {
   'controls.mode': 'Darstellung',
   'mode.map': 'Stand in einem Jahr',
   'mode.change': 'Veränderung zwischen zwei Jahren',
+  'mode.multiples': 'Kleine Karten je Jahr',
+  'multiples.label': 'Kleine Karten je Jahr: {indicator}, gleiche Klassen für alle Jahre',
   'controls.from': 'von',
   'controls.to': 'bis',
   'controls.measure': 'Maß',

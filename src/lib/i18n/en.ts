@@ -42,6 +42,8 @@ export const en: Record<MessageKey, string> = {
   'controls.mode': 'Display',
   'mode.map': 'Value in one year',
   'mode.change': 'Change between two years',
+  'mode.multiples': 'Small maps per year',
+  'multiples.label': 'Small maps per year: {indicator}, the same classes for every year',
   'controls.from': 'from',
   'controls.to': 'to',
   'controls.measure': 'Measure',

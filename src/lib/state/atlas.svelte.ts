@@ -25,6 +25,8 @@ export interface ViewResult {
   key: string;
   /** Change mode: the range and measure, and each area's values in the two years. */
   change: { from: number; to: number; measure: ChangeMeasure; ends: ReadonlyMap<string, [number | null, number | null]> } | null;
+  /** Small multiples: each year's colour per area, all from one classification. */
+  multiples: { year: number; colors: ReadonlyMap<string, string | null> }[] | null;
   values: ReadonlyMap<string, AreaValue>;
   classification: Classification | null;
   colors: readonly string[];
@@ -35,7 +37,8 @@ export const DEFAULT_SITE = 'leipzig';
 
 function dataKey(v: ViewState): string {
   const base = `${v.site}|${v.level}|${v.ind}|${v.year}`;
-  return v.mode === 'change' ? `${base}|change:${v.from}-${v.to}:${v.chg ?? 'auto'}` : base;
+  if (v.mode === 'change') return `${base}|change:${v.from}-${v.to}:${v.chg ?? 'auto'}`;
+  return v.mode === 'multiples' ? `${base}|multiples:${v.from}-${v.to}` : base;
 }
 
 /**
@@ -116,7 +119,7 @@ export class Atlas {
     next.to = nearestYear(ind.years, next.to);
     if (next.from > next.to) [next.from, next.to] = [next.to, next.from];
     if (next.from === next.to) next.from = ind.years[0] ?? next.from;
-    if (next.from === next.to) next.mode = 'map';
+    if (next.from === next.to && next.mode === 'change') next.mode = 'map';
     if (next.cls !== 'manual') next.breaks = null;
     const refit = next.site !== this.view.site;
     this.view = next;
@@ -219,7 +222,7 @@ export class Atlas {
       const data = await this.cache.get(site, view.level, ind);
       return { rows: data.byYear.get(view.year) ?? [], data };
     }
-    if (view.mode === 'change') return null; // change needs the engine
+    if (view.mode !== 'map') return null; // change and small multiples need the engine
     const d = site.defaults;
     if (view.level !== d.level || view.ind !== d.ind || view.year !== d.year) return null;
     const fv = await this.firstView(site);
@@ -249,7 +252,7 @@ export class Atlas {
       const result =
         view.mode === 'change' && fetched.data
           ? this.buildChange(view, site, ind, fetched.data)
-          : this.buildResult(view, site, ind, fetched.rows);
+          : this.buildResult(view, site, ind, fetched.rows, view.mode === 'multiples' ? fetched.data : null);
       this.result = result;
       this.pruneSelection(result);
       map.setSelected(this.view.sel);
@@ -324,7 +327,7 @@ export class Atlas {
       const recolored = performance.now();
       this.gridValues = values;
       this.levelData = null;
-      const result: ViewResult = { key: dataKey(view), values: new Map(), classification, colors, aggregable: true, change: null };
+      const result: ViewResult = { key: dataKey(view), values: new Map(), classification, colors, aggregable: true, change: null, multiples: null };
       this.result = result;
       await layer.painted();
       if (gen !== this.generation) return;
@@ -412,16 +415,25 @@ export class Atlas {
     return { text: described.text, note: `${translate(lang, 'trend.slope', { slope: perYear })}\n${years}` };
   }
 
-  private buildResult(view: ViewState, site: Site, ind: Indicator, rows: AreaValue[]): ViewResult {
+  /** One year's map; with `all` (small multiples) the classes come from every year from–to, the same for each map. */
+  private buildResult(view: ViewState, site: Site, ind: Indicator, rows: AreaValue[], all: LevelData | null = null): ViewResult {
     const values = new Map(rows.map((r) => [r.id, r]));
     const aggregable = isAggregable(site, ind, view.level);
-    const nums = rows.map((r) => r.value);
+    const years = all ? ind.years.filter((y) => y >= view.from && y <= view.to) : [];
+    const nums = all ? years.flatMap((y) => (all.byYear.get(y) ?? []).map((r) => r.value)) : rows.map((r) => r.value);
     let classification: Classification | null = null;
     if (aggregable && nums.some((v) => v !== null)) {
       classification = classify(nums, view.cls, view.k, view.breaks ?? undefined);
     }
     const colors = classification ? paletteColors(classification.k, ind.direction) : [];
-    return { key: dataKey(view), values, classification, colors, aggregable, change: null };
+    const colorOf = (v: number | null) => {
+      const cls = classification?.classOf(v) ?? -1;
+      return cls >= 0 ? (colors[cls] ?? null) : null;
+    };
+    const multiples = all
+      ? years.map((year) => ({ year, colors: new Map((all.byYear.get(year) ?? []).map((r) => [r.id, colorOf(r.value)])) }))
+      : null;
+    return { key: dataKey(view), values, classification, colors, aggregable, change: null, multiples };
   }
 
   /** Change between `from` and `to`: diverging classes centred on zero, "worse" in red. */
@@ -443,7 +455,7 @@ export class Atlas {
     // RdBu runs red (low) to blue (high): reversed when a rise is bad, purple–orange when neutral.
     const base = divergingColors(k, ind.direction === 'neutral' ? 'PuOr' : 'RdBu');
     const colors = ind.direction === 'higher-worse' ? [...base].reverse() : base;
-    return { key: dataKey(view), values, classification, colors, aggregable, change: { from: view.from, to: view.to, measure, ends } };
+    return { key: dataKey(view), values, classification, colors, aggregable, change: { from: view.from, to: view.to, measure, ends }, multiples: null };
   }
 
   /** The top level's series (e.g. the city for Ortsteile, Germany for Kreise) as a reference line. */

@@ -16,7 +16,7 @@ export interface ViewState {
   /** Selected area ids (syntax-checked only, max MAX_SEL). */
   sel: string[];
   lang: Lang;
-  /** 'map': one year; 'change': the change between `from` and `to`. */
+  /** 'map': one year; 'change': the change between `from` and `to`; 'multiples': one small map per year from–to. */
   mode: ViewMode;
   /** Year range for everything that looks at change. */
   from: number;
@@ -27,8 +27,8 @@ export interface ViewState {
   trend: boolean;
 }
 
-export type ViewMode = 'map' | 'change';
-export const VIEW_MODES: readonly ViewMode[] = ['map', 'change'];
+export type ViewMode = 'map' | 'change' | 'multiples';
+export const VIEW_MODES: readonly ViewMode[] = ['map', 'change', 'multiples'];
 
 /** The part of a catalog site the URL needs; real catalog objects may carry more fields. */
 export interface SiteInfo {
