@@ -72,7 +72,10 @@ test('the trend chart draws a line per selected area, a reference line, breaks, 
   await waitForView(page, 'leipzig|ortsteil|arbeitslose|2022');
   const chart = page.getByTestId('trend-chart');
   await expect(chart.getByTestId('trend-line')).toHaveCount(2);
-  await expect(chart.getByTestId('trend-reference')).toHaveCount(1);
+  // References: the two Stadtbezirke (Mitte for 00, Alt-West for 70) and the city.
+  await expect(chart.getByTestId('trend-reference')).toHaveCount(3);
+  await expect(chart).toContainText('Mitte');
+  await expect(chart).toContainText('Alt-West');
   await expect(chart).toContainText('Leipzig');
   await expect(chart.getByTestId('trend-break')).toHaveCount(3); // boundary changes 2006, 2012, 2014
   // Each line has a real path (more than a few points).
@@ -147,4 +150,14 @@ test('small multiples show one map per year with the same classes', async ({ pag
   // Legend counts cover every area of every year shown.
   const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
   expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(63 * 8);
+});
+
+test('for a Kreis the trend chart adds its Land and Germany as references', async ({ page }) => {
+  await page.goto('./?site=kreise&level=kreis&ind=auslaenderanteil&year=2020&sel=14713');
+  await waitForView(page, 'kreise|kreis|auslaenderanteil|2020');
+  const chart = page.getByTestId('trend-chart');
+  await expect(chart.getByTestId('trend-line')).toHaveCount(1);
+  await expect(chart.getByTestId('trend-reference')).toHaveCount(2);
+  await expect(chart).toContainText('Sachsen');
+  await expect(chart).toContainText('Deutschland');
 });

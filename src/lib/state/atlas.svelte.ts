@@ -458,17 +458,29 @@ export class Atlas {
     return { key: dataKey(view), values, classification, colors, aggregable, change: { from: view.from, to: view.to, measure, ends }, multiples: null };
   }
 
-  /** The top level's series (e.g. the city for Ortsteile, Germany for Kreise) as a reference line. */
+  /**
+   * Reference lines for the trend chart: the areas above the selected ones at
+   * every higher level (e.g. Stadtbezirk and city for Ortsteile; Land and
+   * Germany for Kreise), where the indicator can be aggregated there.
+   */
   private async loadReferences(site: Site, ind: Indicator, level: string, gen: number): Promise<void> {
-    const top = site.levels[site.levels.length - 1];
     const cache = this.cache;
-    if (!top || !cache || top.id === level || !isAggregable(site, ind, top.id)) {
-      this.references = [];
-      return;
+    const index = site.levels.findIndex((l) => l.id === level);
+    if (!cache || index < 0) return;
+    const references: TrendSeries[] = [];
+    let ids = new Set(this.view.sel);
+    for (let i = index; i < site.levels.length - 1 && ids.size > 0; i++) {
+      const here = await cache.areas(site, site.levels[i]!.id);
+      const up = site.levels[i + 1]!;
+      ids = new Set([...ids].flatMap((id) => (here.get(id)?.parent ? [here.get(id)!.parent!] : [])));
+      if (ids.size === 0 || !isAggregable(site, ind, up.id)) continue;
+      const [data, names] = await Promise.all([cache.get(site, up.id, ind), cache.names(site, up.id)]);
+      for (const id of ids) {
+        const points = data.byArea.get(id);
+        if (points) references.push({ id: `ref:${up.id}:${id}`, name: names.get(id) ?? id, points, reference: true });
+      }
     }
-    const [data, names] = await Promise.all([cache.get(site, top.id, ind), cache.names(site, top.id)]);
-    if (gen !== this.generation) return;
-    this.references = [...data.byArea].map(([id, points]) => ({ id: `ref:${id}`, name: names.get(id) ?? id, points, reference: true }));
+    if (gen === this.generation) this.references = references;
   }
 
   private async loadNames(site: Site, level: string, gen: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import type { Engine } from '../db/engine';
-import { levelAreas, levelPoints, levelSeries, type AreaPoint, type AreaValue } from '../db/queries';
+import { levelAreas, levelPoints, levelSeries, type AreaInfo, type AreaPoint, type AreaValue } from '../db/queries';
 import { gridColumn, gridPositions } from '../db/grid';
 
 /** One indicator at one level: every area's values, by year and by area. */
@@ -19,7 +19,7 @@ const MAX_ENTRIES = 96;
 export class ValueCache {
   private readonly entries = new Map<string, Promise<LevelData>>();
   private readonly sites = new Map<string, Promise<void>>();
-  private readonly areaNames = new Map<string, Promise<ReadonlyMap<string, string>>>();
+  private readonly areaInfo = new Map<string, Promise<ReadonlyMap<string, AreaInfo>>>();
   private readonly areaPoints = new Map<string, Promise<AreaPoint[]>>();
   private readonly grids = new Map<string, Promise<{ count: number; positions: Float32Array }>>();
   private readonly gridColumns = new Map<string, Promise<Float32Array>>();
@@ -94,17 +94,23 @@ export class ValueCache {
     return points;
   }
 
-  /** Names of a level's areas, by id. */
-  names(site: Site, level: string): Promise<ReadonlyMap<string, string>> {
+  /** A level's areas (name, parent), by id. */
+  areas(site: Site, level: string): Promise<ReadonlyMap<string, AreaInfo>> {
     const key = `${site.id}|${level}`;
-    let names = this.areaNames.get(key);
-    if (!names) {
-      names = this.ensureSite(site)
+    let areas = this.areaInfo.get(key);
+    if (!areas) {
+      areas = this.ensureSite(site)
         .then(() => levelAreas(this.engine, site, level))
-        .then((areas) => new Map(areas.map((a) => [a.id, a.name])));
-      this.areaNames.set(key, names);
+        .then((rows) => new Map(rows.map((a) => [a.id, a])));
+      this.areaInfo.set(key, areas);
     }
-    return names;
+    return areas;
+  }
+
+  /** Names of a level's areas, by id. */
+  async names(site: Site, level: string): Promise<ReadonlyMap<string, string>> {
+    const areas = await this.areas(site, level);
+    return new Map([...areas].map(([id, a]) => [id, a.name]));
   }
 
   /** Loads the level's other indicators one by one, each after the browser has been idle. */
