@@ -71,3 +71,32 @@ export function expectOnlyOwnOrigin(test: Test, origin = 'http://127.0.0.1:4173/
     expect(foreign).toEqual([]);
   });
 }
+
+/**
+ * Counts pixels over all canvases of the map (MapLibre's and deck.gl's overlays, composited):
+ * 'coloured' = neither the background nor a grey; 'blue' = clearly blue (trend arrows on a warm palette).
+ */
+export async function countMapPixels(page: Page, kind: 'coloured' | 'blue'): Promise<{ count: number; total: number }> {
+  return page.evaluate((which) => {
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')];
+    const first = canvases[0];
+    if (!first) throw new Error('no map canvas');
+    const off = document.createElement('canvas');
+    off.width = first.width;
+    off.height = first.height;
+    const ctx = off.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    for (const c of canvases) ctx.drawImage(c, 0, 0, off.width, off.height);
+    const { data } = ctx.getImageData(0, 0, off.width, off.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      const hit =
+        which === 'blue'
+          ? b > r + 60 && b > 120
+          : !(Math.abs(r - g) < 8 && Math.abs(g - b) < 8) && !(r === 0xf3 && g === 0xf1 && b === 0xec);
+      if (hit) count++;
+    }
+    return { count, total: data.length / 4 };
+  }, kind);
+}

@@ -1,29 +1,13 @@
 import { test, expect } from '@playwright/test';
-import { expectOnlyOwnOrigin, waitForView } from './helpers';
+import { countMapPixels, expectOnlyOwnOrigin, waitForView } from './helpers';
 
 // Every request of every test, to prove the app stays on its own origin.
 expectOnlyOwnOrigin(test);
 
 /** Share of map canvas pixels that are neither background nor the missing grey. */
 async function colouredShare(page: import('@playwright/test').Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')];
-    const first = canvases[0];
-    if (!first) throw new Error('no canvas');
-    const off = document.createElement('canvas');
-    off.width = first.width;
-    off.height = first.height;
-    const ctx = off.getContext('2d')!;
-    for (const c of canvases) ctx.drawImage(c, 0, 0, off.width, off.height);
-    const { data } = ctx.getImageData(0, 0, off.width, off.height);
-    let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-      const grey = Math.abs(r - g) < 8 && Math.abs(g - b) < 8;
-      if (!grey && !(r === 0xf3 && g === 0xf1 && b === 0xec)) coloured++;
-    }
-    return coloured / (data.length / 4);
-  });
+  const { count, total } = await countMapPixels(page, 'coloured');
+  return count / total;
 }
 
 test('Gemeinden: 10,786 areas painted, suppressed shares missing, Kreis level aggregated', async ({ page }) => {

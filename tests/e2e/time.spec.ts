@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectOnlyOwnOrigin, mapPixels, waitForView } from './helpers';
+import { countMapPixels, expectOnlyOwnOrigin, mapPixels, waitForView } from './helpers';
 
 expectOnlyOwnOrigin(test);
 
@@ -92,22 +92,8 @@ test('the trend chart draws a line per selected area, a reference line, breaks, 
   await expect.poll(() => chart.getByTestId('trend-line').first().getAttribute('d')).not.toBe(before);
 });
 
-/** Blue pixels over all map canvases (MapLibre's and deck.gl's): the trend arrows of a falling "worse" indicator. */
-async function blueArrowPixels(page: import('@playwright/test').Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')];
-    const first = canvases[0]!;
-    const off = document.createElement('canvas');
-    off.width = first.width;
-    off.height = first.height;
-    const ctx = off.getContext('2d')!;
-    for (const c of canvases) ctx.drawImage(c, 0, 0, off.width, off.height);
-    const { data } = ctx.getImageData(0, 0, off.width, off.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 2]! > data[i]! + 60 && data[i + 2]! > 120) n++;
-    return n;
-  });
-}
+/** Blue pixels over all map canvases: the trend arrows of a falling "worse" indicator on a warm palette. */
+const blueArrowPixels = async (page: import('@playwright/test').Page) => (await countMapPixels(page, 'blue')).count;
 
 test('the trend layer draws arrows (switched on and off), in the URL, with slopes in the tooltip', async ({ page }) => {
   await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022&from=2010&to=2022');

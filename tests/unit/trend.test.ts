@@ -33,3 +33,20 @@ describe('linear trend over a year range', () => {
     expect(trendJudgement(0.5, 'neutral')).toBe(0);
   });
 });
+
+describe('trend glyphs', () => {
+  it('point the arrow by the slope, scale it to the steepest area and colour it by direction', async () => {
+    const { trendGlyphs } = await import('../../src/lib/map/trend-glyphs');
+    const series = new Map([
+      ['a', [2010, 2011].map((year, i) => ({ id: 'a', year, value: 10 + i * 2, n: 1, present: 1, coverage: null }))],
+      ['b', [2010, 2011].map((year, i) => ({ id: 'b', year, value: 10 - i, n: 1, present: 1, coverage: null }))],
+      ['c', [{ id: 'c', year: 2010, value: 5, n: 1, present: 1, coverage: null }]],
+    ]);
+    const points = ['a', 'b', 'c'].map((id) => ({ id, lon: 12, lat: 51 }));
+    const { glyphs, slopes } = trendGlyphs(points, series, 2010, 2011, 'higher-worse');
+    expect([...slopes]).toEqual([['a', 2], ['b', -1]]);
+    expect(glyphs.map((g) => [g.id, g.angle, g.size])).toEqual([['a', 75, 32], ['b', -37.5, 23]]);
+    expect(glyphs[0]!.color.slice(0, 3)).toEqual([178, 24, 43]); // a rise of a "worse" indicator is red
+    expect(glyphs[1]!.color.slice(0, 3)).toEqual([33, 102, 172]);
+  });
+});

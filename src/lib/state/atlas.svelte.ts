@@ -10,8 +10,8 @@ import { nearestYear, parseViewState, serializeViewState, type Notice, type View
 import type { ChoroplethMap } from '../map/choropleth-map';
 import type { TrendSeries } from '../charts/trend';
 import type { GridLayer } from '../map/grid-layer';
-import type { TrendGlyph, TrendLayer } from '../map/trend-layer';
-import { linearTrend, trendJudgement } from '../analysis/trend';
+import type { TrendLayer } from '../map/trend-layer';
+import { trendGlyphs } from '../map/trend-glyphs';
 import { loadSiteData } from '../db/load';
 import { cellColors } from '../map/grid-colors';
 import { describeValue } from './describe';
@@ -337,7 +337,7 @@ export class Atlas {
     }
   }
 
-  /** Trend arrows (deck.gl, loaded on first use): slope of a linear fit over [from, to], red where the change is bad. */
+  /** Trend arrows (deck.gl, loaded on first use), see trendGlyphs. */
   private async showTrend(map: ChoroplethMap, view: ViewState, site: Site, ind: Indicator, data: LevelData | null, gen: number): Promise<void> {
     const on = view.trend && data !== null && ind.years.length > 1 && this.cache !== null;
     if (!on) {
@@ -348,26 +348,7 @@ export class Atlas {
     this.trendLayer ??= import('../map/trend-layer').then(({ TrendLayer }) => new TrendLayer(map.map));
     const [layer, points] = await Promise.all([this.trendLayer, this.cache!.points(site, view.level)]);
     if (gen !== this.generation) return;
-    const slopes = new Map<string, number>();
-    for (const [id, series] of data.byArea) {
-      const trend = linearTrend(series, view.from, view.to);
-      if (trend) slopes.set(id, trend.slope);
-    }
-    const max = Math.max(1e-12, ...[...slopes.values()].map(Math.abs));
-    const colors = { [-1]: [178, 24, 43, 235], 0: [60, 60, 60, 235], 1: [33, 102, 172, 235] } as const;
-    const glyphs: TrendGlyph[] = points.flatMap((p) => {
-      const slope = slopes.get(p.id);
-      if (slope === undefined) return [];
-      const strength = Math.abs(slope) / max;
-      return [{
-        id: p.id,
-        position: [p.lon, p.lat] as [number, number],
-        // Steeper arrow for a stronger trend: up to ±75° from flat.
-        angle: Math.sign(slope) * 75 * strength,
-        size: 14 + 18 * strength,
-        color: [...colors[trendJudgement(slope, ind.direction)]] as [number, number, number, number],
-      }];
-    });
+    const { glyphs, slopes } = trendGlyphs(points, data.byArea, view.from, view.to, ind.direction);
     this.slopes = slopes;
     layer.setGlyphs(glyphs);
     layer.setVisible(true);
