@@ -147,3 +147,20 @@ test('for a Kreis the trend chart adds its Land and Germany as references', asyn
   await expect(chart).toContainText('Sachsen');
   await expect(chart).toContainText('Deutschland');
 });
+
+test('cross-site view: the same indicator for areas of other sites in the trend chart', async ({ page }) => {
+  await page.goto('./?site=leipzig&ind=einwohner&year=2023&sel=00&cmp=kreise:14713');
+  await waitForView(page, 'leipzig|ortsteil|einwohner|2023');
+  const chart = page.getByTestId('trend-chart');
+  await expect(chart.getByTestId('trend-line')).toHaveCount(2);
+  await expect(chart).toContainText('Deutschland – Kreise');
+  // Suggestions follow the AGS of the city (14713000): Land Sachsen (14) in the Kreise site, among others.
+  const sachsen = page.locator('[data-testid="cmp-suggestion"][data-key="kreise:14"]');
+  await expect(sachsen).toBeVisible();
+  await sachsen.click();
+  await expect(page).toHaveURL(/cmp=kreise:14713,kreise:14(&|$)/);
+  await expect(chart.getByTestId('trend-line')).toHaveCount(3);
+  await expect(chart).toContainText('Sachsen');
+  await page.getByTestId('cmp-active').first().click();
+  await expect(chart.getByTestId('trend-line')).toHaveCount(2);
+});

@@ -34,6 +34,7 @@ const DEFAULTS: ViewState = {
   to: 2022,
   chg: null,
   trend: false,
+  cmp: [],
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
@@ -249,6 +250,13 @@ describe('change mode and year range', () => {
     expect(serializeViewState({ ...DEFAULTS, trend: true })).toContain('&trend=1&');
     expect(serializeViewState(DEFAULTS)).not.toContain('trend');
     expect(parse('?trend=yes').notices).toEqual([{ param: 'trend', value: 'yes', fallback: '0', reason: 'malformed' }]);
+  });
+
+  it('reads cross-site comparisons as site:id and drops malformed ones with a notice', () => {
+    const r = parse('?cmp=dresden:14612,nowhere:1,dresden:a:b,dresden:14612');
+    expect(r.state.cmp).toEqual(['dresden:14612']);
+    expect(r.notices).toEqual([{ param: 'cmp', value: 'nowhere:1,dresden:a:b', fallback: 'dresden:14612', reason: 'malformed' }]);
+    expect(serializeViewState({ ...DEFAULTS, cmp: ['dresden:14612'] })).toContain('&cmp=dresden:14612&');
   });
 
   it('orders a reversed range', () => {

@@ -5,4 +5,6 @@ export interface TrendSeries {
   points: { year: number; value: number | null }[];
   /** Reference lines (city, Land, Germany) are drawn dashed. */
   reference: boolean;
+  /** For areas of another site (cross-site comparison): that site's id. */
+  site?: string;
 }

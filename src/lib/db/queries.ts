@@ -115,6 +115,15 @@ export function levelPoints(engine: Engine, site: Site, level: string): Promise<
   );
 }
 
+/** The level of one area of a site (null if the site has no such area). */
+export async function areaLevel(engine: Engine, site: Site, id: string): Promise<string | null> {
+  const [row] = await queryRows<{ level: string }>(
+    engine,
+    `SELECT level FROM areas WHERE site = ${str(site.id)} AND id = ${str(id)}`,
+  );
+  return row?.level ?? null;
+}
+
 /** The areas of a level with their names. */
 export function levelAreas(engine: Engine, site: Site, level: string): Promise<AreaInfo[]> {
   return queryRows<AreaInfo & Record<string, unknown>>(

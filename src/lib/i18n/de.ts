@@ -67,6 +67,7 @@ export const de = {
   'selection.noSeries': 'Keine Zeitreihe verfügbar',
   'trend.toggle': 'Trendpfeile (lineare Entwicklung von–bis)',
   'trend.slope': 'Trend {slope} je Jahr',
+  'trend.compare': 'Vergleich mit anderen Gebieten',
   'trend.heading': 'Verlauf',
   'trend.indexed': 'Indexiert (erstes Jahr = 100)',
   'trend.label': 'Verlauf: {indicator}',

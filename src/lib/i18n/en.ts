@@ -68,6 +68,7 @@ export const en: Record<MessageKey, string> = {
   'selection.noSeries': 'No time series available',
   'trend.toggle': 'Trend arrows (linear fit from–to)',
   'trend.slope': 'Trend {slope} per year',
+  'trend.compare': 'Compare with other sites',
   'trend.heading': 'Trend',
   'trend.indexed': 'Indexed (first year = 100)',
   'trend.label': 'Trend: {indicator}',

@@ -58,6 +58,9 @@ export class Atlas {
   levelData = $state.raw<LevelData | null>(null);
   /** Reference lines for the trend chart: the site's top level (city, Germany) over the years. */
   references = $state.raw<TrendSeries[]>([]);
+  /** Areas of other sites in the trend chart (URL cmp), and ones that could be added. */
+  comparisons = $state.raw<TrendSeries[]>([]);
+  comparisonSuggestions = $state.raw<{ key: string; site: string; name: string }[]>([]);
   /** Years of each selected area, for sparklines. */
   series: ReadonlyMap<string, AreaValue[]> = $derived(
     new Map(this.view.sel.flatMap((id) => {
@@ -259,6 +262,7 @@ export class Atlas {
       if (this.cache) {
         void this.loadNames(site, level.id, gen);
         void this.loadReferences(site, ind, level.id, gen);
+        void this.loadComparisons(site, ind, gen);
       }
       const colorById = new Map<string, string | null>();
       for (const [id, v] of result.values) {
@@ -462,6 +466,52 @@ export class Atlas {
       }
     }
     if (gen === this.generation) this.references = references;
+  }
+
+  /**
+   * Cross-site comparison for the trend chart: the same indicator id in other
+   * sites. Suggestions follow the AGS: an area "14713000" suggests Kreis 14713,
+   * Land 14 and Germany where another site has them.
+   */
+  private async loadComparisons(site: Site, ind: Indicator, gen: number): Promise<void> {
+    const cache = this.cache;
+    // Other sites are loaded into DuckDB only once the trend chart is shown (an area is selected).
+    if (!cache || this.view.sel.length === 0) {
+      this.comparisons = [];
+      this.comparisonSuggestions = [];
+      return;
+    }
+    const others = catalog.sites.filter((s) => s.id !== site.id && s.kind !== 'grid' && s.indicators.some((i) => i.id === ind.id));
+    const series: TrendSeries[] = [];
+    for (const key of this.view.cmp) {
+      const [siteId, id] = key.split(':') as [string, string];
+      const other = others.find((s) => s.id === siteId);
+      const otherInd = other?.indicators.find((i) => i.id === ind.id);
+      if (!other || !otherInd) continue;
+      const level = await cache.level(other, id);
+      if (!level || !isAggregable(other, otherInd, level)) continue;
+      const [data, names] = await Promise.all([cache.get(other, level, otherInd), cache.names(other, level)]);
+      const points = data.byArea.get(id);
+      if (points) series.push({ id: `cmp:${key}`, name: names.get(id) ?? id, points, reference: false, site: other.id });
+    }
+    // Anchors: the selected areas and the site's top level (e.g. the city 14713000 for Leipzig's Ortsteile).
+    const top = site.levels[site.levels.length - 1];
+    const anchors = [...this.view.sel, ...(top ? [...(await cache.names(site, top.id)).keys()] : [])].filter((a) => /^\d{2,}$/.test(a));
+    const suggestions: { key: string; site: string; name: string }[] = [];
+    for (const other of others) {
+      const candidates = [...new Set(anchors.flatMap((a) => [a, a.slice(0, 5), a.slice(0, 2)]).concat('DE'))];
+      for (const id of candidates) {
+        const key = `${other.id}:${id}`;
+        if (this.view.cmp.includes(key) || suggestions.length >= 8) continue;
+        const level = await cache.level(other, id);
+        if (!level) continue;
+        const name = (await cache.names(other, level)).get(id) ?? id;
+        suggestions.push({ key, site: other.id, name });
+      }
+    }
+    if (gen !== this.generation) return;
+    this.comparisons = series;
+    this.comparisonSuggestions = suggestions;
   }
 
   private async loadNames(site: Site, level: string, gen: number): Promise<void> {

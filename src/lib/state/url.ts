@@ -25,6 +25,8 @@ export interface ViewState {
   chg: ChangeMeasure | null;
   /** Trend arrows over the map (URL trend=1). */
   trend: boolean;
+  /** Areas of other sites compared in the trend chart for the same indicator: "site:id" (URL cmp). */
+  cmp: string[];
 }
 
 export type ViewMode = 'map' | 'change' | 'multiples';
@@ -49,7 +51,7 @@ export interface Notice {
 const MAX_SEL = 6;
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const PARAM_ORDER = ['site', 'level', 'ind', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'cls', 'k', 'breaks', 'sel', 'lang'] as const;
+const PARAM_ORDER = ['site', 'level', 'ind', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'cls', 'k', 'breaks', 'sel', 'cmp', 'lang'] as const;
 
 /**
  * Parses a location.search string (with or without leading "?") and validates
@@ -203,8 +205,21 @@ export function parseViewState(
     else notice('trend', rawTrend, '0', 'malformed');
   }
 
+  // Cross-site comparison: "site:id" of another site (whether the area exists is checked by the caller).
+  const rawCmp = get('cmp');
+  let cmp: string[] = [];
+  if (rawCmp !== null) {
+    const tokens = [...new Set(rawCmp.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
+    const valid = tokens.filter((t) => {
+      const [s, id, ...rest] = t.split(':');
+      return rest.length === 0 && sites.some((x) => x.id === s) && id !== undefined && ID_RE.test(id);
+    });
+    cmp = valid.slice(0, MAX_SEL);
+    if (valid.length < tokens.length) notice('cmp', tokens.filter((t) => !valid.includes(t)).join(','), cmp.join(','), 'malformed');
+  }
+
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp },
     notices,
   };
 }
@@ -230,12 +245,13 @@ export function serializeViewState(s: ViewState): string {
     k: String(s.k),
     breaks: s.cls === 'manual' && s.breaks && s.breaks.length > 0 ? s.breaks.map(String).join(',') : null,
     sel: s.sel.length > 0 ? s.sel.join(',') : null,
+    cmp: s.cmp.length > 0 ? s.cmp.join(',') : null,
     lang: s.lang,
   };
   const parts: string[] = [];
   for (const name of PARAM_ORDER) {
     const v = values[name];
-    if (v !== null) parts.push(`${name}=${encodeURIComponent(v).replace(/%2C/g, ',')}`);
+    if (v !== null) parts.push(`${name}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':')}`);
   }
   return `?${parts.join('&')}`;
 }

@@ -1,6 +1,6 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import type { Engine } from '../db/engine';
-import { levelAreas, levelPoints, levelSeries, type AreaInfo, type AreaPoint, type AreaValue } from '../db/queries';
+import { areaLevel, levelAreas, levelPoints, levelSeries, type AreaInfo, type AreaPoint, type AreaValue } from '../db/queries';
 import { gridColumn, gridPositions } from '../db/grid';
 
 /** One indicator at one level: every area's values, by year and by area. */
@@ -81,6 +81,12 @@ export class ValueCache {
       this.gridColumns.set(key, values);
     }
     return values;
+  }
+
+  /** The level of an area id in a site, or null. */
+  async level(site: Site, id: string): Promise<string | null> {
+    await this.ensureSite(site);
+    return areaLevel(this.engine, site, id);
   }
 
   /** A label point inside each area of a level. */
