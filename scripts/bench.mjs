@@ -241,6 +241,9 @@ async function main() {
     log(`${SWITCHES} switches, Leipzig`);
     const leipzig = await switches(`${BASE}?site=leipzig`, ['auslaenderanteil', 'arbeitslosenanteil', 'einwohner'], [2010, 2015, 2020, 2022], SWITCHES);
     add('Leipzig (63 areas) indicator/year switch → atlas:update', 'ms', leipzig.durations, 'p95 ≤ 16');
+    log(`${SWITCHES} switches, Leipzig with trend arrows`);
+    const trend = await switches(`${BASE}?site=leipzig&trend=1&from=2010&to=2022`, ['auslaenderanteil', 'arbeitslosenanteil', 'einwohner'], [2010, 2015, 2020, 2022], SWITCHES);
+    add('Leipzig with trend arrows (trend=1) switch → atlas:update', 'ms', trend.durations, 'p95 ≤ 16');
     log(`${SWITCHES} switches, Kreise`);
     const kreise = await switches(`${BASE}?site=kreise`, ['auslaenderanteil', 'arbeitslosenquote', 'anteil_65plus'], [2010, 2015, 2020], SWITCHES);
     add('Kreise (400 areas) indicator/year switch → atlas:update', 'ms', kreise.durations, '');
