@@ -12,6 +12,7 @@ import type { TrendSeries } from '../charts/trend';
 import type { GridLayer } from '../map/grid-layer';
 import type { TrendLayer } from '../map/trend-layer';
 import { trendGlyphs } from '../map/trend-glyphs';
+import { ancestorSeries, crossSiteSeries, type Suggestion } from './trend-series';
 import { loadSiteData } from '../db/load';
 import { cellColors } from '../map/grid-colors';
 import { describeValue } from './describe';
@@ -60,7 +61,7 @@ export class Atlas {
   references = $state.raw<TrendSeries[]>([]);
   /** Areas of other sites in the trend chart (URL cmp), and ones that could be added. */
   comparisons = $state.raw<TrendSeries[]>([]);
-  comparisonSuggestions = $state.raw<{ key: string; site: string; name: string }[]>([]);
+  comparisonSuggestions = $state.raw<Suggestion[]>([]);
   /** Years of each selected area, for sparklines. */
   series: ReadonlyMap<string, AreaValue[]> = $derived(
     new Map(this.view.sel.flatMap((id) => {
@@ -443,75 +444,20 @@ export class Atlas {
     return { key: dataKey(view), values, classification, colors, aggregable, change: { from: view.from, to: view.to, measure, ends }, multiples: null };
   }
 
-  /**
-   * Reference lines for the trend chart: the areas above the selected ones at
-   * every higher level (e.g. Stadtbezirk and city for Ortsteile; Land and
-   * Germany for Kreise), where the indicator can be aggregated there.
-   */
   private async loadReferences(site: Site, ind: Indicator, level: string, gen: number): Promise<void> {
-    const cache = this.cache;
-    const index = site.levels.findIndex((l) => l.id === level);
-    if (!cache || index < 0) return;
-    const references: TrendSeries[] = [];
-    let ids = new Set(this.view.sel);
-    for (let i = index; i < site.levels.length - 1 && ids.size > 0; i++) {
-      const here = await cache.areas(site, site.levels[i]!.id);
-      const up = site.levels[i + 1]!;
-      ids = new Set([...ids].flatMap((id) => (here.get(id)?.parent ? [here.get(id)!.parent!] : [])));
-      if (ids.size === 0 || !isAggregable(site, ind, up.id)) continue;
-      const [data, names] = await Promise.all([cache.get(site, up.id, ind), cache.names(site, up.id)]);
-      for (const id of ids) {
-        const points = data.byArea.get(id);
-        if (points) references.push({ id: `ref:${up.id}:${id}`, name: names.get(id) ?? id, points, reference: true });
-      }
-    }
+    if (!this.cache) return;
+    const references = await ancestorSeries(this.cache, site, ind, level, this.view.sel);
     if (gen === this.generation) this.references = references;
   }
 
-  /**
-   * Cross-site comparison for the trend chart: the same indicator id in other
-   * sites. Suggestions follow the AGS: an area "14713000" suggests Kreis 14713,
-   * Land 14 and Germany where another site has them.
-   */
   private async loadComparisons(site: Site, ind: Indicator, gen: number): Promise<void> {
-    const cache = this.cache;
     // Other sites are loaded into DuckDB only once the trend chart is shown (an area is selected).
-    if (!cache || this.view.sel.length === 0) {
-      this.comparisons = [];
-      this.comparisonSuggestions = [];
-      return;
-    }
-    const others = catalog.sites.filter((s) => s.id !== site.id && s.kind !== 'grid' && s.indicators.some((i) => i.id === ind.id));
-    const series: TrendSeries[] = [];
-    for (const key of this.view.cmp) {
-      const [siteId, id] = key.split(':') as [string, string];
-      const other = others.find((s) => s.id === siteId);
-      const otherInd = other?.indicators.find((i) => i.id === ind.id);
-      if (!other || !otherInd) continue;
-      const level = await cache.level(other, id);
-      if (!level || !isAggregable(other, otherInd, level)) continue;
-      const [data, names] = await Promise.all([cache.get(other, level, otherInd), cache.names(other, level)]);
-      const points = data.byArea.get(id);
-      if (points) series.push({ id: `cmp:${key}`, name: names.get(id) ?? id, points, reference: false, site: other.id });
-    }
-    // Anchors: the selected areas and the site's top level (e.g. the city 14713000 for Leipzig's Ortsteile).
-    const top = site.levels[site.levels.length - 1];
-    const anchors = [...this.view.sel, ...(top ? [...(await cache.names(site, top.id)).keys()] : [])].filter((a) => /^\d{2,}$/.test(a));
-    const suggestions: { key: string; site: string; name: string }[] = [];
-    for (const other of others) {
-      const candidates = [...new Set(anchors.flatMap((a) => [a, a.slice(0, 5), a.slice(0, 2)]).concat('DE'))];
-      for (const id of candidates) {
-        const key = `${other.id}:${id}`;
-        if (this.view.cmp.includes(key) || suggestions.length >= 8) continue;
-        const level = await cache.level(other, id);
-        if (!level) continue;
-        const name = (await cache.names(other, level)).get(id) ?? id;
-        suggestions.push({ key, site: other.id, name });
-      }
-    }
+    const found = this.cache && this.view.sel.length > 0
+      ? await crossSiteSeries(this.cache, site, ind, this.view.sel, this.view.cmp)
+      : { series: [], suggestions: [] };
     if (gen !== this.generation) return;
-    this.comparisons = series;
-    this.comparisonSuggestions = suggestions;
+    this.comparisons = found.series;
+    this.comparisonSuggestions = found.suggestions;
   }
 
   private async loadNames(site: Site, level: string, gen: number): Promise<void> {
