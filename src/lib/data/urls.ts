@@ -14,14 +14,16 @@ export function dataUrl(path: string): string {
   return url;
 }
 
-export async function fetchBytes(path: string): Promise<Uint8Array> {
+async function fetchOk(path: string): Promise<Response> {
   const res = await fetch(dataUrl(path));
   if (!res.ok) throw new Error(`Could not load ${path}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+  return res;
+}
+
+export async function fetchBytes(path: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await fetchOk(path)).arrayBuffer());
 }
 
 export async function fetchJson<T>(path: string): Promise<T> {
-  const res = await fetch(dataUrl(path));
-  if (!res.ok) throw new Error(`Could not load ${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
+  return (await (await fetchOk(path)).json()) as T;
 }

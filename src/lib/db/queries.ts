@@ -65,10 +65,9 @@ export function isAggregable(site: Site, ind: Indicator, level: string): boolean
   return level === baseLevel(site).id || ind.agg.type !== 'none';
 }
 
-function valuesSql(site: Site, ind: Indicator, level: string, years: number[], areaId?: string): string {
+function valuesSql(site: Site, ind: Indicator, level: string, years: number[]): string {
   const isBase = level === baseLevel(site).id;
   const yearList = years.map(int).join(', ');
-  const areaFilter = areaId === undefined ? '' : `AND b.area_id = ${str(areaId)}`;
   const presentCol = ind.agg.type === 'ratio' && !isBase ? 'o.num' : 'o.value';
   const expr = valueExpressions(ind, isBase);
   return `
@@ -81,7 +80,7 @@ function valuesSql(site: Site, ind: Indicator, level: string, years: number[], a
     CROSS JOIN (SELECT unnest([${yearList}]) AS year) y
     LEFT JOIN observations o
       ON o.site = b.site AND o.area_id = b.base_id AND o.ind = ${str(ind.id)} AND o.year = y.year
-    WHERE b.site = ${str(site.id)} AND b.level = ${str(level)} ${areaFilter}
+    WHERE b.site = ${str(site.id)} AND b.level = ${str(level)}
     GROUP BY b.area_id, y.year
     ORDER BY b.area_id, y.year`;
 }
@@ -94,11 +93,6 @@ export function levelValues(engine: Engine, site: Site, ind: Indicator, level: s
 /** Values of every area of a level for every year of the indicator (map, sparklines, year switches). */
 export function levelSeries(engine: Engine, site: Site, ind: Indicator, level: string): Promise<AreaValue[]> {
   return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years));
-}
-
-/** All years of one area. */
-export function areaSeries(engine: Engine, site: Site, ind: Indicator, level: string, areaId: string): Promise<AreaValue[]> {
-  return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years, areaId));
 }
 
 export interface AreaPoint {

@@ -69,9 +69,9 @@ export class Atlas {
       return rows ? [[id, rows] as const] : [];
     })),
   );
-  painted = $state(false);
   /** The data key and classification of the last view painted on the map (for tests and benchmarks). */
   paintedKey = $state('');
+  painted: boolean = $derived(this.paintedKey !== '');
   error = $state<string | null>(null);
 
   site: Site = $derived(findSite(this.view.site));
@@ -107,8 +107,10 @@ export class Atlas {
     await this.startEngine();
   }
 
-  /** Applies a change from the UI; dependent parameters are made consistent. */
-  /** `replace` keeps the browser history short (the year player writes one entry per year otherwise). */
+  /**
+   * Applies a change from the UI; dependent parameters are made consistent.
+   * `replace` keeps the browser history short (the year player writes one entry per year otherwise).
+   */
   update(patch: Partial<ViewState>, { replace = false }: { replace?: boolean } = {}): void {
     if (!replace && this.playing) this.stop();
     const next: ViewState = { ...this.view, ...patch };
@@ -287,7 +289,6 @@ export class Atlas {
     performance.measure('atlas:query', { start: t.start, end: t.queried });
     performance.measure('atlas:recolor', { start: t.queried, end: t.recolored });
     performance.measure('atlas:paint', { start: t.recolored, end: performance.now() });
-    this.painted = true;
     this.paintedKey = `${result.key}|${view.cls}|${view.k}|${this.cache ? 'db' : 'first'}`;
     if (!this.firstMapMarked) {
       this.firstMapMarked = true;

@@ -18,11 +18,8 @@ const MAX_ENTRIES = 96;
  */
 export class ValueCache {
   private readonly entries = new Map<string, Promise<LevelData>>();
-  private readonly sites = new Map<string, Promise<void>>();
-  private readonly areaInfo = new Map<string, Promise<ReadonlyMap<string, AreaInfo>>>();
-  private readonly areaPoints = new Map<string, Promise<AreaPoint[]>>();
-  private readonly grids = new Map<string, Promise<{ count: number; positions: Float32Array }>>();
-  private readonly gridColumns = new Map<string, Promise<Float32Array>>();
+  /** Everything else asked once per key: site loads, grids, area lists, names, levels. */
+  private readonly memo = new Map<string, Promise<unknown>>();
   private prefetching = '';
 
   constructor(
@@ -30,15 +27,20 @@ export class ValueCache {
     private readonly loadSite: (site: Site) => Promise<void>,
   ) {}
 
+  /** The answer for `key`, computed on first request; a failure is forgotten so it can be retried. */
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let value = this.memo.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = make();
+      this.memo.set(key, value);
+      value.catch(() => this.memo.delete(key));
+    }
+    return value;
+  }
+
   /** Loads a site's data into DuckDB once. */
   ensureSite(site: Site): Promise<void> {
-    let loaded = this.sites.get(site.id);
-    if (!loaded) {
-      loaded = this.loadSite(site);
-      this.sites.set(site.id, loaded);
-      loaded.catch(() => this.sites.delete(site.id));
-    }
-    return loaded;
+    return this.once(`site|${site.id}`, () => this.loadSite(site));
   }
 
   get(site: Site, level: string, ind: Indicator): Promise<LevelData> {
@@ -64,59 +66,41 @@ export class ValueCache {
 
   /** Cell centres of a grid site (lon, lat interleaved), once. */
   gridCells(site: Site): Promise<{ count: number; positions: Float32Array }> {
-    let cells = this.grids.get(site.id);
-    if (!cells) {
-      cells = this.ensureSite(site).then(() => gridPositions(this.engine, site.id));
-      this.grids.set(site.id, cells);
-    }
-    return cells;
+    return this.once(`grid|${site.id}`, () => this.ensureSite(site).then(() => gridPositions(this.engine, site.id)));
   }
 
   /** One value per cell (NaN = suppressed), in the order of gridCells. */
   gridValues(site: Site, ind: Indicator): Promise<Float32Array> {
-    const key = `${site.id}|${ind.column}`;
-    let values = this.gridColumns.get(key);
-    if (!values) {
-      values = this.ensureSite(site).then(() => gridColumn(this.engine, site.id, ind.column));
-      this.gridColumns.set(key, values);
-    }
-    return values;
+    return this.once(`grid|${site.id}|${ind.column}`, () =>
+      this.ensureSite(site).then(() => gridColumn(this.engine, site.id, ind.column)),
+    );
   }
 
   /** The level of an area id in a site, or null. */
-  async level(site: Site, id: string): Promise<string | null> {
-    await this.ensureSite(site);
-    return areaLevel(this.engine, site, id);
+  level(site: Site, id: string): Promise<string | null> {
+    return this.once(`level|${site.id}|${id}`, () => this.ensureSite(site).then(() => areaLevel(this.engine, site, id)));
   }
 
   /** A label point inside each area of a level. */
   points(site: Site, level: string): Promise<AreaPoint[]> {
-    const key = `${site.id}|${level}`;
-    let points = this.areaPoints.get(key);
-    if (!points) {
-      points = this.ensureSite(site).then(() => levelPoints(this.engine, site, level));
-      this.areaPoints.set(key, points);
-    }
-    return points;
+    return this.once(`points|${site.id}|${level}`, () => this.ensureSite(site).then(() => levelPoints(this.engine, site, level)));
   }
 
   /** A level's areas (name, parent), by id. */
   areas(site: Site, level: string): Promise<ReadonlyMap<string, AreaInfo>> {
-    const key = `${site.id}|${level}`;
-    let areas = this.areaInfo.get(key);
-    if (!areas) {
-      areas = this.ensureSite(site)
+    return this.once(`areas|${site.id}|${level}`, () =>
+      this.ensureSite(site)
         .then(() => levelAreas(this.engine, site, level))
-        .then((rows) => new Map(rows.map((a) => [a.id, a])));
-      this.areaInfo.set(key, areas);
-    }
-    return areas;
+        .then((rows) => new Map(rows.map((a) => [a.id, a]))),
+    );
   }
 
-  /** Names of a level's areas, by id. */
-  async names(site: Site, level: string): Promise<ReadonlyMap<string, string>> {
-    const areas = await this.areas(site, level);
-    return new Map([...areas].map(([id, a]) => [id, a.name]));
+  /** Names of a level's areas, by id (the same map on every call, so views only update when it changes). */
+  names(site: Site, level: string): Promise<ReadonlyMap<string, string>> {
+    return this.once(`names|${site.id}|${level}`, async () => {
+      const areas = await this.areas(site, level);
+      return new Map([...areas].map(([id, a]) => [id, a.name]));
+    });
   }
 
   /** Loads the level's other indicators one by one, each after the browser has been idle. */
