@@ -1,7 +1,8 @@
 // Benchmarks what users feel: builds the app, serves dist/ locally, drives
 // headless Chromium (a fresh profile per cold start) and prints medians with
 // min/max. `npm run bench -- --json` prints the same as JSON.
-// Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build.
+// Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
+// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv).
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +17,8 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const RUNS = option('runs', 5);
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const wanted = (group) => !ONLY || ONLY.includes(group);
 const SWITCHES = option('switches', 50);
 const PORT = 4300; // not one of the ports fetch() refuses (4190 is)
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -227,53 +230,65 @@ async function main() {
     }));
     results.machine = { node: process.version, chromium: version, cpus: (await import('node:os')).cpus().length };
 
-    const starts = [];
-    for (let i = 0; i < RUNS; i++) {
-      log(`cold start ${i + 1}/${RUNS}`);
-      starts.push(await coldStart(BASE));
-    }
     const add = (name, unit, values, goal) => results.metrics.push({ name, unit, goal, ...stats(values) });
-    add('Leipzig cold start → atlas:first-map', 'ms', starts.map((s) => s.firstMap), '≤ 1000');
-    add('Leipzig cold start → atlas:db-ready', 'ms', starts.map((s) => s.dbReady), '≤ 3000');
-    add('Data transferred until first map', 'KB', starts.map((s) => s.firstMapKB), '');
-    add('JS heap after db-ready (Leipzig)', 'MB', starts.map((s) => s.heapMB), '');
-
-    log(`${SWITCHES} switches, Leipzig`);
-    const leipzig = await switches(`${BASE}?site=leipzig`, ['auslaenderanteil', 'arbeitslosenanteil', 'einwohner'], [2010, 2015, 2020, 2022], SWITCHES);
-    add('Leipzig (63 areas) indicator/year switch → atlas:update', 'ms', leipzig.durations, 'p95 ≤ 16');
-    log(`${SWITCHES} switches, Leipzig with trend arrows`);
-    const trend = await switches(`${BASE}?site=leipzig&trend=1&from=2010&to=2022`, ['auslaenderanteil', 'arbeitslosenanteil', 'einwohner'], [2010, 2015, 2020, 2022], SWITCHES);
-    add('Leipzig with trend arrows (trend=1) switch → atlas:update', 'ms', trend.durations, 'p95 ≤ 16');
-    log(`${SWITCHES} switches, Kreise`);
-    const kreise = await switches(`${BASE}?site=kreise`, ['auslaenderanteil', 'arbeitslosenquote', 'anteil_65plus'], [2010, 2015, 2020], SWITCHES);
-    add('Kreise (400 areas) indicator/year switch → atlas:update', 'ms', kreise.durations, '');
-
-    log(`${SWITCHES} switches, Gemeinden`);
-    const gemeinden = await switches(`${BASE}?site=gemeinden`, ['einwohner', 'leerstandsquote', 'auslaenderanteil'], [2022], SWITCHES);
-    add('Gemeinden (10,786 areas) indicator switch → atlas:update', 'ms', gemeinden.durations, 'p95 ≤ 50');
-
-    log('Zensus grid: cold start and 5 s of pan/zoom (× runs)');
-    const grid = [];
-    for (let i = 0; i < RUNS; i++) grid.push(await gridInteraction());
-    add('Zensus grid (214,633 cells) cold start → first render', 'ms', grid.map((g) => g.firstMap), '≤ 3000');
-    add('Zensus grid: longest main-thread task while panning/zooming', 'ms', grid.map((g) => g.longestStall), '≤ 100');
-
-    log('1,000,000 synthetic grid cells (× 3)');
-    const million = [];
-    for (let i = 0; i < Math.min(RUNS, 3); i++) million.push(await benchPage('case=grid&cells=1000000'));
-    add('1,000,000 synthetic cells → first render', 'ms', million.map((m) => m.firstRenderMs), 'no crash');
-    add('1,000,000 synthetic cells: JS heap after render', 'MB', million.map((m) => m.heapMB), '');
-
-    log('20 year switches in a row, Leipzig (× runs)');
-    const years = Array.from({ length: 20 }, (_, i) => 2003 + i);
-    const fps = [];
-    for (let i = 0; i < RUNS; i++) fps.push(await yearRun(`${BASE}?site=leipzig&year=2002`, years));
-    add('Leipzig 20 year switches in a row: repaints per second', 'fps', fps, '≥ 30');
-
-    log('1,000,000-row German Excel CSV into DuckDB (× runs)');
-    const csv = [];
-    for (let i = 0; i < Math.min(RUNS, 3); i++) csv.push(await benchPage('case=csv&rows=1000000'));
-    add('1,000,000-row CSV (;, decimal comma) → queryable in DuckDB', 'ms', csv.map((c) => c.importMs), '≤ 5000');
+    if (wanted('start')) {
+      const starts = [];
+      for (let i = 0; i < RUNS; i++) {
+        log(`cold start ${i + 1}/${RUNS}`);
+        starts.push(await coldStart(BASE));
+      }
+      add('Leipzig cold start → atlas:first-map', 'ms', starts.map((s) => s.firstMap), '≤ 1000');
+      add('Leipzig cold start → atlas:db-ready', 'ms', starts.map((s) => s.dbReady), '≤ 3000');
+      add('Data transferred until first map', 'KB', starts.map((s) => s.firstMapKB), '');
+      add('JS heap after db-ready (Leipzig)', 'MB', starts.map((s) => s.heapMB), '');
+    }
+    if (wanted('leipzig')) {
+      log(`${SWITCHES} switches, Leipzig`);
+      const leipzig = await switches(`${BASE}?site=leipzig`, ['auslaenderanteil', 'arbeitslosenanteil', 'einwohner'], [2010, 2015, 2020, 2022], SWITCHES);
+      add('Leipzig (63 areas) indicator/year switch → atlas:update', 'ms', leipzig.durations, 'p95 ≤ 16');
+    }
+    if (wanted('trend')) {
+      log(`${SWITCHES} switches, Leipzig with trend arrows`);
+      const trend = await switches(`${BASE}?site=leipzig&trend=1&from=2010&to=2022`, ['auslaenderanteil', 'arbeitslosenanteil', 'einwohner'], [2010, 2015, 2020, 2022], SWITCHES);
+      add('Leipzig with trend arrows (trend=1) switch → atlas:update', 'ms', trend.durations, 'p95 ≤ 16');
+    }
+    if (wanted('kreise')) {
+      log(`${SWITCHES} switches, Kreise`);
+      const kreise = await switches(`${BASE}?site=kreise`, ['auslaenderanteil', 'arbeitslosenquote', 'anteil_65plus'], [2010, 2015, 2020], SWITCHES);
+      add('Kreise (400 areas) indicator/year switch → atlas:update', 'ms', kreise.durations, '');
+    }
+    if (wanted('gemeinden')) {
+      log(`${SWITCHES} switches, Gemeinden`);
+      const gemeinden = await switches(`${BASE}?site=gemeinden`, ['einwohner', 'leerstandsquote', 'auslaenderanteil'], [2022], SWITCHES);
+      add('Gemeinden (10,786 areas) indicator switch → atlas:update', 'ms', gemeinden.durations, 'p95 ≤ 50');
+    }
+    if (wanted('grid')) {
+      log('Zensus grid: cold start and 5 s of pan/zoom (× runs)');
+      const grid = [];
+      for (let i = 0; i < RUNS; i++) grid.push(await gridInteraction());
+      add('Zensus grid (214,633 cells) cold start → first render', 'ms', grid.map((g) => g.firstMap), '≤ 3000');
+      add('Zensus grid: longest main-thread task while panning/zooming', 'ms', grid.map((g) => g.longestStall), '≤ 100');
+    }
+    if (wanted('million')) {
+      log('1,000,000 synthetic grid cells (× 3)');
+      const million = [];
+      for (let i = 0; i < Math.min(RUNS, 3); i++) million.push(await benchPage('case=grid&cells=1000000'));
+      add('1,000,000 synthetic cells → first render', 'ms', million.map((m) => m.firstRenderMs), 'no crash');
+      add('1,000,000 synthetic cells: JS heap after render', 'MB', million.map((m) => m.heapMB), '');
+    }
+    if (wanted('years')) {
+      log('20 year switches in a row, Leipzig (× runs)');
+      const years = Array.from({ length: 20 }, (_, i) => 2003 + i);
+      const fps = [];
+      for (let i = 0; i < RUNS; i++) fps.push(await yearRun(`${BASE}?site=leipzig&year=2002`, years));
+      add('Leipzig 20 year switches in a row: repaints per second', 'fps', fps, '≥ 30');
+    }
+    if (wanted('csv')) {
+      log('1,000,000-row German Excel CSV into DuckDB (× runs)');
+      const csv = [];
+      for (let i = 0; i < Math.min(RUNS, 3); i++) csv.push(await benchPage('case=csv&rows=1000000'));
+      add('1,000,000-row CSV (;, decimal comma) → queryable in DuckDB', 'ms', csv.map((c) => c.importMs), '≤ 5000');
+    }
   } finally {
     process.kill(-server.pid);
   }

@@ -76,7 +76,10 @@ export function expectOnlyOwnOrigin(test: Test, origin = 'http://127.0.0.1:4173/
  * Counts pixels over all canvases of the map (MapLibre's and deck.gl's overlays, composited):
  * 'coloured' = neither the background nor a grey; 'blue' = clearly blue (trend arrows on a warm palette).
  */
-export async function countMapPixels(page: Page, kind: 'coloured' | 'blue'): Promise<{ count: number; total: number }> {
+export async function countMapPixels(
+  page: Page,
+  kind: 'coloured' | 'blue',
+): Promise<{ count: number; total: number; cx: number; cy: number }> {
   return page.evaluate((which) => {
     const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')];
     const first = canvases[0];
@@ -89,14 +92,22 @@ export async function countMapPixels(page: Page, kind: 'coloured' | 'blue'): Pro
     for (const c of canvases) ctx.drawImage(c, 0, 0, off.width, off.height);
     const { data } = ctx.getImageData(0, 0, off.width, off.height);
     let count = 0;
+    let sx = 0;
+    let sy = 0;
     for (let i = 0; i < data.length; i += 4) {
       const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
       const hit =
         which === 'blue'
           ? b > r + 60 && b > 120
           : !(Math.abs(r - g) < 8 && Math.abs(g - b) < 8) && !(r === 0xf3 && g === 0xf1 && b === 0xec);
-      if (hit) count++;
+      if (hit) {
+        count++;
+        sx += (i / 4) % off.width;
+        sy += Math.floor(i / 4 / off.width);
+      }
     }
-    return { count, total: data.length / 4 };
+    // Centroid of the hits in CSS pixels (where they are, to follow a pan).
+    const scale = off.width / first.clientWidth;
+    return { count, total: data.length / 4, cx: count ? sx / count / scale : 0, cy: count ? sy / count / scale : 0 };
   }, kind);
 }

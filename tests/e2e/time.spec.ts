@@ -107,6 +107,17 @@ test('the trend layer draws arrows (switched on and off), in the URL, with slope
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page.getByTestId('tooltip')).toContainText(/Trend −\d/);
   await expect(page.getByTestId('tooltip')).toContainText('2010: ');
+  // The arrows follow the map: drag it 120 px right and 60 px down.
+  const before = await countMapPixels(page, 'blue');
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 12, box.y + box.height / 2 + i * 6);
+  await page.mouse.up();
+  await expect
+    .poll(async () => {
+      const after = await countMapPixels(page, 'blue');
+      return after.count > 500 && Math.abs(after.cx - before.cx - 120) < 25 && Math.abs(after.cy - before.cy - 60) < 25;
+    }, { timeout: 15_000 })
+    .toBe(true);
   await page.getByTestId('trend-toggle').uncheck();
   await expect(page).not.toHaveURL(/trend=1/);
   await expect.poll(() => blueArrowPixels(page), { timeout: 15_000 }).toBeLessThan(50);

@@ -10,7 +10,7 @@ import { nearestYear, parseViewState, serializeViewState, type Notice, type View
 import type { ChoroplethMap } from '../map/choropleth-map';
 import type { TrendSeries } from '../charts/trend';
 import type { GridLayer } from '../map/grid-layer';
-import type { TrendLayer } from '../map/trend-layer';
+import type { TrendGlyph, TrendLayer } from '../map/trend-layer';
 import { trendGlyphs } from '../map/trend-glyphs';
 import { ancestorSeries, crossSiteSeries, type Suggestion } from './trend-series';
 import { loadSiteData } from '../db/load';
@@ -82,6 +82,8 @@ export class Atlas {
   private trendLayer: Promise<TrendLayer> | null = null;
   /** Slope per area of the shown trend arrows (for the tooltip). */
   private slopes: ReadonlyMap<string, number> = new Map();
+  /** The arrows last computed and what they were computed from (a year switch keeps them). */
+  private trendMemo: { key: unknown[]; glyphs: TrendGlyph[] } | null = null;
   private gridCellsOf: string | null = null;
   private gridValues: Float32Array | null = null;
   /** The hovered grid cell (grid sites only). */
@@ -348,15 +350,20 @@ export class Atlas {
     const on = view.trend && data !== null && ind.years.length > 1 && this.cache !== null;
     if (!on) {
       this.slopes = new Map();
+      this.trendMemo = null;
       if (this.trendLayer) (await this.trendLayer).setVisible(false);
       return;
     }
     this.trendLayer ??= import('../map/trend-layer').then(({ TrendLayer }) => new TrendLayer(map.map));
     const [layer, points] = await Promise.all([this.trendLayer, this.cache!.points(site, view.level)]);
     if (gen !== this.generation) return;
-    const { glyphs, slopes } = trendGlyphs(points, data.byArea, view.from, view.to, ind.direction);
-    this.slopes = slopes;
-    layer.setGlyphs(glyphs);
+    const key = [points, data, view.from, view.to, ind.direction];
+    if (!this.trendMemo || key.some((part, i) => part !== this.trendMemo!.key[i])) {
+      const { glyphs, slopes } = trendGlyphs(points, data.byArea, view.from, view.to, ind.direction);
+      this.slopes = slopes;
+      this.trendMemo = { key, glyphs };
+    }
+    layer.setGlyphs(this.trendMemo.glyphs);
     layer.setVisible(true);
     await layer.painted();
   }
