@@ -35,6 +35,8 @@ const DEFAULTS: ViewState = {
   chg: null,
   trend: false,
   cmp: [],
+  ind2: null,
+  idx: [],
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
@@ -68,6 +70,9 @@ describe('round trip', () => {
     { ...DEFAULTS, level: 'bezirk', ind: 'dens', year: 2015, from: 2015, to: 2020, cls: 'stddev', k: 3, sel: ['01', 'a-b_c.d'] },
     { ...DEFAULTS, cls: 'manual', k: 9, breaks: [-1.5, 0, 2.25, 1000000], sel: ['X'] },
     { ...DEFAULTS, cls: 'equal', k: 4, sel: ['1', '2', '3', '4', '5', '6'] },
+    { ...DEFAULTS, mode: 'scatter', ind2: 'dens' },
+    { ...DEFAULTS, mode: 'index', idx: [{ id: 'alq', w: 2 }, { id: 'dens', w: 0.5 }] },
+    { ...DEFAULTS, mode: 'profile', sel: ['01'] },
   ];
 
   it.each(states)('parse(serialize(s)) equals s: %j', (s) => {
@@ -261,5 +266,27 @@ describe('change mode and year range', () => {
 
   it('orders a reversed range', () => {
     expect(parse('?mode=change&from=2022&to=2019').state).toMatchObject({ from: 2019, to: 2022 });
+  });
+});
+
+describe('second indicator and social index weights', () => {
+  it('keeps a known ind2 and drops an unknown one with a notice', () => {
+    expect(parse('?mode=bivariate&ind2=dens').state).toMatchObject({ mode: 'bivariate', ind2: 'dens' });
+    const { state, notices } = parse('?ind2=nope');
+    expect(state.ind2).toBeNull();
+    expect(notices).toEqual([{ param: 'ind2', value: 'nope', fallback: '', reason: 'unknown' }]);
+  });
+
+  it('reads idx as id:weight pairs, weight 1 when left out, and rejects bad pairs with a notice', () => {
+    expect(parse('?idx=alq:2,dens').state.idx).toEqual([{ id: 'alq', w: 2 }, { id: 'dens', w: 1 }]);
+    const { state, notices } = parse('?idx=alq:2,nope:1,dens:-1,dens:11,alq:3');
+    expect(state.idx).toEqual([{ id: 'alq', w: 2 }]);
+    expect(notices[0]).toMatchObject({ param: 'idx', value: 'nope:1,dens:-1,dens:11', reason: 'malformed' });
+  });
+
+  it('writes ind2 after ind and idx after trend', () => {
+    expect(serializeViewState({ ...DEFAULTS, mode: 'index', ind2: 'dens', idx: [{ id: 'alq', w: 1 }] })).toBe(
+      '?site=leipzig&level=ortsteil&ind=alq&ind2=dens&year=2022&mode=index&from=2018&to=2022&idx=alq:1&cls=quantile&k=5&lang=de',
+    );
   });
 });

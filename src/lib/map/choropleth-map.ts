@@ -24,6 +24,7 @@ export class ChoroplethMap {
   private active: string | null = null;
   private hovered: string | null = null;
   private selected = new Set<string>();
+  private brushed: Set<string> | null = null;
   private attribution: maplibregl.AttributionControl | null = null;
 
   constructor(container: HTMLElement, events: MapEvents) {
@@ -92,9 +93,11 @@ export class ChoroplethMap {
     const previous = this.active;
     if (previous) {
       for (const id of this.selected) this.map.setFeatureState({ source: previous, id }, { selected: false });
+      if (this.brushed) for (const id of this.colors.get(previous)?.keys() ?? []) this.map.setFeatureState({ source: previous, id }, { dim: false });
       if (this.hovered !== null) this.map.setFeatureState({ source: previous, id: this.hovered }, { hover: false });
     }
     this.hovered = null;
+    this.brushed = null;
     this.active = source;
     this.applySelection();
     return true;
@@ -145,6 +148,29 @@ export class ChoroplethMap {
     this.selected = next;
   }
 
+  /**
+   * Brushed areas (scatter): these are outlined, the others dimmed; null clears
+   * the brush. Only changed areas are written.
+   */
+  setBrushed(ids: readonly string[] | null): void {
+    const source = this.active;
+    const next = ids === null ? null : new Set(ids);
+    if (source) {
+      const all = this.colors.get(source)?.keys() ?? [];
+      for (const id of all) {
+        const dim = next !== null && !next.has(id);
+        const was = this.brushed !== null && !this.brushed.has(id);
+        if (dim !== was) this.map.setFeatureState({ source, id }, { dim });
+      }
+    }
+    this.brushed = next;
+  }
+
+  /** Zooms to a bounding box [west, south, east, north]. */
+  zoomTo(bounds: [number, number, number, number]): void {
+    this.map.fitBounds(bounds, { padding: 60, maxZoom: 13, animate: false });
+  }
+
   setAttribution(html: string): void {
     if (this.attribution) this.map.removeControl(this.attribution);
     this.attribution = new maplibregl.AttributionControl({ compact: false, customAttribution: html });
@@ -171,7 +197,8 @@ export class ChoroplethMap {
     return { id: String(id), name: String(feature?.properties?.name ?? id) };
   }
 
-  private setHover(id: string | null): void {
+  /** Marks one area as hovered (from the map itself or from a linked chart). */
+  setHover(id: string | null): void {
     const source = this.active;
     if (!source || id === this.hovered) return;
     if (this.hovered !== null) this.map.setFeatureState({ source, id: this.hovered }, { hover: false });

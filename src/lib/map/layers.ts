@@ -1,8 +1,8 @@
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { MISSING_COLOR } from './palette';
 
 // Map layers as plain config. Rendering only recolours features through
-// feature-state (`color`, `missing`, `hover`, `selected`); geometry is uploaded
+// feature-state (`color`, `missing`, `hover`, `selected`, `dim`); geometry is uploaded
 // once per site and level.
 
 export const MISSING_FILL = MISSING_COLOR;
@@ -23,7 +23,7 @@ export function sourceId(site: string, level: string): string {
 const MANY_AREAS = 2000;
 
 export function choroplethLayers(source: string, areaCount: number): LayerSpecification[] {
-  const flag = (name: string) => ['boolean', ['feature-state', name], false];
+  const flag = (name: string) => ['boolean', ['feature-state', name], false] as unknown as ExpressionSpecification;
   // Three layers only: at 10,000+ areas every layer that reads feature-state
   // costs a full pass on each recolour.
   return [
@@ -31,7 +31,8 @@ export function choroplethLayers(source: string, areaCount: number): LayerSpecif
       id: `${source}:fill`,
       type: 'fill',
       source,
-      paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], MISSING_FILL], 'fill-opacity': 1 },
+      // Areas outside a scatter brush are dimmed.
+      paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], MISSING_FILL], 'fill-opacity': ['case', flag('dim'), 0.2, 1] },
     },
     {
       // Missing values are hatched so that they never read as a low value.

@@ -1,4 +1,4 @@
-import type { FirstView, Indicator, Site } from '../data/catalog-types';
+import type { FirstView, Indicator, Level, Site } from '../data/catalog-types';
 import { catalog, findIndicator, findSite, findLevel } from '../data/catalog';
 import { dataUrl, fetchBytes, fetchJson } from '../data/urls';
 import { isAggregable, type AreaValue } from '../db/queries';
@@ -6,7 +6,7 @@ import { ValueCache, type LevelData } from './value-cache';
 import { classify, type Classification } from '../analysis/classify';
 import { divergingColors, paletteColors } from '../map/palette';
 import { change, divergingBreaks, formatChange, naturalMeasure, type ChangeMeasure } from '../analysis/change';
-import { nearestYear, parseViewState, serializeViewState, type Notice, type ViewState } from './url';
+import { nearestYear, parseViewState, serializeViewState, type Notice, type ViewMode, type ViewState } from './url';
 import type { ChoroplethMap } from '../map/choropleth-map';
 import type { TrendSeries } from '../charts/trend';
 import type { GridLayer } from '../map/grid-layer';
@@ -18,6 +18,8 @@ import { cellColors } from '../map/grid-colors';
 import { describeValue } from './describe';
 import { formatValue } from '../analysis/format';
 import { translate, type Lang } from '../i18n';
+import { AnalysisData } from './analysis.svelte';
+import { areaBounds, levelGeometry } from '../data/geometry';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -36,10 +38,23 @@ export interface ViewResult {
 
 export const DEFAULT_SITE = 'leipzig';
 
+/** Modes whose map is coloured by an analysis (not by the indicator's classes). */
+const ANALYSIS_MAP_MODES: readonly ViewMode[] = ['bivariate', 'index', 'lisa'];
+
 function dataKey(v: ViewState): string {
   const base = `${v.site}|${v.level}|${v.ind}|${v.year}`;
   if (v.mode === 'change') return `${base}|change:${v.from}-${v.to}:${v.chg ?? 'auto'}`;
+  if (v.mode === 'bivariate') return `${base}|bivariate:${v.ind2 ?? ''}`;
+  if (v.mode === 'index') return `${base}|index:${v.from}-${v.to}:${v.idx.map((p) => `${p.id}:${p.w}`).join(',')}`;
+  if (v.mode === 'lisa') return `${base}|lisa`;
   return v.mode === 'multiples' ? `${base}|multiples:${v.from}-${v.to}` : base;
+}
+
+/** An area found by name (search). */
+export interface AreaHit {
+  id: string;
+  name: string;
+  level: string;
 }
 
 /**
@@ -55,6 +70,12 @@ export class Atlas {
   engineError = $state<string | null>(null);
   result = $state.raw<ViewResult | null>(null);
   names = $state.raw<ReadonlyMap<string, string>>(new Map());
+  /** Compare, profile, scatter, bivariate, index and hot-spot figures. */
+  readonly analysis = new AnalysisData();
+  /** The area hovered on the map or in a linked chart. */
+  hovered = $state<string | null>(null);
+  /** Areas inside the scatter brush; null = no brush. */
+  brushed = $state.raw<string[] | null>(null);
   /** The shown indicator at the shown level, all years (from DuckDB). */
   levelData = $state.raw<LevelData | null>(null);
   /** Reference lines for the trend chart: the site's top level (city, Germany) over the years. */
@@ -76,6 +97,7 @@ export class Atlas {
 
   site: Site = $derived(findSite(this.view.site));
   indicator: Indicator = $derived(findIndicator(this.site, this.view.ind));
+  level: Level = $derived(findLevel(this.site, this.view.level));
 
   private cache: ValueCache | null = null;
   private gridLayer: Promise<GridLayer> | null = null;
@@ -118,9 +140,12 @@ export class Atlas {
     const next: ViewState = { ...this.view, ...patch };
     if (patch.site !== undefined && patch.site !== this.view.site) {
       const site = findSite(next.site);
-      Object.assign(next, site.defaults, { sel: [] });
+      Object.assign(next, site.defaults, { sel: [], ind2: null, idx: [] });
     }
     const site = findSite(next.site);
+    if (['site', 'level', 'ind', 'ind2', 'year', 'mode'].some((k) => k in patch && patch[k as keyof ViewState] !== this.view[k as keyof ViewState])) {
+      this.setBrushed(null);
+    }
     const ind = findIndicator(site, next.ind);
     if (!ind.years.includes(next.year)) next.year = nearestYear(ind.years, next.year);
     next.from = nearestYear(ind.years, next.from);
@@ -169,6 +194,36 @@ export class Atlas {
       const check = () => (this.paintedKey.includes(`|${this.view.year}|`) ? resolve() : setTimeout(check, 16));
       check();
     });
+  }
+
+  /** Hover from the map or a linked chart (ranking, scatter): both show it. */
+  setHovered(id: string | null): void {
+    this.hovered = id;
+    this.map?.setHover(id);
+  }
+
+  /** The scatter brush: the map dims everything outside it. */
+  setBrushed(ids: string[] | null): void {
+    this.brushed = ids;
+    this.map?.setBrushed(ids);
+  }
+
+  /** Every area of the site with its level, for the search box (areas come from DuckDB). */
+  async searchableAreas(): Promise<AreaHit[]> {
+    const cache = this.cache;
+    if (!cache || this.site.kind === 'grid') return [];
+    const site = this.site;
+    const levels = await Promise.all(site.levels.map((l) => cache.areas(site, l.id).then((areas) => ({ level: l.id, areas }))));
+    return levels.flatMap(({ level, areas }) => [...areas.values()].map((a) => ({ id: a.id, name: a.name, level })));
+  }
+
+  /** Selects an area found by search (switching to its level) and zooms to it. */
+  async goToArea(hit: AreaHit): Promise<void> {
+    const sel = this.view.level === hit.level ? [...this.view.sel.filter((s) => s !== hit.id), hit.id].slice(-6) : [hit.id];
+    this.update({ level: hit.level, sel });
+    const fc = await levelGeometry(findLevel(this.site, hit.level).geometry);
+    const bounds = areaBounds(fc, hit.id);
+    if (bounds) this.map?.zoomTo(bounds);
   }
 
   toggleSelected(id: string): void {
@@ -269,12 +324,22 @@ export class Atlas {
         void this.loadReferences(site, ind, level.id, gen);
         void this.loadComparisons(site, ind, gen);
       }
-      const colorById = new Map<string, string | null>();
-      for (const [id, v] of result.values) {
-        const cls = result.classification?.classOf(v.value) ?? -1;
-        colorById.set(id, cls >= 0 ? (result.colors[cls] ?? null) : null);
+      let colorById: ReadonlyMap<string, string | null> = new Map(
+        [...result.values].map(([id, v]) => {
+          const cls = result.classification?.classOf(v.value) ?? -1;
+          return [id, cls >= 0 ? (result.colors[cls] ?? null) : null];
+        }),
+      );
+      if (this.cache) {
+        const analysed = this.analysis.refresh(this.cache, site, view);
+        if (ANALYSIS_MAP_MODES.includes(view.mode)) {
+          const colors = await analysed;
+          if (gen !== this.generation) return;
+          if (colors) colorById = colors;
+        }
       }
       map.recolor(colorById);
+      map.setBrushed(this.brushed);
       const trendPainted = this.showTrend(map, view, site, ind, fetched.data, gen);
       const recolored = performance.now();
       await Promise.all([map.painted(), trendPainted]);

@@ -27,10 +27,43 @@ export interface ViewState {
   trend: boolean;
   /** Areas of other sites compared in the trend chart for the same indicator: "site:id" (URL cmp). */
   cmp: string[];
+  /** Second indicator (scatter y, bivariate y, swipe right side); null = none chosen (URL ind2). */
+  ind2: string | null;
+  /** Social index: indicators and weights (URL idx=id:weight,…); empty = the site's default set. */
+  idx: IndexWeight[];
 }
 
-export type ViewMode = 'map' | 'change' | 'multiples';
-export const VIEW_MODES: readonly ViewMode[] = ['map', 'change', 'multiples'];
+export interface IndexWeight {
+  id: string;
+  w: number;
+}
+
+export type ViewMode =
+  | 'map'
+  | 'change'
+  | 'multiples'
+  | 'compare'
+  | 'scatter'
+  | 'bivariate'
+  | 'swipe'
+  | 'profile'
+  | 'index'
+  | 'lisa';
+export const VIEW_MODES: readonly ViewMode[] = [
+  'map',
+  'change',
+  'multiples',
+  'compare',
+  'scatter',
+  'bivariate',
+  'swipe',
+  'profile',
+  'index',
+  'lisa',
+];
+/** Modes that show two indicators (ind and ind2). */
+export const TWO_INDICATOR_MODES: readonly ViewMode[] = ['scatter', 'bivariate', 'swipe'];
+export const MAX_INDEX_WEIGHT = 10;
 
 /** The part of a catalog site the URL needs; real catalog objects may carry more fields. */
 export interface SiteInfo {
@@ -51,7 +84,9 @@ export interface Notice {
 const MAX_SEL = 6;
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const PARAM_ORDER = ['site', 'level', 'ind', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'cls', 'k', 'breaks', 'sel', 'cmp', 'lang'] as const;
+const PARAM_ORDER = [
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'cls', 'k', 'breaks', 'sel', 'cmp', 'lang',
+] as const;
 
 /**
  * Parses a location.search string (with or without leading "?") and validates
@@ -218,8 +253,33 @@ export function parseViewState(
     if (valid.length < tokens.length) notice('cmp', tokens.filter((t) => !valid.includes(t)).join(','), cmp.join(','), 'malformed');
   }
 
+  const rawInd2 = get('ind2');
+  let ind2: string | null = null;
+  if (rawInd2 !== null) {
+    if (site.indicators.some((i) => i.id === rawInd2)) ind2 = rawInd2;
+    else notice('ind2', rawInd2, '', 'unknown');
+  }
+
+  // Social index weights: "id:weight" pairs, weight 0..MAX_INDEX_WEIGHT.
+  const rawIdx = get('idx');
+  let idx: IndexWeight[] = [];
+  if (rawIdx !== null) {
+    const tokens = rawIdx.split(',').map((t) => t.trim()).filter((t) => t !== '');
+    const parsed = tokens.map((t) => {
+      const [id, w, ...rest] = t.split(':');
+      const weight = w === undefined ? 1 : Number(w);
+      const ok =
+        rest.length === 0 && site.indicators.some((i) => i.id === id) && NUMBER_RE.test(w ?? '1') && weight >= 0 && weight <= MAX_INDEX_WEIGHT;
+      return ok ? { id: id!, w: weight } : null;
+    });
+    idx = parsed.filter((p): p is IndexWeight => p !== null).filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+    if (idx.length < tokens.length) {
+      notice('idx', tokens.filter((_, i) => parsed[i] === null).join(','), idx.map((p) => `${p.id}:${p.w}`).join(','), 'malformed');
+    }
+  }
+
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx },
     notices,
   };
 }
@@ -246,6 +306,8 @@ export function serializeViewState(s: ViewState): string {
     breaks: s.cls === 'manual' && s.breaks && s.breaks.length > 0 ? s.breaks.map(String).join(',') : null,
     sel: s.sel.length > 0 ? s.sel.join(',') : null,
     cmp: s.cmp.length > 0 ? s.cmp.join(',') : null,
+    ind2: s.ind2,
+    idx: s.idx.length > 0 ? s.idx.map((p) => `${p.id}:${p.w}`).join(',') : null,
     lang: s.lang,
   };
   const parts: string[] = [];
