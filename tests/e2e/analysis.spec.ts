@@ -152,3 +152,54 @@ test('scatter and compare work on the Kreise', async ({ page }) => {
   await page.getByTestId('area-search').press('Enter');
   await expect(page.getByTestId('compare-table').getByTestId('compare-row')).toHaveCount(16);
 });
+
+/** A coarse fingerprint of the swipe view's right-hand map canvas. */
+const rightFingerprint = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="swipe"] canvas');
+    if (!canvas) return null;
+    const off = document.createElement('canvas');
+    off.width = 32;
+    off.height = 32;
+    const ctx = off.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0, 32, 32);
+    return Array.from(ctx.getImageData(0, 0, 32, 32).data).join(',');
+  });
+
+test('swipe: two years of one indicator with shared classes, or two indicators, cameras linked', async ({ page }) => {
+  await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022&from=2006&mode=swipe');
+  await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022|swipe');
+  const swipe = page.getByTestId('swipe');
+  await expect(swipe).toHaveAttribute('data-right', 'leipzig|ortsteil|arbeitslosenanteil|2006');
+  await expect(page.getByTestId('swipe-right-label')).toContainText('2006');
+  // Shared classes over both years: the legend counts the areas of both maps.
+  const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  const missing = Number(await page.getByTestId('legend-missing').getAttribute('data-count'));
+  expect(counts.reduce((a, b) => a + b, 0) + missing).toBe(2 * 63);
+  await expect.poll(() => rightFingerprint(page)).not.toBeNull();
+  const before = await rightFingerprint(page);
+  // Zoom the left (main) map: the right one follows.
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.5);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(() => rightFingerprint(page), { timeout: 10_000 }).not.toEqual(before);
+
+  await page.getByTestId('ind2-select').selectOption('auslaenderanteil');
+  await expect(page).toHaveURL(/ind2=auslaenderanteil/);
+  await expect(swipe).toHaveAttribute('data-right', 'leipzig|ortsteil|auslaenderanteil|2022');
+  await page.getByTestId('swipe-divider').fill('20');
+  await expect(page.locator('[data-testid="swipe"] .right')).toHaveAttribute('style', /inset\(0(px)? 0(px)? 0(px)? 20%\)/);
+});
+
+test('the area profile prints on A4 without map and controls', async ({ page }) => {
+  await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022&mode=profile&sel=70');
+  await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
+  await expect(page.getByTestId('profile-row')).toHaveCount(LEIPZIG_INDICATORS);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('map')).toBeHidden();
+  await expect(page.getByTestId('indicator-select')).toBeHidden();
+  await expect(page.getByTestId('profile')).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  // One A4 page: the PDF's page count.
+  expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+});

@@ -165,6 +165,9 @@ export const de = {
   'lisa.method': 'Nachbarschaft: gemeinsame Grenze oder Ecke (Queen), zeilenstandardisiert. Lokales Moran’s I (LISA) mit 999 bedingten Permutationen, Signifikanz p ≤ 0,05. Gebiete ohne Wert oder ohne Nachbarn ({islands}) bleiben außen vor.',
   'analysis.error': 'Die Auswertung ist fehlgeschlagen: {message}',
   'analysis.waiting': 'Die Datenbank startet …',
+  'swipe.divider': 'Trennlinie verschieben',
+  'swipe.rightLegend': 'Legende der rechten Karte: {indicator}',
+  'swipe.years': 'gleicher Indikator, Jahr {year} (rechts)',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 } as const;

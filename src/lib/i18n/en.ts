@@ -166,6 +166,9 @@ export const en: Record<MessageKey, string> = {
   'lisa.method': 'Neighbours: a shared border or corner (queen), row-standardised. Local Moran’s I (LISA) with 999 conditional permutations, significance p ≤ 0.05. Areas without a value or without neighbours ({islands}) are left out.',
   'analysis.error': 'The analysis failed: {message}',
   'analysis.waiting': 'The database is starting …',
+  'swipe.divider': 'Move the divider',
+  'swipe.rightLegend': 'Legend of the right map: {indicator}',
+  'swipe.years': 'same indicator, year {year} (right)',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 };

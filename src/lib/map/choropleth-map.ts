@@ -166,6 +166,29 @@ export class ChoroplethMap {
     this.brushed = next;
   }
 
+  /**
+   * Keeps another map's camera equal to this one's, both ways (swipe view).
+   * Returns a function that ends the link.
+   */
+  linkCamera(other: ChoroplethMap): () => void {
+    let syncing = false;
+    const follow = (from: maplibregl.Map, to: maplibregl.Map) => () => {
+      if (syncing) return;
+      syncing = true;
+      to.jumpTo({ center: from.getCenter(), zoom: from.getZoom(), bearing: from.getBearing(), pitch: from.getPitch() });
+      syncing = false;
+    };
+    const a = follow(this.map, other.map);
+    const b = follow(other.map, this.map);
+    this.map.on('move', a);
+    other.map.on('move', b);
+    a();
+    return () => {
+      this.map.off('move', a);
+      other.map.off('move', b);
+    };
+  }
+
   /** Zooms to a bounding box [west, south, east, north]. */
   zoomTo(bounds: [number, number, number, number]): void {
     this.map.fitBounds(bounds, { padding: 60, maxZoom: 13, animate: false });

@@ -47,7 +47,24 @@ function dataKey(v: ViewState): string {
   if (v.mode === 'bivariate') return `${base}|bivariate:${v.ind2 ?? ''}`;
   if (v.mode === 'index') return `${base}|index:${v.from}-${v.to}:${v.idx.map((p) => `${p.id}:${p.w}`).join(',')}`;
   if (v.mode === 'lisa') return `${base}|lisa`;
+  if (v.mode === 'swipe') return `${base}|swipe:${v.ind2 ?? ''}:${v.from}`;
   return v.mode === 'multiples' ? `${base}|multiples:${v.from}-${v.to}` : base;
+}
+
+/** The right-hand map of the swipe view: another year (same classes) or another indicator (own classes). */
+export interface SwipeSide {
+  key: string;
+  ind: Indicator;
+  year: number;
+  colors: ReadonlyMap<string, string | null>;
+  /** Own classes (another indicator); null when the left map's classes are used. */
+  classification: Classification | null;
+  palette: readonly string[];
+}
+
+/** A swipe between two years of one indicator (no different second indicator chosen). */
+function swipesYears(v: ViewState): boolean {
+  return v.mode === 'swipe' && (v.ind2 === null || v.ind2 === v.ind);
 }
 
 /** An area found by name (search). */
@@ -202,6 +219,9 @@ export class Atlas {
     this.map?.setHover(id);
   }
 
+  /** Swipe mode: what the right-hand map shows. */
+  swipe = $state.raw<SwipeSide | null>(null);
+
   /** The scatter brush: the map dims everything outside it. */
   setBrushed(ids: string[] | null): void {
     this.brushed = ids;
@@ -315,7 +335,7 @@ export class Atlas {
       const result =
         view.mode === 'change' && fetched.data
           ? this.buildChange(view, site, ind, fetched.data)
-          : this.buildResult(view, site, ind, fetched.rows, view.mode === 'multiples' ? fetched.data : null);
+          : this.buildResult(view, site, ind, fetched.rows, view.mode === 'multiples' || swipesYears(view) ? fetched.data : null);
       this.result = result;
       this.pruneSelection(result);
       map.setSelected(this.view.sel);
@@ -340,6 +360,8 @@ export class Atlas {
       }
       map.recolor(colorById);
       map.setBrushed(this.brushed);
+      this.swipe = view.mode === 'swipe' && this.cache ? await this.buildSwipe(view, site, ind, result) : null;
+      if (gen !== this.generation) return;
       const trendPainted = this.showTrend(map, view, site, ind, fetched.data, gen);
       const recolored = performance.now();
       await Promise.all([map.painted(), trendPainted]);
@@ -478,7 +500,8 @@ export class Atlas {
   private buildResult(view: ViewState, site: Site, ind: Indicator, rows: AreaValue[], all: LevelData | null = null): ViewResult {
     const values = new Map(rows.map((r) => [r.id, r]));
     const aggregable = isAggregable(site, ind, view.level);
-    const years = all ? ind.years.filter((y) => y >= view.from && y <= view.to) : [];
+    // Classes over several years: every year from–to (small multiples), or the two years of a swipe.
+    const years = !all ? [] : swipesYears(view) ? [view.from, view.year] : ind.years.filter((y) => y >= view.from && y <= view.to);
     const nums = all ? years.flatMap((y) => (all.byYear.get(y) ?? []).map((r) => r.value)) : rows.map((r) => r.value);
     let classification: Classification | null = null;
     if (aggregable && nums.some((v) => v !== null)) {
@@ -489,10 +512,38 @@ export class Atlas {
       const cls = classification?.classOf(v) ?? -1;
       return cls >= 0 ? (colors[cls] ?? null) : null;
     };
-    const multiples = all
+    const multiples = all && view.mode === 'multiples'
       ? years.map((year) => ({ year, colors: new Map((all.byYear.get(year) ?? []).map((r) => [r.id, colorOf(r.value)])) }))
       : null;
     return { key: dataKey(view), values, classification, colors, aggregable, change: null, multiples };
+  }
+
+  /**
+   * The right-hand map of the swipe view: `ind2` in the same year with its own
+   * classes, or without a second indicator the same indicator in the year `from`
+   * coloured with the left map's classes (computed over both years), so that
+   * colours compare across years.
+   */
+  private async buildSwipe(view: ViewState, site: Site, ind: Indicator, left: ViewResult): Promise<SwipeSide> {
+    const other = view.ind2 && view.ind2 !== ind.id ? findIndicator(site, view.ind2) : null;
+    const shown = other ?? ind;
+    const year = other ? nearestYear(other.years, view.year) : view.from;
+    const data = await this.cache!.get(site, view.level, shown);
+    const rows = data.byYear.get(year) ?? [];
+    let classification = left.classification;
+    let palette = left.colors;
+    if (other) {
+      const nums = rows.map((r) => r.value);
+      classification = isAggregable(site, other, view.level) && nums.some((v) => v !== null) ? classify(nums, view.cls, view.k) : null;
+      palette = classification ? paletteColors(classification.k, other.direction) : [];
+    }
+    const colors = new Map(
+      rows.map((r) => {
+        const cls = classification?.classOf(r.value) ?? -1;
+        return [r.id, cls >= 0 ? (palette[cls] ?? null) : null] as const;
+      }),
+    );
+    return { key: `${site.id}|${view.level}|${shown.id}|${year}`, ind: shown, year, colors, classification: other ? classification : null, palette };
   }
 
   /** Change between `from` and `to`: diverging classes centred on zero, "worse" in red. */
