@@ -7,6 +7,7 @@ import { findLevel } from '../data/catalog';
 import { levelGeometry } from '../data/geometry';
 import type { ValueCache, LevelData } from './value-cache';
 import { nearestYear, type IndexWeight, type ViewState } from './url';
+import { defaultIndexWeights, secondIndicator } from './indicator-choice';
 import { rankAreas, type RankedArea } from '../analysis/ranking';
 import { regression, type Regression } from '../analysis/regression';
 import { bivariateClasses, BIVARIATE_COLORS } from '../analysis/bivariate';
@@ -96,22 +97,6 @@ export const INDEX_COLORS: readonly (readonly string[])[] = [
   ['#fdd0a2', '#fdae6b', '#f16913'],
   ['#fcbba1', '#fb6a4a', '#cb181d'],
 ];
-
-/** The default index set: the site's shares where higher is worse or better (not neutral). */
-export function defaultIndexWeights(site: Site): IndexWeight[] {
-  return site.indicators.filter((i) => i.unit === 'percent' && i.direction !== 'neutral').map((i) => ({ id: i.id, w: 1 }));
-}
-
-/** The second indicator: the one in the URL, else the first other indicator with a direction. */
-export function secondIndicator(site: Site, view: ViewState): Indicator {
-  const chosen = view.ind2 ? site.indicators.find((i) => i.id === view.ind2) : undefined;
-  return (
-    chosen ??
-    site.indicators.find((i) => i.id !== view.ind && i.direction !== 'neutral' && i.unit === 'percent') ??
-    site.indicators.find((i) => i.id !== view.ind) ??
-    site.indicators[0]!
-  );
-}
 
 function valuesIn(data: LevelData, year: number): Map<string, number | null> {
   return new Map((data.byYear.get(year) ?? []).map((r) => [r.id, r.value]));

@@ -18,8 +18,7 @@ import { cellColors } from '../map/grid-colors';
 import { describeValue } from './describe';
 import { formatValue } from '../analysis/format';
 import { translate, type Lang } from '../i18n';
-import { AnalysisData } from './analysis.svelte';
-import { areaBounds, levelGeometry } from '../data/geometry';
+import type { AnalysisData } from './analysis.svelte';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -38,6 +37,8 @@ export interface ViewResult {
 
 export const DEFAULT_SITE = 'leipzig';
 
+/** Modes with an analysis panel (their code is loaded on first use). */
+const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa'];
 /** Modes whose map is coloured by an analysis (not by the indicator's classes). */
 const ANALYSIS_MAP_MODES: readonly ViewMode[] = ['bivariate', 'index', 'lisa'];
 
@@ -87,8 +88,9 @@ export class Atlas {
   engineError = $state<string | null>(null);
   result = $state.raw<ViewResult | null>(null);
   names = $state.raw<ReadonlyMap<string, string>>(new Map());
-  /** Compare, profile, scatter, bivariate, index and hot-spot figures. */
-  readonly analysis = new AnalysisData();
+  /** Compare, profile, scatter, bivariate, index and hot-spot figures (loaded with the first analysis mode). */
+  analysis = $state.raw<AnalysisData | null>(null);
+  private analysisLoading: Promise<AnalysisData> | null = null;
   /** The area hovered on the map or in a linked chart. */
   hovered = $state<string | null>(null);
   /** Areas inside the scatter brush; null = no brush. */
@@ -228,6 +230,15 @@ export class Atlas {
     this.map?.setBrushed(ids);
   }
 
+  private ensureAnalysis(): Promise<AnalysisData> {
+    this.analysisLoading ??= import('./analysis.svelte').then(({ AnalysisData }) => {
+      const analysis = new AnalysisData();
+      this.analysis = analysis;
+      return analysis;
+    });
+    return this.analysisLoading;
+  }
+
   /** Every area of the site with its level, for the search box (areas come from DuckDB). */
   async searchableAreas(): Promise<AreaHit[]> {
     const cache = this.cache;
@@ -241,6 +252,7 @@ export class Atlas {
   async goToArea(hit: AreaHit): Promise<void> {
     const sel = this.view.level === hit.level ? [...this.view.sel.filter((s) => s !== hit.id), hit.id].slice(-6) : [hit.id];
     this.update({ level: hit.level, sel });
+    const { areaBounds, levelGeometry } = await import('../data/geometry');
     const fc = await levelGeometry(findLevel(this.site, hit.level).geometry);
     const bounds = areaBounds(fc, hit.id);
     if (bounds) this.map?.zoomTo(bounds);
@@ -350,8 +362,8 @@ export class Atlas {
           return [id, cls >= 0 ? (result.colors[cls] ?? null) : null];
         }),
       );
-      if (this.cache) {
-        const analysed = this.analysis.refresh(this.cache, site, view);
+      if (this.cache && ANALYSIS_MODES.includes(view.mode)) {
+        const analysed = this.ensureAnalysis().then((analysis) => analysis.refresh(this.cache!, site, view));
         if (ANALYSIS_MAP_MODES.includes(view.mode)) {
           const colors = await analysed;
           if (gen !== this.generation) return;
