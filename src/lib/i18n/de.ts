@@ -168,6 +168,7 @@ export const de = {
   'swipe.divider': 'Trennlinie verschieben',
   'swipe.rightLegend': 'Legende der rechten Karte: {indicator}',
   'swipe.years': 'gleicher Indikator, Jahr {year} (rechts)',
+  'ranking.shortened': 'Die ersten und letzten {shown} von {count} Gebieten (und die ausgewählten).',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 } as const;

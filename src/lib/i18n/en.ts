@@ -169,6 +169,7 @@ export const en: Record<MessageKey, string> = {
   'swipe.divider': 'Move the divider',
   'swipe.rightLegend': 'Legend of the right map: {indicator}',
   'swipe.years': 'same indicator, year {year} (right)',
+  'ranking.shortened': 'The first and last {shown} of {count} areas (and the selected ones).',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 };

@@ -111,6 +111,8 @@ export class Atlas {
   );
   /** The data key and classification of the last view painted on the map (for tests and benchmarks). */
   paintedKey = $state('');
+  /** The result once the map shows it: secondary views (ranking) follow the map instead of delaying it. */
+  paintedResult = $state.raw<ViewResult | null>(null);
   painted: boolean = $derived(this.paintedKey !== '');
   error = $state<string | null>(null);
 
@@ -391,6 +393,13 @@ export class Atlas {
     performance.measure('atlas:recolor', { start: t.queried, end: t.recolored });
     performance.measure('atlas:paint', { start: t.recolored, end: performance.now() });
     this.paintedKey = `${result.key}|${view.cls}|${view.k}|${this.cache ? 'db' : 'first'}`;
+    // After the map, when the browser is idle: a ranking re-renders then rather than delaying the map
+    // (or the next update, when years or indicators are switched in quick succession).
+    const publish = () => {
+      if (this.result === result) this.paintedResult = result;
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(publish, { timeout: 250 });
+    else setTimeout(publish, 0);
     if (!this.firstMapMarked) {
       this.firstMapMarked = true;
       performance.mark('atlas:first-map');
