@@ -5,6 +5,7 @@
 /** The part of an Apache Arrow table the app reads. */
 export interface ResultTable {
   numRows: number;
+  schema: { fields: { name: string }[] };
   toArray(): { toJSON(): Record<string, unknown> }[];
 }
 

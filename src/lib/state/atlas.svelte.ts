@@ -19,6 +19,8 @@ import { describeValue } from './describe';
 import { formatValue } from '../analysis/format';
 import { translate, type Lang } from '../i18n';
 import type { AnalysisData } from './analysis.svelte';
+import type { Engine } from '../db/engine';
+import { runReadOnlyQuery, SqlConsoleError, type ConsoleResult } from '../db/sql-console';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -91,6 +93,7 @@ export class Atlas {
   /** Compare, profile, scatter, bivariate, index and hot-spot figures (loaded with the first analysis mode). */
   analysis = $state.raw<AnalysisData | null>(null);
   private analysisLoading: Promise<AnalysisData> | null = null;
+  private engine: Engine | null = null;
   /** The area hovered on the map or in a linked chart. */
   hovered = $state<string | null>(null);
   /** Areas inside the scatter brush; null = no brush. */
@@ -232,6 +235,12 @@ export class Atlas {
     this.map?.setBrushed(ids);
   }
 
+  /** The SQL console: one read-only query over the loaded tables. */
+  runConsoleQuery(sql: string): Promise<ConsoleResult> {
+    if (!this.engine) return Promise.reject(new SqlConsoleError('engine', translate(this.view.lang, 'analysis.waiting')));
+    return runReadOnlyQuery(this.engine, sql);
+  }
+
   private ensureAnalysis(): Promise<AnalysisData> {
     this.analysisLoading ??= import('./analysis.svelte').then(({ AnalysisData }) => {
       const analysis = new AnalysisData();
@@ -287,6 +296,7 @@ export class Atlas {
       };
       const { createBrowserEngine } = await import('../db/browser-engine');
       const engine = await createBrowserEngine();
+      this.engine = engine;
       // Only the site in view is loaded now; others when the user switches to them.
       const cache = new ValueCache(engine, (site) => loadSiteData(engine, site, readFile));
       await cache.ensureSite(findSite(this.view.site));
