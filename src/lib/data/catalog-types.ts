@@ -60,6 +60,8 @@ export interface Site {
   firstView: string;
   defaults: { level: string; ind: string; year: number };
   indicators: Indicator[];
+  /** Imported tables added to the site: each a values file with the listed indicators. */
+  extraValues?: { file: string; indicators: string[] }[];
 }
 
 export interface Catalog {

@@ -1,3 +1,5 @@
+import { isUserPath, userFileBytes, userFileUrl } from './user-data';
+
 // Bundled data files are fingerprinted assets: Vite turns every file under
 // data/ into a URL at build time, so a path from the catalog maps to its URL.
 const files = import.meta.glob('../../../data/*/*.{csv,geojson,json,arrow}', {
@@ -9,6 +11,7 @@ const files = import.meta.glob('../../../data/*/*.{csv,geojson,json,arrow}', {
 const PREFIX = '../../../data/';
 
 export function dataUrl(path: string): string {
+  if (isUserPath(path)) return userFileUrl(path);
   const url = files[PREFIX + path];
   if (!url) throw new Error(`Bundled data file "${path}" not found`);
   return url;
@@ -21,9 +24,12 @@ async function fetchOk(path: string): Promise<Response> {
 }
 
 export async function fetchBytes(path: string): Promise<Uint8Array> {
+  // Imported files are in memory; DuckDB takes over (detaches) what it is given, so hand it a copy.
+  if (isUserPath(path)) return userFileBytes(path).slice();
   return new Uint8Array(await (await fetchOk(path)).arrayBuffer());
 }
 
 export async function fetchJson<T>(path: string): Promise<T> {
+  if (isUserPath(path)) return JSON.parse(new TextDecoder().decode(userFileBytes(path))) as T;
   return (await (await fetchOk(path)).json()) as T;
 }

@@ -1,4 +1,4 @@
-import type { Site } from '../data/catalog-types';
+import type { Indicator, Site } from '../data/catalog-types';
 import type { Engine } from './engine';
 import { ident, num, str } from './sql';
 
@@ -55,12 +55,28 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
     previous = level.id;
   }
 
-  const raw = ident(`raw_values_${site.id}`);
-  await engine.query(`CREATE TEMP TABLE ${raw} AS
-    SELECT * FROM read_csv(${str(site.values)}, header = true, nullstr = '',
-      types = {'area_id': 'VARCHAR', 'year': 'INTEGER'})`);
+  const extra = site.extraValues ?? [];
+  const inExtra = new Set(extra.flatMap((e) => e.indicators));
+  await insertIndicators(engine, site, site.indicators.filter((i) => !inExtra.has(i.id)), site.values);
+  for (const e of extra) {
+    await engine.registerFile(e.file, await readFile(e.file));
+    await insertIndicators(engine, site, site.indicators.filter((i) => e.indicators.includes(i.id)), e.file);
+  }
+  const check = await engine.query(`SELECT 1 FROM observations WHERE site = ${s} LIMIT 1`);
+  if (check.numRows === 0) throw new Error(`Site "${site.id}" has no observations`);
+}
 
-  for (const ind of site.indicators) {
+/**
+ * Adds indicators from a wide values file (area_id, year, one column per
+ * indicator column) that is registered with the engine under `valuesFile`.
+ */
+export async function insertIndicators(engine: Engine, site: Site, indicators: readonly Indicator[], valuesFile: string): Promise<void> {
+  const s = str(site.id);
+  const raw = ident(`raw_values_${site.id}`);
+  await engine.query(`CREATE OR REPLACE TEMP TABLE ${raw} AS
+    SELECT * FROM read_csv(${str(valuesFile)}, header = true, nullstr = '',
+      types = {'area_id': 'VARCHAR', 'year': 'INTEGER'})`);
+  for (const ind of indicators) {
     const agg = ind.agg;
     const scale = agg.type === 'ratio' ? num(agg.scale) : 'NULL';
     await engine.query(`INSERT INTO indicators VALUES (${s}, ${str(ind.id)}, ${str(ind.unit)},
@@ -73,6 +89,11 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
       FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL OR ${denominator} IS NOT NULL`);
   }
   await engine.query(`DROP TABLE ${raw}`);
-  const check = await engine.query(`SELECT 1 FROM observations WHERE site = ${s} LIMIT 1`);
-  if (check.numRows === 0) throw new Error(`Site "${site.id}" has no observations`);
+}
+
+/** Removes everything of one site from the tables (a deleted import). */
+export async function unloadSite(engine: Engine, siteId: string): Promise<void> {
+  for (const table of ['observations', 'indicators', 'area_base', 'areas']) {
+    await engine.query(`DELETE FROM ${table} WHERE site = ${str(siteId)}`);
+  }
 }

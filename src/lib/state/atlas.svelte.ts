@@ -1,5 +1,5 @@
 import type { FirstView, Indicator, Level, Site } from '../data/catalog-types';
-import { catalog, findIndicator, findSite, findLevel } from '../data/catalog';
+import { baseLevel, catalog, findIndicator, findSite, findLevel } from '../data/catalog';
 import { dataUrl, fetchBytes, fetchJson } from '../data/urls';
 import { isAggregable, type AreaValue } from '../db/queries';
 import { ValueCache, type LevelData } from './value-cache';
@@ -20,6 +20,10 @@ import { formatValue } from '../analysis/format';
 import { translate, type Lang } from '../i18n';
 import type { AnalysisData } from './analysis.svelte';
 import type { Engine } from '../db/engine';
+import { onSitesChanged, registerExtension, registerUserSite, unregisterUserSite, isUserSite, type TableExtension, type UserSite } from '../data/user-data';
+import { deleteExtension, deleteUserSite, loadExtensions, loadUserSites, saveExtension, saveUserSite, StorageFullError } from '../data/user-store';
+import { insertIndicators, unloadSite } from '../db/schema';
+import { str } from '../db/sql';
 import { runReadOnlyQuery, SqlConsoleError, type ConsoleResult } from '../db/sql-console';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
@@ -119,7 +123,11 @@ export class Atlas {
   painted: boolean = $derived(this.paintedKey !== '');
   error = $state<string | null>(null);
 
-  site: Site = $derived(findSite(this.view.site));
+  /** Every site: the bundled ones and the user's imports ("Meine Daten"). */
+  sites = $state.raw<Site[]>(catalog.sites.slice());
+  private readonly stopWatchingSites = onSitesChanged(() => (this.sites = catalog.sites.slice()));
+  // From the sites list: an imported table replaces its site object, and views follow.
+  site: Site = $derived(this.sites.find((s) => s.id === this.view.site) ?? findSite(this.view.site));
   indicator: Indicator = $derived(findIndicator(this.site, this.view.ind));
   level: Level = $derived(findLevel(this.site, this.view.level));
 
@@ -226,6 +234,75 @@ export class Atlas {
     this.map?.setHover(id);
   }
 
+
+  /** Adds an imported site, keeps it in the browser's storage and shows it. */
+  async addUserSite(entry: UserSite): Promise<void> {
+    registerUserSite(entry);
+    let stored = true;
+    try {
+      await saveUserSite(entry);
+    } catch (err) {
+      stored = false;
+      this.storageError = err instanceof StorageFullError ? 'full' : err instanceof Error ? err.message : String(err);
+    }
+    if (stored) this.storageError = null;
+    this.update({ site: entry.site.id });
+  }
+
+  /** The areas a table can be joined to: the base level of a site (needs the engine). */
+  async joinTargets(siteId: string): Promise<{ id: string; name: string }[]> {
+    const cache = this.cache;
+    if (!cache) throw new Error(translate(this.view.lang, 'analysis.waiting'));
+    const site = findSite(siteId);
+    const areas = await cache.areas(site, baseLevel(site).id);
+    return [...areas.values()].map((a) => ({ id: a.id, name: a.name }));
+  }
+
+  /** Adds an imported table's indicators to a site, keeps them, and shows the first. */
+  async addTableImport(ext: TableExtension): Promise<void> {
+    if (!registerExtension(ext)) throw new Error(`Unknown site "${ext.siteId}"`);
+    const engine = this.engine;
+    if (engine && (await engine.query(`SELECT 1 FROM areas WHERE site = ${str(ext.siteId)} LIMIT 1`)).numRows > 0) {
+      // Already in DuckDB: add the new indicators now (a later load reads them from the site's extraValues).
+      const site = findSite(ext.siteId);
+      await engine.registerFile(ext.file, ext.bytes.slice());
+      await insertIndicators(engine, site, ext.indicators, ext.file);
+    }
+    try {
+      await saveExtension(ext);
+      this.storageError = null;
+    } catch (err) {
+      this.storageError = err instanceof StorageFullError ? 'full' : err instanceof Error ? err.message : String(err);
+    }
+    const first = ext.indicators[0];
+    const years = first?.years ?? [];
+    if (first) this.update({ site: ext.siteId, ind: first.id, year: years[years.length - 1] ?? this.view.year });
+  }
+
+  /** Deletes an imported site everywhere (map, DuckDB, storage). */
+  async removeUserSite(id: string): Promise<void> {
+    if (this.view.site === id) this.update({ site: DEFAULT_SITE });
+    unregisterUserSite(id);
+    await deleteUserSite(id).catch(() => undefined);
+    for (const ext of await loadExtensions().catch(() => [])) if (ext.siteId === id) await deleteExtension(ext.id).catch(() => undefined);
+    if (this.engine) await unloadSite(this.engine, id);
+    this.cache?.forget(id);
+  }
+
+  /** Renames an imported site (label only). */
+  async renameUserSite(id: string, label: string): Promise<void> {
+    const site = catalog.sites.find((s) => s.id === id);
+    if (!site || !isUserSite(id) || label.trim() === '') return;
+    site.label = { de: label.trim(), en: label.trim() };
+    this.sites = catalog.sites.slice();
+    const entries = await loadUserSites().catch(() => []);
+    const entry = entries.find((e) => e.site.id === id);
+    if (entry) await saveUserSite({ ...entry, site }).catch(() => undefined);
+  }
+
+  /** Why imported data could not be kept ('full' = quota), or null. */
+  storageError = $state<string | null>(null);
+
   /** Swipe mode: what the right-hand map shows. */
   swipe = $state.raw<SwipeSide | null>(null);
 
@@ -329,7 +406,7 @@ export class Atlas {
       const data = await this.cache.get(site, view.level, ind);
       return { rows: data.byYear.get(view.year) ?? [], data };
     }
-    if (view.mode !== 'map') return null; // change and small multiples need the engine
+    if (view.mode !== 'map' || !site.firstView) return null; // other modes and imported sites need the engine
     const d = site.defaults;
     if (view.level !== d.level || view.ind !== d.ind || view.year !== d.year) return null;
     const fv = await this.firstView(site);

@@ -103,6 +103,13 @@ export class ValueCache {
     });
   }
 
+  /** Forgets everything of a site (a deleted import). */
+  forget(siteId: string): void {
+    for (const map of [this.entries, this.memo] as Map<string, unknown>[]) {
+      for (const key of [...map.keys()]) if (key.startsWith(`${siteId}|`) || key.includes(`|${siteId}|`) || key.endsWith(`|${siteId}`)) map.delete(key);
+    }
+  }
+
   /** Loads the level's other indicators one by one, each after the browser has been idle. */
   prefetch(site: Site, level: string): void {
     const token = `${site.id}|${level}`;

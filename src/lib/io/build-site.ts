@@ -1,0 +1,138 @@
+// Turns imported boundaries (already in WGS84) into a site like the bundled
+// ones: a GeoJSON with {id, name}, areas.csv, values.csv (area_id, year, one
+// column per indicator) and a catalog entry. Numeric attributes become
+// indicators; the area in km² is always added (computed with turf).
+import type { FeatureCollection, Geometry } from 'geojson';
+import { area, bbox, pointOnFeature } from '@turf/turf';
+import type { Indicator, Site, Source, Unit } from '../data/catalog-types';
+import type { UserSite } from '../data/user-data';
+import { ImportError } from './import-boundaries';
+
+export interface SiteChoice {
+  /** Shown in the site list ("Meine Daten"). */
+  label: string;
+  fileName: string;
+  idKey: string;
+  nameKey: string | null;
+  /** Numeric attributes to keep as indicators, with their unit. */
+  indicators: { key: string; unit: Unit }[];
+  /** The year the attributes describe. */
+  year: number;
+  crsLabel: string;
+}
+
+/** An ASCII id from a label: "Einwohner über 65" → "einwohner_ueber_65". */
+export function slug(text: string): string {
+  const s = text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return s === '' ? 'wert' : s;
+}
+
+const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const encode = (text: string) => new TextEncoder().encode(text);
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+
+export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unknown>>, choice: SiteChoice, siteId: string): UserSite {
+  const ids = fc.features.map((f) => text(f.properties?.[choice.idKey]));
+  const empty = ids.findIndex((id) => id === '');
+  if (empty >= 0) throw new ImportError(choice.fileName, `feature ${empty + 1} has no value in the key attribute "${choice.idKey}"`);
+  const seen = new Set<string>();
+  for (const [i, id] of ids.entries()) {
+    if (seen.has(id)) throw new ImportError(choice.fileName, `the key "${id}" (attribute "${choice.idKey}") occurs twice (feature ${i + 1})`);
+    seen.add(id);
+  }
+  const dir = `user/${siteId}`;
+  const level = 'gebiet';
+  const names = fc.features.map((f, i) => (choice.nameKey ? text(f.properties?.[choice.nameKey]) : '') || ids[i]!);
+
+  const geojson: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: fc.features.map((f, i) => ({ type: 'Feature', properties: { id: ids[i], name: names[i] }, geometry: f.geometry })),
+  };
+  const points = fc.features.map((f) => pointOnFeature(f).geometry.coordinates);
+  const areasCsv = [
+    'id,name,level,parent,lon,lat',
+    ...ids.map((id, i) => [csvCell(id), csvCell(names[i]!), level, '', points[i]![0]!.toFixed(6), points[i]![1]!.toFixed(6)].join(',')),
+  ].join('\n');
+
+  const used = new Set<string>(['area_id', 'year']);
+  const columns = choice.indicators.map((c) => {
+    let id = slug(c.key);
+    while (used.has(id)) id += '_';
+    used.add(id);
+    return { ...c, id };
+  });
+  const areaId = used.has('flaeche_km2') ? 'flaeche_km2_' : 'flaeche_km2';
+  const numberCell = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+  const valuesCsv = [
+    ['area_id', 'year', ...columns.map((c) => c.id), areaId].join(','),
+    ...fc.features.map((f, i) =>
+      [
+        csvCell(ids[i]!),
+        String(choice.year),
+        ...columns.map((c) => numberCell(f.properties?.[c.key])),
+        (area(f) / 1e6).toFixed(4),
+      ].join(','),
+    ),
+  ].join('\n');
+
+  const sourceKey = `${siteId}-source`;
+  const indicator = (id: string, label: string, unit: Unit, decimals: number): Indicator => ({
+    id,
+    column: id,
+    label: { de: label, en: label },
+    unit,
+    decimals,
+    definition: { de: `Attribut „${label}“ aus ${choice.fileName}`, en: `Attribute “${label}” from ${choice.fileName}` },
+    source: sourceKey,
+    direction: 'neutral',
+    years: [choice.year],
+    // Counts add up; shares and other figures cannot be aggregated without their counts.
+    agg: unit === 'count' || unit === 'km2' ? { type: 'sum' } : { type: 'none', reason: { de: 'Eigene Daten ohne Zähler und Nenner', en: 'Own data without numerator and denominator' } },
+  });
+  const indicators = [
+    ...columns.map((c) => indicator(c.id, c.key, c.unit, c.unit === 'count' ? 0 : 1)),
+    { ...indicator(areaId, 'Fläche (km²)', 'km2', 2), label: { de: 'Fläche (km²)', en: 'Area (km²)' }, definition: { de: 'Fläche der Geometrie, berechnet', en: 'Area of the geometry, computed' } },
+  ];
+  const [w, s, e, n] = bbox(geojson);
+  const site: Site = {
+    id: siteId,
+    kind: 'areas',
+    label: { de: choice.label, en: choice.label },
+    bounds: [w, s, e, n],
+    geometrySource: sourceKey,
+    levels: [{ id: level, label: { de: 'Gebiete', en: 'Areas' }, geometry: `${dir}/areas.geojson`, count: ids.length }],
+    areas: `${dir}/areas.csv`,
+    values: `${dir}/values.csv`,
+    firstView: '',
+    defaults: { level, ind: indicators[0]!.id, year: choice.year },
+    indicators,
+  };
+  const created = new Date().toISOString();
+  const source: Source = {
+    publisher: { de: 'Eigene Daten', en: 'Own data' },
+    licence: '',
+    licenceName: '',
+    licenceUrl: '',
+    attribution: `Eigene Daten: ${choice.fileName} (${choice.crsLabel})`,
+    vintage: { de: created.slice(0, 10), en: created.slice(0, 10) },
+  };
+  return {
+    site,
+    source,
+    created,
+    files: {
+      [`${dir}/areas.geojson`]: encode(JSON.stringify(geojson)),
+      [`${dir}/areas.csv`]: encode(areasCsv + '\n'),
+      [`${dir}/values.csv`]: encode(valuesCsv + '\n'),
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { test, expect } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { expectOnlyOwnOrigin, waitForView } from './helpers';
+
+expectOnlyOwnOrigin(test);
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+
+test('a shapefile from a city GIS becomes a new site, and is still there after a reload', async ({ page }) => {
+  await page.goto('./?site=leipzig');
+  await waitForView(page, 'leipzig|ortsteil|');
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles(fixture('ortsteile_25833.zip'));
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toHaveAttribute('data-matched', '4');
+  await expect(summary).toHaveAttribute('data-unmatched', '0');
+  await expect(page.getByTestId('import-crs')).toHaveValue('25833');
+  await expect(page.getByTestId('import-key')).toHaveValue('OT_NR');
+  await expect(page.getByTestId('import-name')).toHaveValue('OT_NAME');
+  await page.getByTestId('import-label').fill('Südliche Ortsteile');
+  await page.getByTestId('import-confirm').click();
+
+  await expect(page).toHaveURL(/site=user-/);
+  await waitForView(page, 'user-');
+  const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
+  await expect(page.getByTestId('site-select').locator('option:checked')).toHaveText('Südliche Ortsteile');
+  // The names with umlauts come through (the .dbf has no .cpg: Windows-1252).
+  await expect(page.getByTestId('ranking-row')).toHaveCount(4);
+  await expect(page.getByTestId('ranking')).toContainText('Lößnig');
+
+  const url = page.url();
+  await page.reload();
+  await waitForView(page, 'user-');
+  expect(page.url()).toBe(url);
+  await expect(page.getByTestId('ranking')).toContainText('Großzschocher');
+
+  // Delete it: back to the default site, and gone after another reload.
+  await page.getByTestId('import-open').click();
+  await expect(page.getByTestId('my-data-item')).toHaveCount(1);
+  await page.getByTestId('my-data-delete').click();
+  await expect(page.getByTestId('my-data-item')).toHaveCount(0);
+  await expect(page).toHaveURL(/site=leipzig/);
+});
+
+test('a broken file gives a message naming it, and nothing loaded before is lost', async ({ page }) => {
+  await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022');
+  await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles({ name: 'kaputt.geojson', mimeType: 'application/json', buffer: Buffer.from('{"type": "Feat') });
+  await expect(page.getByTestId('import-error')).toContainText('kaputt.geojson');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-view', /^leipzig\|ortsteil\|arbeitslosenanteil\|2022/);
+});
+
+test('a statistics table from German Excel adds an indicator to Leipzig’s Ortsteile (leading zeros repaired), kept across reloads', async ({ page }) => {
+  await page.goto('./?site=leipzig');
+  await waitForView(page, 'leipzig|ortsteil|');
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles(fileURLToPath(new URL('../fixtures/tables/lost-zeros.csv', import.meta.url)));
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toHaveAttribute('data-matched', '63');
+  await expect(summary).toHaveAttribute('data-unmatched', '0');
+  await expect(page.getByTestId('import-join')).toContainText('7 mit ergänzten führenden Nullen');
+  // The file says no year: the user gives it.
+  await page.getByTestId('import-year').fill('2022');
+  await page.getByTestId('import-confirm').click();
+
+  await expect(page).toHaveURL(/ind=einwohner_&/);
+  await waitForView(page, 'leipzig|ortsteil|einwohner_|2022');
+  const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(63);
+  // The value on the map equals the file: Zentrum (key "0" in the file, "00" here) has 1.901 residents.
+  await page.getByTestId('area-search').fill('Zentrum');
+  await page.getByTestId('area-search').press('Enter');
+  await expect(page.getByTestId('selected-value')).toHaveText('1.901');
+
+  await page.reload();
+  await waitForView(page, 'leipzig|ortsteil|einwohner_|2022');
+  await expect(page.getByTestId('selected-value')).toHaveText('1.901');
+});
