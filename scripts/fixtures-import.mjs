@@ -149,6 +149,51 @@ function zip(entries) {
   return Buffer.concat([...locals, cd, end]);
 }
 
+/** A minimal .xlsx (inline strings, one date header) with a notes sheet before the data sheet. */
+function xlsx() {
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const col = (i) => String.fromCharCode(65 + i);
+  const sheetXml = (rows) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    rows
+      .map((row, r) =>
+        `<row r="${r + 1}">` +
+        row
+          .map((v, c) => {
+            const ref = `${col(c)}${r + 1}`;
+            if (v === null) return '';
+            if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+            if (v instanceof Date) return `<c r="${ref}" s="1"><v>${(v - Date.UTC(1899, 11, 30)) / 86400000}</v></c>`;
+            return `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
+          })
+          .join('') +
+        '</row>',
+      )
+      .join('') +
+    '</sheetData></worksheet>';
+  // Residents per Ortsteil, years as date headers (as Excel stores them: date cells), keys without leading zeros.
+  const data = [
+    ['Einwohner in den Ortsteilen', null, null, null],
+    [null, null, null, null],
+    ['OT-Nr.', 'Ortsteil', new Date(Date.UTC(2021, 11, 31)), new Date(Date.UTC(2022, 11, 31))],
+    [0, 'Zentrum', 1878, 1901],
+    [1, 'Zentrum-Ost', 6041, 6114],
+    [2, 'Zentrum-Südost', 15043, 15226],
+    [50, 'Schleußig', 12400, 12500],
+  ];
+  const notes = [['Hinweise'], ['Quelle: eigene Erhebung']];
+  const files = [
+    ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'],
+    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'],
+    ['xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Hinweise" sheetId="1" r:id="rId1"/><sheet name="Daten 2022" sheetId="2" r:id="rId2"/></sheets></workbook>'],
+    ['xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'],
+    ['xl/styles.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="0"/><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>'],
+    ['xl/worksheets/sheet1.xml', sheetXml(notes)],
+    ['xl/worksheets/sheet2.xml', sheetXml(data)],
+  ];
+  return zip(files.map(([n, t]) => [n, Buffer.from(t)]));
+}
+
 const { shp, shx } = shapefile();
 const dbfBytes = dbf();
 const base = 'ortsteile_25833';
@@ -165,4 +210,5 @@ writeFileSync(
     [`${base}.prj`, Buffer.from(prj)],
   ]),
 );
+writeFileSync(new URL('ortsteile-2022.xlsx', dir), xlsx());
 console.log('wrote', new URL(dir).pathname);

@@ -79,3 +79,18 @@ test('a statistics table from German Excel adds an indicator to Leipzig’s Orts
   await waitForView(page, 'leipzig|ortsteil|einwohner_|2022');
   await expect(page.getByTestId('selected-value')).toHaveText('1.901');
 });
+
+test('an Excel workbook: the data sheet is found, date headers give the years', async ({ page }) => {
+  await page.goto('./?site=leipzig');
+  await waitForView(page, 'leipzig|ortsteil|');
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles(fixture('ortsteile-2022.xlsx'));
+  await expect(page.getByTestId('import-sheet')).toHaveValue('Daten 2022');
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toHaveAttribute('data-matched', '4');
+  await expect(summary).toHaveAttribute('data-unmatched', '0');
+  await page.getByTestId('import-confirm').click();
+  await waitForView(page, 'leipzig|ortsteil|ortsteile_2022|2022');
+  // Four Ortsteile have a value, the other 59 are missing — not 0.
+  await expect(page.getByTestId('legend-missing')).toHaveAttribute('data-count', '59');
+});

@@ -82,3 +82,27 @@ describe('joinTable on Leipzig’s Ortsteile', () => {
     expect(schleussig?.value).toBe(12444);
   });
 });
+
+describe('Excel workbooks', () => {
+  it('finds the data sheet, reads date headers as years and joins keys without leading zeros', async () => {
+    const { readWorkbook } = await import('../../src/lib/io/read-xlsx');
+    const { bestSheet } = await import('../../src/lib/io/import-table');
+    const bytes = new Uint8Array(readFileSync(new URL('../fixtures/import/ortsteile-2022.xlsx', import.meta.url)));
+    const sheets = await readWorkbook(bytes, 'ortsteile-2022.xlsx');
+    expect(sheets.map((s) => s.name)).toEqual(['Hinweise', 'Daten 2022']);
+    const sheet = bestSheet(sheets)!;
+    expect(sheet.name).toBe('Daten 2022');
+    expect(sheet.rows[2]).toEqual(['OT-Nr.', 'Ortsteil', '31.12.2021', '31.12.2022']);
+    const suggestion = suggestMapping(sheet.rows);
+    expect(suggestion.headerRow).toBe(2);
+    expect(suggestion.shape).toBe('wide');
+    const choice = defaultChoice(suggestion, 'ortsteile-2022.xlsx', 2000)!;
+    const result = joinTable(sheet.rows, suggestion, choice, LEIPZIG);
+    expect(result.summary.matched).toBe(4);
+    expect(result.summary.padded).toBe(3);
+    expect(result.years).toEqual([2021, 2022]);
+    expect(result.indicators[0]!.label.de).toBe('ortsteile-2022');
+    expect(result.valuesCsv).toContain('\n50,2022,12500\n');
+    await expect(readWorkbook(new Uint8Array([1, 2, 3]), 'kaputt.xlsx')).rejects.toThrow(/kaputt\.xlsx: not a readable Excel workbook/);
+  });
+});

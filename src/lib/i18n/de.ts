@@ -184,7 +184,7 @@ export const de = {
   'import.title': 'Eigene Daten importieren',
   'import.drop': 'Dateien hierher ziehen',
   'import.pick': 'oder auswählen:',
-  'import.formats': 'Grenzen: GeoJSON oder Shapefile (.zip oder .shp, .shx, .dbf, .prj, .cpg zusammen), in einem deutschen Koordinatensystem.',
+  'import.formats': 'Grenzen: GeoJSON oder Shapefile (.zip oder .shp, .shx, .dbf, .prj, .cpg zusammen) in einem deutschen Koordinatensystem. Tabellen: CSV oder Excel (.xlsx), verknüpft über Gebietsschlüssel oder Namen.',
   'import.reading': 'Dateien werden gelesen …',
   'import.failed': 'Import nicht möglich: {message}. Bereits geladene Daten bleiben unverändert.',
   'import.tooLarge': 'Die Dateien sind zusammen {size} MB groß; mehr als {max} MB kann der Browser nicht sicher verarbeiten.',
@@ -233,7 +233,8 @@ export const de = {
   'import.withoutData': 'Ohne Daten: {names} ({count} Gebiete)',
   'import.issues': '{count} Hinweise zur Datei',
   'import.noKeyColumn': 'keine Spalte mit Gebietsschlüssel oder -namen erkannt',
-  'import.noXlsx': 'Excel-Dateien (.xlsx) kann diese Version noch nicht lesen; bitte als CSV speichern',
+  'import.sheet': 'Tabellenblatt',
+  'import.noXls': 'das alte Excel-Format .xls kann nicht gelesen werden; bitte als .xlsx oder CSV speichern',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 } as const;

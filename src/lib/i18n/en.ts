@@ -185,7 +185,7 @@ export const en: Record<MessageKey, string> = {
   'import.title': 'Import your own data',
   'import.drop': 'Drop files here',
   'import.pick': 'or choose:',
-  'import.formats': 'Boundaries: GeoJSON or Shapefile (.zip, or .shp, .shx, .dbf, .prj, .cpg together), in a German coordinate system.',
+  'import.formats': 'Boundaries: GeoJSON or Shapefile (.zip, or .shp, .shx, .dbf, .prj, .cpg together) in a German coordinate system. Tables: CSV or Excel (.xlsx), joined by area key or name.',
   'import.reading': 'Reading files …',
   'import.failed': 'Import not possible: {message}. Data already loaded stays as it was.',
   'import.tooLarge': 'The files are {size} MB together; the browser cannot safely handle more than {max} MB.',
@@ -234,7 +234,8 @@ export const en: Record<MessageKey, string> = {
   'import.withoutData': 'Without data: {names} ({count} areas)',
   'import.issues': '{count} notes on the file',
   'import.noKeyColumn': 'no column with area keys or names recognised',
-  'import.noXlsx': 'this version cannot read Excel files (.xlsx) yet; please save as CSV',
+  'import.sheet': 'Sheet',
+  'import.noXls': 'the old Excel format .xls cannot be read; please save as .xlsx or CSV',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 };

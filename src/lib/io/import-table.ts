@@ -3,7 +3,7 @@
 // unmatched is listed with the reason. The result is a values file in the shape
 // the loader reads (area_id, year, one column per indicator) and the indicators.
 import type { Indicator, Unit } from '../data/catalog-types';
-import { cellText, inferKeyWidth, padKey, parseNumberColumn, yearValue, type Cell, type TableSuggestion } from './table-detect';
+import { cellText, inferKeyWidth, padKey, parseNumberColumn, suggestMapping, yearValue, type Cell, type TableSuggestion } from './table-detect';
 import { slug } from './build-site';
 
 export interface TableTarget {
@@ -136,7 +136,9 @@ export function joinTable(rows: readonly (readonly Cell[])[], suggestion: TableS
   const indicators: Indicator[] = [];
   const years = new Set<number>();
   for (const group of choice.indicators) {
-    let id = slug(group.stem || 'wert');
+    // A wide table whose headers are only years: the indicator is named after the file.
+    const label = group.stem || choice.fileName.replace(/\.[^.]+$/, '');
+    let id = slug(label);
     while (taken.has(id)) id += '_';
     taken.add(id);
     const groupYears = new Set<number>();
@@ -161,10 +163,10 @@ export function joinTable(rows: readonly (readonly Cell[])[], suggestion: TableS
     indicators.push({
       id,
       column: id,
-      label: { de: group.stem, en: group.stem },
+      label: { de: label, en: label },
       unit,
       decimals: unit === 'count' ? decimals : Math.max(1, decimals),
-      definition: { de: `Spalte „${group.stem}“ aus ${choice.fileName}`, en: `Column “${group.stem}” from ${choice.fileName}` },
+      definition: { de: `Spalte „${label}“ aus ${choice.fileName}`, en: `Column “${label}” from ${choice.fileName}` },
       source: `${target.siteId}-source`,
       direction: 'neutral',
       years: [...groupYears].sort((a, b) => a - b),
@@ -192,4 +194,12 @@ export function defaultChoice(suggestion: TableSuggestion, fileName: string, fal
     year: suggestion.years[0] ?? fallbackYear,
     indicators: suggestion.indicators.map((g) => ({ stem: g.stem, unit: appUnit(g.unit), columns: g.columns, years: g.years })),
   };
+}
+
+/** The sheet a workbook's table is on: the first one whose rows have a key (or name) column and numbers. */
+export function bestSheet<T extends { rows: readonly (readonly Cell[])[] }>(sheets: readonly T[]): T | null {
+  return sheets.find((s) => {
+    const sug = suggestMapping(s.rows);
+    return (sug.keyColumn !== null || sug.nameColumn !== null) && sug.indicators.length > 0;
+  }) ?? sheets[0] ?? null;
 }
