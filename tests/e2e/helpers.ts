@@ -24,11 +24,11 @@ export interface PixelStats {
   fingerprint: number[];
 }
 
-/** Reads the map canvas (drawing buffer is preserved) and counts pixels. */
-export async function mapPixels(page: Page): Promise<PixelStats> {
-  const colors = await page.locator('[data-testid="legend-class"]').evaluateAll((els) =>
-    els.map((el) => el.getAttribute('data-color') ?? ''),
-  );
+/** Reads the map canvas (drawing buffer is preserved) and counts pixels; perColor counts the legend's colours or the given ones. */
+export async function mapPixels(page: Page, wanted?: readonly string[]): Promise<PixelStats> {
+  const colors =
+    wanted?.map((c) => c.toLowerCase()) ??
+    (await page.locator('[data-testid="legend-class"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-color') ?? '')));
   return page.evaluate((legendColors) => {
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
     if (!canvas) throw new Error('no map canvas');
@@ -114,21 +114,5 @@ export async function countMapPixels(
 
 /** Pixels of the map canvas with exactly these colours ('#rrggbb'). */
 export async function colorPixels(page: Page, colors: readonly string[]): Promise<Record<string, number>> {
-  return page.evaluate((wanted) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
-    if (!canvas) throw new Error('no map canvas');
-    const off = document.createElement('canvas');
-    off.width = canvas.width;
-    off.height = canvas.height;
-    const ctx = off.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.drawImage(canvas, 0, 0);
-    const { data } = ctx.getImageData(0, 0, off.width, off.height);
-    const counts: Record<string, number> = Object.fromEntries(wanted.map((c) => [c.toLowerCase(), 0]));
-    for (let i = 0; i < data.length; i += 4) {
-      const c = '#' + [data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
-      if (c in counts) counts[c]!++;
-    }
-    return counts;
-  }, colors);
+  return (await mapPixels(page, colors)).perColor;
 }
