@@ -1068,6 +1068,7 @@ All sources are licensed under the ${lic}. Show the attribution texts below in t
 | \`gemeinden/areas.csv\`, \`gemeinden/values.csv\` | area list (Gemeinden plus the Kreise site's Kreise, Länder, Germany); Gemeinde values 2022 |
 | \`*/first-view.json\` | base-level values of the default view (level, indicator, year) |
 | \`zensus-grid/cells.arrow\` | Zensus 2011 1 km grid, 214,633 cells (Arrow IPC stream), written by \`scripts/prepare-grid.mjs\`; provenance in [\`zensus-grid/SOURCES.md\`](zensus-grid/SOURCES.md) |
+| \`points/leipzig-kitas.geojson\`, \`points/layers.json\` | 311 Leipzig Kitas from OpenStreetMap (ODbL 1.0, not dl-de), written by \`scripts/prepare-points.mjs\`; provenance in [\`points/SOURCES.md\`](points/SOURCES.md) |
 
 Conventions: empty field = missing (never 0 for "missing"); numbers in plain form with \`.\` as decimal point;
 GeoJSON in EPSG:4326 with 5 decimals (Gemeinden: ${GEMEINDE_DECIMALS}) and properties \`{id, name}\`.

@@ -37,6 +37,7 @@ const DEFAULTS: ViewState = {
   cmp: [],
   ind2: null,
   idx: [],
+  pts: [],
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
@@ -73,6 +74,7 @@ describe('round trip', () => {
     { ...DEFAULTS, mode: 'scatter', ind2: 'dens' },
     { ...DEFAULTS, mode: 'index', idx: [{ id: 'alq', w: 2 }, { id: 'dens', w: 0.5 }] },
     { ...DEFAULTS, mode: 'profile', sel: ['01'] },
+    { ...DEFAULTS, pts: ['kitas', 'schulen'] },
   ];
 
   it.each(states)('parse(serialize(s)) equals s: %j', (s) => {

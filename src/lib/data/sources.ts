@@ -14,9 +14,9 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Attribution line for the map control (HTML, escaped). */
-export function attributionHtml(site: Site, ind: Indicator): string {
-  return visibleSources(site, ind)
-    .map(({ source }) => escapeHtml(source.attribution))
+/** Attribution line for the map control (HTML, escaped); `extra`: sources of point layers shown. */
+export function attributionHtml(site: Site, ind: Indicator, extra: readonly Source[] = []): string {
+  return [...visibleSources(site, ind).map(({ source }) => source), ...extra]
+    .map((source) => escapeHtml(source.attribution))
     .join(' · ');
 }

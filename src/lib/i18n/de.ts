@@ -235,6 +235,7 @@ export const de = {
   'import.noKeyColumn': 'keine Spalte mit Gebietsschlüssel oder -namen erkannt',
   'import.sheet': 'Tabellenblatt',
   'import.noXls': 'das alte Excel-Format .xls kann nicht gelesen werden; bitte als .xlsx oder CSV speichern',
+  'points.heading': 'Einrichtungen',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 } as const;

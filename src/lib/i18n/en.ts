@@ -236,6 +236,7 @@ export const en: Record<MessageKey, string> = {
   'import.noKeyColumn': 'no column with area keys or names recognised',
   'import.sheet': 'Sheet',
   'import.noXls': 'the old Excel format .xls cannot be read; please save as .xlsx or CSV',
+  'points.heading': 'Facilities',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 };

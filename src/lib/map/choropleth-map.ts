@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { baseStyle, choroplethLayers, HATCH_IMAGE, hatchImage, sourceId } from './layers';
+import { baseStyle, choroplethLayers, HATCH_IMAGE, hatchImage, pointLayer, sourceId } from './layers';
 import { softwareRendering } from './gpu';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -187,6 +187,24 @@ export class ChoroplethMap {
       this.map.off('move', a);
       other.map.off('move', b);
     };
+  }
+
+  /**
+   * Shows or hides a point layer (GeoJSON at `url`, loaded the first time it is
+   * shown); points stay above the areas.
+   */
+  async showPoints(id: string, url: string, categories: readonly { id: string; color: string }[], visible: boolean): Promise<void> {
+    await this.ready();
+    const source = `points:${id}`;
+    if (!this.map.getSource(source)) {
+      if (!visible) return;
+      this.map.addSource(source, { type: 'geojson', data: new URL(url, location.href).href });
+      this.map.addLayer(pointLayer(source, categories));
+    }
+    const layer = `${source}:circles`;
+    this.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+    // Above the areas of a level shown later as well.
+    if (visible) this.map.moveLayer(layer);
   }
 
   /** Zooms to a bounding box [west, south, east, north]. */

@@ -72,3 +72,19 @@ export function hatchImage(): { width: number; height: number; data: Uint8Array 
   }
   return { width: size, height: size, data };
 }
+
+/** A point layer (e.g. Kitas): circles coloured by category, drawn above the areas. */
+export function pointLayer(source: string, categories: readonly { id: string; color: string }[]): LayerSpecification {
+  const match = ['match', ['get', 'category'], ...categories.flatMap((c) => [c.id, c.color]), '#666666'];
+  return {
+    id: `${source}:circles`,
+    type: 'circle',
+    source,
+    paint: {
+      'circle-color': match as unknown as ExpressionSpecification,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 3, 14, 7] as unknown as ExpressionSpecification,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
+  } as LayerSpecification;
+}

@@ -1,5 +1,6 @@
 import type { FirstView, Indicator, Level, Site } from '../data/catalog-types';
 import { baseLevel, catalog, findIndicator, findSite, findLevel } from '../data/catalog';
+import { pointLayers } from '../data/points';
 import { dataUrl, fetchBytes, fetchJson } from '../data/urls';
 import { isAggregable, type AreaValue } from '../db/queries';
 import { ValueCache, type LevelData } from './value-cache';
@@ -172,7 +173,7 @@ export class Atlas {
     const next: ViewState = { ...this.view, ...patch };
     if (patch.site !== undefined && patch.site !== this.view.site) {
       const site = findSite(next.site);
-      Object.assign(next, site.defaults, { sel: [], ind2: null, idx: [] });
+      Object.assign(next, site.defaults, { sel: [], ind2: null, idx: [], pts: [] });
     }
     const site = findSite(next.site);
     if (['site', 'level', 'ind', 'ind2', 'year', 'mode'].some((k) => k in patch && patch[k as keyof ViewState] !== this.view[k as keyof ViewState])) {
@@ -427,6 +428,7 @@ export class Atlas {
     try {
       const level = findLevel(site, view.level);
       const shown = map.show(site.id, level.id, dataUrl(level.geometry), level.count);
+      void shown.then(() => this.syncPoints(map, view));
       const [changedSource, fetched] = await Promise.all([shown, this.fetchValues(view, site, ind)]);
       if (gen !== this.generation) return;
       const queried = performance.now();
@@ -537,6 +539,14 @@ export class Atlas {
       this.markPainted(view, result, { start, queried, recolored });
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  /** Point layers of the site in the URL's `pts` are shown, every other one hidden. */
+  private syncPoints(map: ChoroplethMap, view: ViewState): void {
+    for (const layer of pointLayers) {
+      const visible = layer.site === view.site && view.pts.includes(layer.id);
+      void map.showPoints(layer.id, dataUrl(layer.file), layer.categories, visible);
     }
   }
 

@@ -31,6 +31,8 @@ export interface ViewState {
   ind2: string | null;
   /** Social index: indicators and weights (URL idx=id:weight,…); empty = the site's default set. */
   idx: IndexWeight[];
+  /** Point layers shown over the map (URL pts=kitas,…); ids are checked by the caller. */
+  pts: string[];
 }
 
 export interface IndexWeight {
@@ -85,7 +87,7 @@ const MAX_SEL = 6;
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
-  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'cls', 'k', 'breaks', 'sel', 'cmp', 'lang',
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'lang',
 ] as const;
 
 /**
@@ -278,8 +280,16 @@ export function parseViewState(
     }
   }
 
+  const rawPts = get('pts');
+  let pts: string[] = [];
+  if (rawPts !== null) {
+    const tokens = [...new Set(rawPts.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
+    pts = tokens.filter((t) => ID_RE.test(t));
+    if (pts.length < tokens.length) notice('pts', tokens.filter((t) => !ID_RE.test(t)).join(','), pts.join(','), 'malformed');
+  }
+
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, pts },
     notices,
   };
 }
@@ -308,6 +318,7 @@ export function serializeViewState(s: ViewState): string {
     cmp: s.cmp.length > 0 ? s.cmp.join(',') : null,
     ind2: s.ind2,
     idx: s.idx.length > 0 ? s.idx.map((p) => `${p.id}:${p.w}`).join(',') : null,
+    pts: s.pts.length > 0 ? s.pts.join(',') : null,
     lang: s.lang,
   };
   const parts: string[] = [];
