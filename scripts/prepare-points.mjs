@@ -59,6 +59,8 @@ const layers = [
     file: 'points/leipzig-kitas.geojson',
     label: { de: 'Kitas (OpenStreetMap)', en: 'Day-care centres (OpenStreetMap)' },
     count: features.length,
+    // The year the layer describes (OSM base date), for the indicators derived from it.
+    year: 2024,
     categories: [
       { id: 'oeffentlich', label: { de: 'öffentlicher Träger', en: 'public provider' }, color: '#1b9e77' },
       { id: 'frei', label: { de: 'freier gemeinnütziger Träger', en: 'non-profit provider' }, color: '#7570b3' },

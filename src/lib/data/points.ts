@@ -16,6 +16,8 @@ export interface PointLayerInfo {
   file: string;
   label: Text;
   count: number;
+  /** The year the layer describes (for the indicators derived from it). */
+  year: number;
   categories: PointCategory[];
   source: Source;
   notes: Text;

@@ -1,6 +1,7 @@
 import type { FirstView, Indicator, Level, Site } from '../data/catalog-types';
 import { baseLevel, catalog, findIndicator, findSite, findLevel } from '../data/catalog';
-import { pointLayers } from '../data/points';
+import { pointLayers, type PointLayerInfo } from '../data/points';
+import { pointIndicators } from './point-indicators';
 import { dataUrl, fetchBytes, fetchJson } from '../data/urls';
 import { isAggregable, type AreaValue } from '../db/queries';
 import { ValueCache, type LevelData } from './value-cache';
@@ -547,6 +548,27 @@ export class Atlas {
     for (const layer of pointLayers) {
       const visible = layer.site === view.site && view.pts.includes(layer.id);
       void map.showPoints(layer.id, dataUrl(layer.file), layer.categories, visible);
+      if (visible) void this.derivePointIndicators(layer);
+    }
+  }
+
+  private readonly derivedPoints = new Set<string>();
+
+  /** Adds the indicators derived from a point layer (count, per 1,000, catchment) to its site, once. */
+  private async derivePointIndicators(layer: PointLayerInfo): Promise<void> {
+    const cache = this.cache;
+    const engine = this.engine;
+    if (!cache || !engine || this.derivedPoints.has(layer.id)) return;
+    this.derivedPoints.add(layer.id);
+    try {
+      await cache.ensureSite(findSite(layer.site));
+      const ext = await pointIndicators(cache, findSite(layer.site), layer);
+      if (!registerExtension(ext)) return;
+      await engine.registerFile(ext.file, ext.bytes.slice());
+      await insertIndicators(engine, findSite(layer.site), ext.indicators, ext.file);
+    } catch (err) {
+      this.derivedPoints.delete(layer.id);
+      this.error = err instanceof Error ? err.message : String(err);
     }
   }
 

@@ -1,0 +1,95 @@
+// Indicators derived from a point layer for the base level of its site: the
+// number of points per area, points per 1,000 residents, and the share of the
+// area within 500 m of a point. Computed in the browser (turf) when the layer is
+// first shown, and added to the site like an imported table (not stored).
+import type { FeatureCollection, Point } from 'geojson';
+import type { Indicator, Site } from '../data/catalog-types';
+import { baseLevel } from '../data/catalog';
+import type { PointLayerInfo } from '../data/points';
+import type { TableExtension } from '../data/user-data';
+import { fetchJson } from '../data/urls';
+import { levelGeometry } from '../data/geometry';
+import { catchmentPerArea, countPointsPerArea } from '../analysis/points-per-area';
+import type { ValueCache } from './value-cache';
+import { nearestYear } from './url';
+
+export const CATCHMENT_M = 500;
+
+export async function pointIndicators(cache: ValueCache, site: Site, layer: PointLayerInfo): Promise<TableExtension> {
+  const base = baseLevel(site);
+  const [points, areas] = await Promise.all([
+    fetchJson<FeatureCollection<Point>>(layer.file),
+    levelGeometry(base.geometry),
+  ]);
+  const counts = countPointsPerArea(points.features, areas);
+  const catchment = catchmentPerArea(points.features, areas, CATCHMENT_M);
+  // Residents of the nearest year the site has (Leipzig's figures end before the OSM date).
+  const residents = site.indicators.find((i) => i.id === 'einwohner');
+  const residentsYear = residents ? nearestYear(residents.years, layer.year) : null;
+  const residentsData = residents ? await cache.get(site, base.id, residents) : null;
+  const residentsOf = new Map((residentsData?.byYear.get(residentsYear ?? 0) ?? []).map((r) => [r.id, r.value]));
+
+  const p = layer.id;
+  const cols = { n: `${p}_anzahl`, per: `${p}_je_1000`, share: `${p}_500m_anteil`, ew: `${p}_einwohner_bezug`, km2: `${p}_flaeche_km2`, cov: `${p}_500m_km2` };
+  const rows = [[ 'area_id', 'year', cols.n, cols.per, cols.share, cols.ew, cols.km2, cols.cov ].join(',')];
+  for (const [id, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    const ew = residentsOf.get(id) ?? null;
+    const c = catchment.get(id)!;
+    const per = ew !== null && ew > 0 ? (n / ew) * 1000 : null;
+    const share = c.areaKm2 > 0 ? (c.coveredKm2 / c.areaKm2) * 100 : null;
+    const fmt = (v: number | null, d: number) => (v === null ? '' : v.toFixed(d));
+    rows.push([id, layer.year, n, fmt(per, 3), fmt(share, 2), fmt(ew, 0), c.areaKm2.toFixed(4), c.coveredKm2.toFixed(4)].join(','));
+  }
+  const label = layer.label;
+  const sourceKey = `${layer.id}-source`;
+  const common = { source: sourceKey, direction: 'higher-better' as const, years: [layer.year] };
+  const indicators: Indicator[] = [
+    {
+      ...common,
+      id: cols.n,
+      column: cols.n,
+      label: { de: `${label.de}: Anzahl`, en: `${label.en}: number` },
+      unit: 'count',
+      decimals: 0,
+      definition: { de: `Anzahl der Punkte von „${label.de}“ im Gebiet.`, en: `Number of points of “${label.en}” in the area.` },
+      agg: { type: 'sum' },
+    },
+    {
+      ...common,
+      id: cols.per,
+      column: cols.per,
+      label: { de: `${label.de} je 1.000 Einwohner`, en: `${label.en} per 1,000 residents` },
+      unit: 'per1000',
+      decimals: 2,
+      definition: {
+        de: `Anzahl je 1.000 Einwohner (Einwohner ${residentsYear ?? '–'}, Punkte ${layer.year}).`,
+        en: `Number per 1,000 residents (residents ${residentsYear ?? '–'}, points ${layer.year}).`,
+      },
+      agg: { type: 'ratio', num: cols.n, den: cols.ew, scale: 1000 },
+    },
+    {
+      ...common,
+      id: cols.share,
+      column: cols.share,
+      label: { de: `Fläche im ${CATCHMENT_M}-m-Umkreis: ${label.de}`, en: `Area within ${CATCHMENT_M} m: ${label.en}` },
+      unit: 'percent',
+      decimals: 1,
+      definition: {
+        de: `Anteil der Gebietsfläche, der höchstens ${CATCHMENT_M} m Luftlinie von einem Punkt entfernt ist (überlappende Kreise einmal gezählt).`,
+        en: `Share of the area within ${CATCHMENT_M} m (straight line) of a point (overlapping circles counted once).`,
+      },
+      agg: { type: 'ratio', num: cols.cov, den: cols.km2, scale: 100 },
+    },
+  ];
+  return {
+    id: `pts-${layer.id}`,
+    siteId: site.id,
+    fileName: layer.file,
+    indicators,
+    file: `user/pts-${layer.id}/values.csv`,
+    bytes: new TextEncoder().encode(rows.join('\n') + '\n'),
+    sourceKey,
+    source: layer.source,
+    created: '',
+  };
+}
