@@ -1,7 +1,6 @@
 import type { FirstView, Indicator, Level, Site } from '../data/catalog-types';
 import { baseLevel, catalog, findIndicator, findSite, findLevel } from '../data/catalog';
 import { pointLayers, type PointLayerInfo } from '../data/points';
-import { pointIndicators } from './point-indicators';
 import { dataUrl, fetchBytes, fetchJson } from '../data/urls';
 import { isAggregable, type AreaValue } from '../db/queries';
 import { ValueCache, type LevelData } from './value-cache';
@@ -562,6 +561,8 @@ export class Atlas {
     this.derivedPoints.add(layer.id);
     try {
       await cache.ensureSite(findSite(layer.site));
+      // Loaded on first use: turf's geometry code stays out of the first map's JavaScript.
+      const { pointIndicators } = await import('./point-indicators');
       const ext = await pointIndicators(cache, findSite(layer.site), layer);
       if (!registerExtension(ext)) return;
       await engine.registerFile(ext.file, ext.bytes.slice());
