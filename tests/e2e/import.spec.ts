@@ -94,3 +94,33 @@ test('an Excel workbook: the data sheet is found, date headers give the years', 
   // Four Ortsteile have a value, the other 59 are missing — not 0.
   await expect(page.getByTestId('legend-missing')).toHaveAttribute('data-count', '59');
 });
+
+test('a project file moves all imports and the view to another browser', async ({ page, browser }) => {
+  await page.goto('./?site=leipzig');
+  await waitForView(page, 'leipzig|ortsteil|');
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles(fixture('ortsteile_25833.zip'));
+  await page.getByTestId('import-label').fill('Projekt-Ortsteile');
+  await page.getByTestId('import-confirm').click();
+  await waitForView(page, 'user-');
+  await page.getByTestId('indicator-select').selectOption('alq_ant');
+  await waitForView(page, 'user-');
+  const view = new URL(page.url()).search;
+  await page.getByTestId('import-open').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('project-export').click();
+  const file = await (await download).path();
+
+  // A fresh browser profile: nothing stored yet.
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto('./?site=leipzig');
+  await waitForView(fresh, 'leipzig|ortsteil|');
+  await fresh.getByTestId('import-open').click();
+  await fresh.getByTestId('import-input').setInputFiles({ name: 'projekt.json', mimeType: 'application/json', buffer: (await import('node:fs')).readFileSync(file) });
+  await waitForView(fresh, 'user-');
+  expect(new URL(fresh.url()).search).toBe(view);
+  await expect(fresh.getByTestId('site-select').locator('option:checked')).toHaveText('Projekt-Ortsteile');
+  await expect(fresh.getByTestId('ranking')).toContainText('Südvorstadt');
+  await other.close();
+});

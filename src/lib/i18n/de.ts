@@ -236,6 +236,8 @@ export const de = {
   'import.sheet': 'Tabellenblatt',
   'import.noXls': 'das alte Excel-Format .xls kann nicht gelesen werden; bitte als .xlsx oder CSV speichern',
   'points.heading': 'Einrichtungen',
+  'import.projectExport': 'Projekt speichern',
+  'import.projectHint': 'Alle eigenen Daten und die Ansicht in einer Datei; zum Wiederherstellen hier importieren.',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 } as const;

@@ -237,6 +237,8 @@ export const en: Record<MessageKey, string> = {
   'import.sheet': 'Sheet',
   'import.noXls': 'the old Excel format .xls cannot be read; please save as .xlsx or CSV',
   'points.heading': 'Facilities',
+  'import.projectExport': 'Save project',
+  'import.projectHint': 'All own data and the view in one file; import it here to restore.',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
 };

@@ -260,7 +260,7 @@ export class Atlas {
   }
 
   /** Adds an imported table's indicators to a site, keeps them, and shows the first. */
-  async addTableImport(ext: TableExtension): Promise<void> {
+  async addTableImport(ext: TableExtension, { show = true }: { show?: boolean } = {}): Promise<void> {
     if (!registerExtension(ext)) throw new Error(`Unknown site "${ext.siteId}"`);
     const engine = this.engine;
     if (engine && (await engine.query(`SELECT 1 FROM areas WHERE site = ${str(ext.siteId)} LIMIT 1`)).numRows > 0) {
@@ -277,7 +277,40 @@ export class Atlas {
     }
     const first = ext.indicators[0];
     const years = first?.years ?? [];
-    if (first) this.update({ site: ext.siteId, ind: first.id, year: years[years.length - 1] ?? this.view.year });
+    if (first && show) this.update({ site: ext.siteId, ind: first.id, year: years[years.length - 1] ?? this.view.year });
+  }
+
+  /** Everything imported and the current view, as a project file (JSON text). */
+  async exportProject(): Promise<string> {
+    const [{ writeProject }, sites, extensions] = await Promise.all([
+      import('../io/project-file'),
+      loadUserSites().catch(() => []),
+      loadExtensions().catch(() => []),
+    ]);
+    return writeProject(sites, extensions, serializeViewState(this.view));
+  }
+
+  /** Restores a project file: its sites and tables are added (kept), then its view is shown. */
+  async importProject(text: string, fileName: string): Promise<void> {
+    const { readProject } = await import('../io/project-file');
+    const project = readProject(text, fileName);
+    for (const entry of project.sites) {
+      registerUserSite(entry);
+      await saveUserSite(entry).catch((err: unknown) => {
+        this.storageError = err instanceof StorageFullError ? 'full' : String(err);
+      });
+    }
+    for (const ext of project.extensions) {
+      if (ext.id.startsWith('pts-')) continue; // derived from bundled point layers: computed again when shown
+      await this.addTableImport(ext, { show: false });
+    }
+    // The project's view as it was (update() would reset a new site to its defaults).
+    const parsed = parseViewState(project.view, catalog.sites, DEFAULT_SITE);
+    const refit = parsed.state.site !== this.view.site;
+    this.view = parsed.state;
+    this.notices = parsed.notices;
+    this.writeUrl(false);
+    void this.refresh(refit);
   }
 
   /** Deletes an imported site everywhere (map, DuckDB, storage). */

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readProject, writeProject } from '../../src/lib/io/project-file';
+import type { TableExtension, UserSite } from '../../src/lib/data/user-data';
+
+const site = {
+  site: { id: 'user-a', label: { de: 'Gebiete', en: 'Gebiete' } },
+  source: { attribution: 'Eigene Daten' },
+  created: '2026-11-21',
+  files: { 'user/user-a/areas.csv': new TextEncoder().encode('id,name\n1,Lößnig\n'), 'user/user-a/bin': new Uint8Array([0, 255, 128, 7]) },
+} as unknown as UserSite;
+const ext = { id: 'ext-1', siteId: 'leipzig', indicators: [], file: 'user/ext-1/values.csv', bytes: new TextEncoder().encode('area_id,year,x\n00,2022,1\n') } as unknown as TableExtension;
+
+describe('project file', () => {
+  it('round-trips sites, tables and the view, bytes unchanged', () => {
+    const text = writeProject([site], [ext], '?site=user-a&ind=x');
+    const back = readProject(text, 'projekt.json');
+    expect(back.view).toBe('?site=user-a&ind=x');
+    expect(back.sites[0]!.files['user/user-a/bin']).toEqual(new Uint8Array([0, 255, 128, 7]));
+    expect(new TextDecoder().decode(back.sites[0]!.files['user/user-a/areas.csv'])).toBe('id,name\n1,Lößnig\n');
+    expect(new TextDecoder().decode(back.extensions[0]!.bytes)).toContain('00,2022,1');
+  });
+
+  it('names the file when it is not a project', () => {
+    expect(() => readProject('{"type":"FeatureCollection"}', 'grenzen.json')).toThrow(/grenzen\.json: not a Quartiersatlas project file/);
+    expect(() => readProject('{', 'kaputt.json')).toThrow(/kaputt\.json: not valid JSON/);
+  });
+});
