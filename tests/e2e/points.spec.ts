@@ -42,6 +42,7 @@ test('indicators derived from the Kitas: number per Ortsteil, per 1,000 resident
   await waitForView(page, 'leipzig|stadt|kitas_anzahl|2024');
   await expect(page.getByTestId('legend-class').first()).toHaveAttribute('data-count', '1');
   await page.getByTestId('level-select').selectOption('ortsteil');
+  await waitForView(page, 'leipzig|ortsteil|kitas_anzahl|2024');
   await select.selectOption('kitas_500m_anteil');
   await waitForView(page, 'leipzig|ortsteil|kitas_500m_anteil|2024');
   const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));

@@ -25,6 +25,7 @@ export class ChoroplethMap {
   private hovered: string | null = null;
   private selected = new Set<string>();
   private brushed: Set<string> | null = null;
+  private readonly loaded: Promise<void>;
   private attribution: maplibregl.AttributionControl | null = null;
 
   constructor(container: HTMLElement, events: MapEvents) {
@@ -40,6 +41,7 @@ export class ChoroplethMap {
       pitchWithRotate: false,
       fadeDuration: 0,
     });
+    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('mousemove', (e) => {
@@ -54,10 +56,14 @@ export class ChoroplethMap {
     this.map.on('click', (e) => events.click(this.featureAt(e.point)?.id ?? null));
   }
 
-  /** Resolves once the style can take sources. */
+  /**
+   * Resolves once the style can take sources. Not `isStyleLoaded()`: that is
+   * false whenever a source is still loading, and 'load' fires only once, so a
+   * later call could wait forever (seen when switching level and indicator
+   * quickly with a point layer loading).
+   */
   ready(): Promise<void> {
-    if (this.map.isStyleLoaded()) return Promise.resolve();
-    return new Promise((resolve) => this.map.once('load', () => resolve()));
+    return this.loaded;
   }
 
   /** Shows one site × level, adding its geometry (GeoJSON at `url`) the first time. */
