@@ -3,21 +3,13 @@
 // contiguity used by the spatial statistics.
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bbox } from '@turf/turf';
-import { fetchJson } from './urls';
+import { fetchJsonOnce } from './urls';
 
 export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, { id: string; name?: string }>;
 
-const collections = new Map<string, Promise<AreaCollection>>();
-
-/** The level's FeatureCollection (path relative to data/, as in the catalog). */
+/** The level's FeatureCollection (path relative to data/, as in the catalog), fetched once. */
 export function levelGeometry(path: string): Promise<AreaCollection> {
-  let fc = collections.get(path);
-  if (!fc) {
-    fc = fetchJson<AreaCollection>(path);
-    collections.set(path, fc);
-    fc.catch(() => collections.delete(path));
-  }
-  return fc;
+  return fetchJsonOnce<AreaCollection>(path);
 }
 
 /** Bounding box [west, south, east, north] of one area, or null if it is not in the collection. */

@@ -29,6 +29,19 @@ export async function fetchBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await (await fetchOk(path)).arrayBuffer());
 }
 
+const jsonOnce = new Map<string, Promise<unknown>>();
+
+/** fetchJson, once per path (boundaries and point layers are read by several views); a failure is retried next time. */
+export function fetchJsonOnce<T>(path: string): Promise<T> {
+  let json = jsonOnce.get(path) as Promise<T> | undefined;
+  if (!json) {
+    json = fetchJson<T>(path);
+    jsonOnce.set(path, json);
+    json.catch(() => jsonOnce.delete(path));
+  }
+  return json;
+}
+
 export async function fetchJson<T>(path: string): Promise<T> {
   if (isUserPath(path)) return JSON.parse(new TextDecoder().decode(userFileBytes(path))) as T;
   return (await (await fetchOk(path)).json()) as T;

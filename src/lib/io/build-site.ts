@@ -7,6 +7,7 @@ import { area, bbox, pointOnFeature } from '@turf/turf';
 import type { Indicator, Site, Source, Unit } from '../data/catalog-types';
 import type { UserSite } from '../data/user-data';
 import { ImportError } from './import-boundaries';
+import { csvField as csvCell } from './csv-export';
 
 export interface SiteChoice {
   /** Shown in the site list ("Meine Daten"). */
@@ -21,22 +22,26 @@ export interface SiteChoice {
   crsLabel: string;
 }
 
-/** An ASCII id from a label: "Einwohner über 65" → "einwohner_ueber_65". */
-export function slug(text: string): string {
-  const s = text
+/** Lower case ASCII as Germans spell without umlauts: "Groß-Zschocher" → "gross-zschocher". */
+export function foldGerman(text: string): string {
+  return text
     .toLowerCase()
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
     .replace(/ü/g, 'ue')
     .replace(/ß/g, 'ss')
     .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
+    .replace(/\p{Diacritic}/gu, '');
+}
+
+/** An ASCII id from a label: "Einwohner über 65" → "einwohner_ueber_65". */
+export function slug(text: string): string {
+  const s = foldGerman(text)
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   return s === '' ? 'wert' : s;
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const encode = (text: string) => new TextEncoder().encode(text);
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 

@@ -8,6 +8,11 @@ function cell(v: unknown): string {
   return /[";\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+/** A field of the comma-separated files the loader reads (data/*.csv and imports). */
+export function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
 export function toExcelCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const lines = [columns.map(cell).join(';'), ...rows.map((r) => r.map(cell).join(';'))];
   return '\uFEFF' + lines.join('\r\n') + '\r\n';

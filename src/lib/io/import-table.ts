@@ -4,7 +4,8 @@
 // the loader reads (area_id, year, one column per indicator) and the indicators.
 import type { Indicator, Unit } from '../data/catalog-types';
 import { cellText, inferKeyWidth, padKey, parseNumberColumn, suggestMapping, yearValue, type Cell, type TableSuggestion } from './table-detect';
-import { slug } from './build-site';
+import { foldGerman, slug } from './build-site';
+import { csvField } from './csv-export';
 
 export interface TableTarget {
   siteId: string;
@@ -54,16 +55,7 @@ export interface TableImport {
 
 /** Names compared loosely: case, ß/ss, umlauts, hyphens, spaces, "St." = "Sankt". */
 export function normalizeName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/\bst\.\s*/g, 'sankt ')
-    .replace(/ß/g, 'ss')
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/[^a-z0-9]/g, '');
+  return foldGerman(name.replace(/\b[Ss]t\.\s*/g, 'sankt ')).replace(/[^a-z0-9]/g, '');
 }
 
 const TO_APP_UNIT: Record<string, Unit> = { percent: 'percent', count: 'count', eur: 'eur', years: 'years', other: 'count' };
@@ -177,8 +169,7 @@ export function joinTable(rows: readonly (readonly Cell[])[], suggestion: TableS
   const lines = [['area_id', 'year', ...cols].join(',')];
   for (const [key, row] of [...table].sort(([a], [b]) => a.localeCompare(b))) {
     const [areaId, year] = key.split('|');
-    const id = /[",\n]/.test(areaId!) ? `"${areaId!.replaceAll('"', '""')}"` : areaId!;
-    lines.push([id, year, ...cols.map((c) => (row.get(c) ?? null) === null ? '' : String(row.get(c)))].join(','));
+    lines.push([csvField(areaId!), year, ...cols.map((c) => (row.get(c) ?? null) === null ? '' : String(row.get(c)))].join(','));
   }
   return { summary, indicators, valuesCsv: lines.join('\n') + '\n', years: [...years].sort((a, b) => a - b) };
 }

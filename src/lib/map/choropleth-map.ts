@@ -159,6 +159,7 @@ export class ChoroplethMap {
    * the brush. Only changed areas are written.
    */
   setBrushed(ids: readonly string[] | null): void {
+    if (ids === null && this.brushed === null) return; // every refresh calls this: nothing to do without a brush
     const source = this.active;
     const next = ids === null ? null : new Set(ids);
     if (source) {

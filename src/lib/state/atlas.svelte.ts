@@ -151,12 +151,7 @@ export class Atlas {
   /** Draws the first map, then starts the engine: the first map does not wait for DuckDB. */
   async start(map: ChoroplethMap): Promise<void> {
     this.map = map;
-    window.addEventListener('popstate', () => {
-      const parsed = parseViewState(location.search, catalog.sites, DEFAULT_SITE);
-      this.view = parsed.state;
-      this.notices = parsed.notices;
-      void this.refresh();
-    });
+    window.addEventListener('popstate', () => this.showQuery(location.search, { write: false }));
     this.writeUrl(true);
     // On two cores, compiling DuckDB's wasm alongside MapLibre's first tiling
     // delays the first map by ~0.3 s and the engine gains nothing; go in turn.
@@ -305,11 +300,16 @@ export class Atlas {
       await this.addTableImport(ext, { show: false });
     }
     // The project's view as it was (update() would reset a new site to its defaults).
-    const parsed = parseViewState(project.view, catalog.sites, DEFAULT_SITE);
+    this.showQuery(project.view, { write: true });
+  }
+
+  /** Shows a whole view given as a URL query (back/forward, a project file), with notices for what did not fit. */
+  private showQuery(search: string, { write }: { write: boolean }): void {
+    const parsed = parseViewState(search, catalog.sites, DEFAULT_SITE);
     const refit = parsed.state.site !== this.view.site;
     this.view = parsed.state;
     this.notices = parsed.notices;
-    this.writeUrl(false);
+    if (write) this.writeUrl(false);
     void this.refresh(refit);
   }
 

@@ -7,7 +7,7 @@ import type { Indicator, Site } from '../data/catalog-types';
 import { baseLevel } from '../data/catalog';
 import type { PointLayerInfo } from '../data/points';
 import type { TableExtension } from '../data/user-data';
-import { fetchJson } from '../data/urls';
+import { fetchJsonOnce } from '../data/urls';
 import { levelGeometry } from '../data/geometry';
 import { catchmentPerArea, countPointsPerArea } from '../analysis/points-per-area';
 import type { ValueCache } from './value-cache';
@@ -18,7 +18,7 @@ export const CATCHMENT_M = 500;
 export async function pointIndicators(cache: ValueCache, site: Site, layer: PointLayerInfo): Promise<TableExtension> {
   const base = baseLevel(site);
   const [points, areas] = await Promise.all([
-    fetchJson<FeatureCollection<Point>>(layer.file),
+    fetchJsonOnce<FeatureCollection<Point>>(layer.file),
     levelGeometry(base.geometry),
   ]);
   const counts = countPointsPerArea(points.features, areas);
