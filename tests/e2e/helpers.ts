@@ -60,7 +60,7 @@ export async function mapPixels(page: Page, wanted?: readonly string[]): Promise
 type Test = TestType<PlaywrightTestArgs & PlaywrightTestOptions, PlaywrightWorkerArgs & PlaywrightWorkerOptions>;
 
 /** Logs every request of every test in the file and checks, after all, that none left the app's origin. */
-export function expectOnlyOwnOrigin(test: Test, origin = 'http://127.0.0.1:4173/'): void {
+export function expectOnlyOwnOrigin(test: Test, origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`): void {
   const requests: string[] = [];
   test.beforeEach(({ page }) => {
     page.on('request', (req) => requests.push(req.url()));
