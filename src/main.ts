@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import App from './components/App.svelte';
-import { registerExtension, registerUserSite } from './lib/data/user-data';
-import { hasStoredImports, loadExtensions, loadUserSites } from './lib/data/user-store';
+import { registerExtension, registerPointLayer, registerUserSite } from './lib/data/user-data';
+import { hasStoredImports, loadExtensions, loadPointLayers, loadUserSites } from './lib/data/user-store';
 import './app.css';
 
 const target = document.getElementById('app');
@@ -13,6 +13,7 @@ async function restoreUserSites(): Promise<void> {
     for (const entry of await loadUserSites()) registerUserSite(entry);
     // Tables added to sites (bundled or imported), after the sites they belong to.
     for (const ext of await loadExtensions()) registerExtension(ext);
+    for (const layer of await loadPointLayers()) registerPointLayer(layer);
   } catch {
     // No IndexedDB (private mode, blocked storage): imports then last for the session only.
   }

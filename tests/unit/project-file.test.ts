@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readProject, writeProject } from '../../src/lib/io/project-file';
-import type { TableExtension, UserSite } from '../../src/lib/data/user-data';
+import type { TableExtension, UserPointLayer, UserSite } from '../../src/lib/data/user-data';
 
 const site = {
   site: { id: 'user-a', label: { de: 'Gebiete', en: 'Gebiete' } },
@@ -10,14 +10,29 @@ const site = {
 } as unknown as UserSite;
 const ext = { id: 'ext-1', siteId: 'leipzig', indicators: [], file: 'user/ext-1/values.csv', bytes: new TextEncoder().encode('area_id,year,x\n00,2022,1\n') } as unknown as TableExtension;
 
+const points = {
+  layer: { id: 'upts-1', site: 'leipzig', file: 'user/upts-1/points.geojson', categories: [] },
+  fileName: 'beratung.csv',
+  bytes: new TextEncoder().encode('{"type":"FeatureCollection","features":[]}'),
+  created: '2026-11-21',
+} as unknown as UserPointLayer;
+
 describe('project file', () => {
-  it('round-trips sites, tables and the view, bytes unchanged', () => {
-    const text = writeProject([site], [ext], '?site=user-a&ind=x');
+  it('round-trips sites, tables, point layers and the view, bytes unchanged', () => {
+    const text = writeProject({ sites: [site], extensions: [ext], pointLayers: [points], view: '?site=user-a&ind=x' });
     const back = readProject(text, 'projekt.json');
     expect(back.view).toBe('?site=user-a&ind=x');
     expect(back.sites[0]!.files['user/user-a/bin']).toEqual(new Uint8Array([0, 255, 128, 7]));
     expect(new TextDecoder().decode(back.sites[0]!.files['user/user-a/areas.csv'])).toBe('id,name\n1,Lößnig\n');
     expect(new TextDecoder().decode(back.extensions[0]!.bytes)).toContain('00,2022,1');
+    expect(back.pointLayers[0]!.layer.id).toBe('upts-1');
+    expect(new TextDecoder().decode(back.pointLayers[0]!.bytes)).toContain('FeatureCollection');
+  });
+
+  it('reads a file written before point layers existed', () => {
+    const old = JSON.parse(writeProject({ sites: [site], extensions: [], pointLayers: [], view: '' })) as Record<string, unknown>;
+    delete old.pointLayers;
+    expect(readProject(JSON.stringify(old), 'alt.json').pointLayers).toEqual([]);
   });
 
   it('names the file when it is not a project', () => {

@@ -1,5 +1,6 @@
-// Point layers (social infrastructure such as Kitas), written by
-// scripts/prepare-points.mjs: which layers a site has, their categories and source.
+// Point layers (social infrastructure such as Kitas): the bundled ones, written
+// by scripts/prepare-points.mjs, and the user's imported ones (user-data.ts):
+// which layers a site has, their categories and source.
 import type { Source, Text } from './catalog-types';
 import layersJson from '../../../data/points/layers.json';
 
@@ -23,8 +24,26 @@ export interface PointLayerInfo {
   notes: Text;
 }
 
-export const pointLayers = layersJson as unknown as PointLayerInfo[];
+const bundled = layersJson as unknown as PointLayerInfo[];
+const imported: PointLayerInfo[] = [];
 
-export function pointLayersFor(siteId: string): PointLayerInfo[] {
-  return pointLayers.filter((l) => l.site === siteId);
+/** Every point layer, bundled first. */
+export function allPointLayers(): PointLayerInfo[] {
+  return [...bundled, ...imported];
+}
+
+export function findPointLayer(id: string): PointLayerInfo | undefined {
+  return allPointLayers().find((l) => l.id === id);
+}
+
+/** Adds or replaces an imported layer (user-data.ts calls this). */
+export function putImportedPointLayer(layer: PointLayerInfo): void {
+  const i = imported.findIndex((l) => l.id === layer.id);
+  if (i >= 0) imported[i] = layer;
+  else imported.push(layer);
+}
+
+export function dropImportedPointLayer(id: string): void {
+  const i = imported.findIndex((l) => l.id === id);
+  if (i >= 0) imported.splice(i, 1);
 }

@@ -4,6 +4,7 @@
 // so the map, DuckDB and every view treat them like the bundled data.
 import type { Indicator, Site, Source } from './catalog-types';
 import { catalog } from './catalog';
+import { dropImportedPointLayer, putImportedPointLayer, type PointLayerInfo } from './points';
 
 export interface UserSite {
   site: Site;
@@ -54,6 +55,11 @@ export function registerUserSite(entry: UserSite): void {
 export function unregisterUserSite(id: string): void {
   const i = catalog.sites.findIndex((s) => s.id === id);
   if (i >= 0) catalog.sites.splice(i, 1);
+  forgetFiles(id);
+  for (const listener of listeners) listener();
+}
+
+function forgetFiles(id: string): void {
   for (const path of [...files.keys()]) {
     if (!path.startsWith(`${USER_PREFIX}${id}/`)) continue;
     files.delete(path);
@@ -61,10 +67,34 @@ export function unregisterUserSite(id: string): void {
     if (url) URL.revokeObjectURL(url);
     blobUrls.delete(path);
   }
+}
+
+/** An imported point layer: its description and GeoJSON (user/<layer id>/points.geojson). */
+export interface UserPointLayer {
+  layer: PointLayerInfo;
+  fileName: string;
+  bytes: Uint8Array;
+  created: string;
+}
+
+export function registerPointLayer(entry: UserPointLayer): void {
+  files.set(entry.layer.file, entry.bytes);
+  catalog.sources[`${entry.layer.id}-source`] = entry.layer.source;
+  putImportedPointLayer(entry.layer);
   for (const listener of listeners) listener();
 }
 
-/** Called whenever the set of sites changes. */
+export function unregisterPointLayer(id: string): void {
+  dropImportedPointLayer(id);
+  forgetFiles(id);
+  for (const listener of listeners) listener();
+}
+
+export function isUserPointLayer(id: string): boolean {
+  return id.startsWith('upts-');
+}
+
+/** Called whenever the set of sites (or of imported point layers) changes. */
 export function onSitesChanged(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -103,6 +133,21 @@ export function registerExtension(ext: TableExtension): boolean {
   };
   for (const listener of listeners) listener();
   return true;
+}
+
+/** Removes an extension's indicators from its site (the site object is replaced). */
+export function unregisterExtension(ext: { siteId: string; file: string; indicators: readonly { id: string }[] }): void {
+  const i = catalog.sites.findIndex((s) => s.id === ext.siteId);
+  const site = catalog.sites[i];
+  files.delete(ext.file);
+  if (!site) return;
+  const gone = new Set(ext.indicators.map((n) => n.id));
+  catalog.sites[i] = {
+    ...site,
+    indicators: site.indicators.filter((n) => !gone.has(n.id)),
+    extraValues: (site.extraValues ?? []).filter((e) => e.file !== ext.file),
+  };
+  for (const listener of listeners) listener();
 }
 
 export function isUserSite(id: string): boolean {

@@ -1,11 +1,14 @@
 // Keeps imported sites across reloads in IndexedDB (one record per site with
 // its files). A full quota is reported as such; nothing half-written remains
 // (one transaction per site).
-import type { TableExtension, UserSite } from './user-data';
+import type { TableExtension, UserPointLayer, UserSite } from './user-data';
 
 const DB_NAME = 'quartiersatlas';
 const STORE = 'user-sites';
 const EXTENSIONS = 'table-extensions';
+const POINT_LAYERS = 'point-layers';
+/** Version 3 added imported point layers; older databases are upgraded in place (their stores kept). */
+const DB_VERSION = 3;
 
 export class StorageFullError extends Error {
   constructor() {
@@ -15,11 +18,12 @@ export class StorageFullError extends Error {
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 2);
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
     req.onupgradeneeded = () => {
       const db = req.result;
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'site.id' });
       if (!db.objectStoreNames.contains(EXTENSIONS)) db.createObjectStore(EXTENSIONS, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(POINT_LAYERS)) db.createObjectStore(POINT_LAYERS, { keyPath: 'layer.id' });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
@@ -90,4 +94,17 @@ export function loadExtensions(): Promise<TableExtension[]> {
 
 export function deleteExtension(id: string): Promise<unknown> {
   return run('readwrite', (store) => store.delete(id), EXTENSIONS);
+}
+
+export async function savePointLayer(entry: UserPointLayer): Promise<void> {
+  await run('readwrite', (store) => store.put(entry), POINT_LAYERS);
+  markStored();
+}
+
+export function loadPointLayers(): Promise<UserPointLayer[]> {
+  return run('readonly', (store) => store.getAll() as IDBRequest<UserPointLayer[]>, POINT_LAYERS);
+}
+
+export function deletePointLayer(id: string): Promise<unknown> {
+  return run('readwrite', (store) => store.delete(id), POINT_LAYERS);
 }

@@ -1,7 +1,7 @@
-// The project file: every import (sites and tables added to sites) and the view,
+// The project file: every import (sites, tables added to sites, point layers) and the view,
 // in one JSON file to move work between computers. Binary file contents are
 // base64-encoded.
-import type { TableExtension, UserSite } from '../data/user-data';
+import type { TableExtension, UserPointLayer, UserSite } from '../data/user-data';
 import { ImportError } from './import-boundaries';
 
 export const PROJECT_FORMAT = 'quartiersatlas-project';
@@ -12,6 +12,9 @@ interface StoredSite extends Omit<UserSite, 'files'> {
 interface StoredExtension extends Omit<TableExtension, 'bytes'> {
   bytes: string;
 }
+interface StoredPointLayer extends Omit<UserPointLayer, 'bytes'> {
+  bytes: string;
+}
 export interface ProjectFile {
   format: typeof PROJECT_FORMAT;
   version: 1;
@@ -20,6 +23,15 @@ export interface ProjectFile {
   view: string;
   sites: StoredSite[];
   extensions: StoredExtension[];
+  /** Imported point layers (optional: files written before they existed have none). */
+  pointLayers?: StoredPointLayer[];
+}
+
+export interface ProjectContents {
+  sites: UserSite[];
+  extensions: TableExtension[];
+  pointLayers: UserPointLayer[];
+  view: string;
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -35,7 +47,7 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-export function writeProject(sites: readonly UserSite[], extensions: readonly TableExtension[], view: string): string {
+export function writeProject({ sites, extensions, pointLayers, view }: ProjectContents): string {
   const project: ProjectFile = {
     format: PROJECT_FORMAT,
     version: 1,
@@ -43,6 +55,7 @@ export function writeProject(sites: readonly UserSite[], extensions: readonly Ta
     view,
     sites: sites.map((s) => ({ ...s, files: Object.fromEntries(Object.entries(s.files).map(([k, v]) => [k, toBase64(v)])) })),
     extensions: extensions.map((e) => ({ ...e, bytes: toBase64(e.bytes) })),
+    pointLayers: pointLayers.map((l) => ({ ...l, bytes: toBase64(l.bytes) })),
   };
   return JSON.stringify(project);
 }
@@ -52,7 +65,7 @@ export function isProject(json: unknown): boolean {
   return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === PROJECT_FORMAT;
 }
 
-export function readProject(text: string, fileName: string): { sites: UserSite[]; extensions: TableExtension[]; view: string } {
+export function readProject(text: string, fileName: string): ProjectContents {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -62,12 +75,13 @@ export function readProject(text: string, fileName: string): { sites: UserSite[]
   if (!isProject(json)) throw new ImportError(fileName, 'not a Quartiersatlas project file');
   const p = json as ProjectFile;
   if (p.version !== 1) throw new ImportError(fileName, `project file version ${String(p.version)} is not supported`);
-  if (!Array.isArray(p.sites) || !Array.isArray(p.extensions)) throw new ImportError(fileName, 'the project file is incomplete');
+  if (!Array.isArray(p.sites) || !Array.isArray(p.extensions) || (p.pointLayers !== undefined && !Array.isArray(p.pointLayers))) throw new ImportError(fileName, 'the project file is incomplete');
   try {
     return {
       view: typeof p.view === 'string' ? p.view : '',
       sites: p.sites.map((s) => ({ ...s, files: Object.fromEntries(Object.entries(s.files).map(([k, v]) => [k, fromBase64(v)])) })),
       extensions: p.extensions.map((e) => ({ ...e, bytes: fromBase64(e.bytes) })),
+      pointLayers: (p.pointLayers ?? []).map((l) => ({ ...l, bytes: fromBase64(l.bytes) })),
     };
   } catch (err) {
     throw new ImportError(fileName, `the project file is damaged (${err instanceof Error ? err.message : String(err)})`);

@@ -214,6 +214,13 @@ export class ChoroplethMap {
     if (visible) this.map.moveLayer(layer);
   }
 
+  /** Removes a point layer and its data (a deleted import). */
+  removePoints(id: string): void {
+    const source = `points:${id}`;
+    if (this.map.getLayer(`${source}:circles`)) this.map.removeLayer(`${source}:circles`);
+    if (this.map.getSource(source)) this.map.removeSource(source);
+  }
+
   /** Zooms to a bounding box [west, south, east, north]. */
   zoomTo(bounds: [number, number, number, number]): void {
     this.map.fitBounds(bounds, { padding: 60, maxZoom: 13, animate: false });

@@ -1,6 +1,7 @@
+import type { Feature, Point } from 'geojson';
 import type { FirstView, Indicator, Level, Site } from '../data/catalog-types';
 import { baseLevel, catalog, findIndicator, findSite, findLevel } from '../data/catalog';
-import { pointLayers, type PointLayerInfo } from '../data/points';
+import { allPointLayers, type PointLayerInfo } from '../data/points';
 import { dataUrl, fetchBytes, fetchJson } from '../data/urls';
 import { isAggregable, type AreaValue } from '../db/queries';
 import { ValueCache, type LevelData } from './value-cache';
@@ -21,8 +22,31 @@ import { formatValue } from '../analysis/format';
 import { translate, type Lang } from '../i18n';
 import type { AnalysisData } from './analysis.svelte';
 import type { Engine } from '../db/engine';
-import { onSitesChanged, registerExtension, registerUserSite, unregisterUserSite, isUserSite, type TableExtension, type UserSite } from '../data/user-data';
-import { deleteExtension, deleteUserSite, loadExtensions, loadUserSites, saveExtension, saveUserSite, StorageFullError } from '../data/user-store';
+import {
+  onSitesChanged,
+  registerExtension,
+  registerPointLayer,
+  registerUserSite,
+  unregisterExtension,
+  unregisterPointLayer,
+  unregisterUserSite,
+  isUserSite,
+  type TableExtension,
+  type UserPointLayer,
+  type UserSite,
+} from '../data/user-data';
+import {
+  deleteExtension,
+  deletePointLayer,
+  deleteUserSite,
+  loadExtensions,
+  loadPointLayers,
+  loadUserSites,
+  saveExtension,
+  savePointLayer,
+  saveUserSite,
+  StorageFullError,
+} from '../data/user-store';
 import { insertIndicators, unloadSite } from '../db/schema';
 import { str } from '../db/sql';
 import { runReadOnlyQuery, SqlConsoleError, type ConsoleResult } from '../db/sql-console';
@@ -89,6 +113,13 @@ export interface AreaHit {
 export class Atlas {
   private readonly initial = parseViewState(location.search, catalog.sites, DEFAULT_SITE);
   view = $state<ViewState>(this.initial.state);
+  /**
+   * A link to an indicator derived from a point layer (e.g. ind=kitas_anzahl&pts=kitas) names an
+   * indicator that exists only once the layer's points are counted: the link is shown again then,
+   * unless the user has moved on.
+   */
+  private pendingSearch: string | null =
+    this.initial.state.pts.length > 0 && this.initial.notices.some((n) => n.param === 'ind' || n.param === 'ind2') ? location.search : null;
   notices = $state<Notice[]>(this.initial.notices);
   droppedSelection = $state<string[]>([]);
   engineStatus = $state<EngineStatus>('loading');
@@ -126,7 +157,12 @@ export class Atlas {
 
   /** Every site: the bundled ones and the user's imports ("Meine Daten"). */
   sites = $state.raw<Site[]>(catalog.sites.slice());
-  private readonly stopWatchingSites = onSitesChanged(() => (this.sites = catalog.sites.slice()));
+  /** Every point layer: bundled and imported. */
+  pointLayers = $state.raw<PointLayerInfo[]>(allPointLayers());
+  private readonly stopWatchingSites = onSitesChanged(() => {
+    this.sites = catalog.sites.slice();
+    this.pointLayers = allPointLayers();
+  });
   // From the sites list: an imported table replaces its site object, and views follow.
   site: Site = $derived(this.sites.find((s) => s.id === this.view.site) ?? findSite(this.view.site));
   indicator: Indicator = $derived(findIndicator(this.site, this.view.ind));
@@ -165,6 +201,7 @@ export class Atlas {
    */
   update(patch: Partial<ViewState>, { replace = false }: { replace?: boolean } = {}): void {
     if (!replace && this.playing) this.stop();
+    this.pendingSearch = null;
     const next: ViewState = { ...this.view, ...patch };
     if (patch.site !== undefined && patch.site !== this.view.site) {
       const site = findSite(next.site);
@@ -277,12 +314,13 @@ export class Atlas {
 
   /** Everything imported and the current view, as a project file (JSON text). */
   async exportProject(): Promise<string> {
-    const [{ writeProject }, sites, extensions] = await Promise.all([
+    const [{ writeProject }, sites, extensions, pointLayers] = await Promise.all([
       import('../io/project-file'),
       loadUserSites().catch(() => []),
       loadExtensions().catch(() => []),
+      loadPointLayers().catch(() => []),
     ]);
-    return writeProject(sites, extensions, serializeViewState(this.view));
+    return writeProject({ sites, extensions, pointLayers, view: serializeViewState(this.view) });
   }
 
   /** Restores a project file: its sites and tables are added (kept), then its view is shown. */
@@ -299,6 +337,7 @@ export class Atlas {
       if (ext.id.startsWith('pts-')) continue; // derived from bundled point layers: computed again when shown
       await this.addTableImport(ext, { show: false });
     }
+    for (const layer of project.pointLayers) await this.addPointLayer(layer, { show: false });
     // The project's view as it was (update() would reset a new site to its defaults).
     this.showQuery(project.view, { write: true });
   }
@@ -321,6 +360,82 @@ export class Atlas {
     for (const ext of await loadExtensions().catch(() => [])) if (ext.siteId === id) await deleteExtension(ext.id).catch(() => undefined);
     if (this.engine) await unloadSite(this.engine, id);
     this.cache?.forget(id);
+  }
+
+  /** Indicators about to disappear must not stay in the view (findIndicator would fail). */
+  private leaveIndicators(siteId: string, ids: readonly string[]): void {
+    if (this.view.site !== siteId) return;
+    const gone = new Set(ids);
+    const site = findSite(siteId);
+    const patch: Partial<ViewState> = {};
+    if (gone.has(this.view.ind)) patch.ind = site.defaults.ind;
+    if (this.view.ind2 && gone.has(this.view.ind2)) patch.ind2 = null;
+    if (this.view.idx.some((w) => gone.has(w.id))) patch.idx = this.view.idx.filter((w) => !gone.has(w.id));
+    if (Object.keys(patch).length > 0) this.update(patch, { replace: true });
+  }
+
+  /** Deletes a table that was added to a site: its indicators leave the site and the storage. */
+  async removeTableImport(ext: TableExtension): Promise<void> {
+    this.leaveIndicators(ext.siteId, ext.indicators.map((i) => i.id));
+    unregisterExtension(ext);
+    await deleteExtension(ext.id).catch(() => undefined);
+    this.cache?.forget(ext.siteId);
+    void this.refresh();
+  }
+
+  /** How many of the given points (lon/lat) lie in an area of the site's base level. */
+  async pointsInSite(siteId: string, points: readonly Feature<Point>[]): Promise<number> {
+    const [{ levelGeometry }, { countPointsPerArea }] = await Promise.all([import('../data/geometry'), import('../analysis/points-per-area')]);
+    const areas = await levelGeometry(baseLevel(findSite(siteId)).geometry);
+    let inside = 0;
+    for (const n of countPointsPerArea(points, areas).values()) inside += n;
+    return inside;
+  }
+
+  /** The tables the user added to sites (not the indicators derived from point layers). */
+  async storedTables(): Promise<TableExtension[]> {
+    return (await loadExtensions().catch(() => [])).filter((e) => !e.id.startsWith('pts-'));
+  }
+
+  /** Adds an imported point layer, keeps it, and shows it on its site. */
+  async addPointLayer(entry: UserPointLayer, { show = true }: { show?: boolean } = {}): Promise<void> {
+    registerPointLayer(entry);
+    try {
+      await savePointLayer(entry);
+      this.storageError = null;
+    } catch (err) {
+      this.storageError = err instanceof StorageFullError ? 'full' : err instanceof Error ? err.message : String(err);
+    }
+    if (!show) return;
+    if (this.view.site !== entry.layer.site) this.update({ site: entry.layer.site });
+    this.update({ pts: [...this.view.pts.filter((p) => p !== entry.layer.id), entry.layer.id] });
+  }
+
+  /** Deletes an imported point layer and the indicators derived from it. */
+  async removePointLayer(id: string): Promise<void> {
+    const layer = this.pointLayers.find((l) => l.id === id);
+    if (!layer) return;
+    if (this.view.pts.includes(id)) this.update({ pts: this.view.pts.filter((p) => p !== id) }, { replace: true });
+    this.map?.removePoints(id);
+    const derived = this.derivedExtensions.get(id);
+    if (derived) {
+      this.leaveIndicators(layer.site, derived.indicators.map((i) => i.id));
+      unregisterExtension(derived);
+      this.derivedExtensions.delete(id);
+      this.cache?.forget(layer.site);
+    }
+    this.derivedPoints.delete(id);
+    unregisterPointLayer(id);
+    await deletePointLayer(id).catch(() => undefined);
+  }
+
+  /** Renames an imported point layer (label only). */
+  async renamePointLayer(id: string, label: string): Promise<void> {
+    const entry = (await loadPointLayers().catch(() => [])).find((e) => e.layer.id === id);
+    if (!entry || label.trim() === '') return;
+    const renamed = { ...entry, layer: { ...entry.layer, label: { de: label.trim(), en: label.trim() } } };
+    registerPointLayer(renamed);
+    await savePointLayer(renamed).catch(() => undefined);
   }
 
   /** Renames an imported site (label only). */
@@ -577,7 +692,7 @@ export class Atlas {
 
   /** Point layers of the site in the URL's `pts` are shown, every other one hidden. */
   private syncPoints(map: ChoroplethMap, view: ViewState): void {
-    for (const layer of pointLayers) {
+    for (const layer of this.pointLayers) {
       const visible = layer.site === view.site && view.pts.includes(layer.id);
       void map.showPoints(layer.id, dataUrl(layer.file), layer.categories, visible);
       if (visible) void this.derivePointIndicators(layer);
@@ -585,6 +700,7 @@ export class Atlas {
   }
 
   private readonly derivedPoints = new Set<string>();
+  private readonly derivedExtensions = new Map<string, TableExtension>();
 
   /** Adds the indicators derived from a point layer (count, per 1,000, catchment) to its site, once. */
   private async derivePointIndicators(layer: PointLayerInfo): Promise<void> {
@@ -597,9 +713,16 @@ export class Atlas {
       // Loaded on first use: turf's geometry code stays out of the first map's JavaScript.
       const { pointIndicators } = await import('./point-indicators');
       const ext = await pointIndicators(cache, findSite(layer.site), layer);
-      if (!registerExtension(ext)) return;
+      // Into DuckDB first: the indicators show up in the menus only once their values can be asked for.
       await engine.registerFile(ext.file, ext.bytes.slice());
       await insertIndicators(engine, findSite(layer.site), ext.indicators, ext.file);
+      if (!registerExtension(ext)) return;
+      this.derivedExtensions.set(layer.id, ext);
+      const pending = this.pendingSearch;
+      if (pending && ext.indicators.some((i) => new URLSearchParams(pending).getAll('ind').concat(new URLSearchParams(pending).getAll('ind2')).includes(i.id))) {
+        this.pendingSearch = null;
+        this.showQuery(pending, { write: true });
+      }
     } catch (err) {
       this.derivedPoints.delete(layer.id);
       this.error = err instanceof Error ? err.message : String(err);

@@ -1,6 +1,6 @@
 // Indicators derived from a point layer for the base level of its site: the
 // number of points per area, points per 1,000 residents, and the share of the
-// area within 500 m of a point. Computed in the browser (turf) when the layer is
+// area within 500 m and within 1 km of a point. Computed in the browser (turf) when the layer is
 // first shown, and added to the site like an imported table (not stored).
 import type { FeatureCollection, Point } from 'geojson';
 import type { Indicator, Site } from '../data/catalog-types';
@@ -13,7 +13,8 @@ import { catchmentPerArea, countPointsPerArea } from '../analysis/points-per-are
 import type { ValueCache } from './value-cache';
 import { nearestYear } from './url';
 
-export const CATCHMENT_M = 500;
+/** Catchment radii (straight line), in metres. */
+export const CATCHMENTS_M = [500, 1000] as const;
 
 export async function pointIndicators(cache: ValueCache, site: Site, layer: PointLayerInfo): Promise<TableExtension> {
   const base = baseLevel(site);
@@ -22,7 +23,7 @@ export async function pointIndicators(cache: ValueCache, site: Site, layer: Poin
     levelGeometry(base.geometry),
   ]);
   const counts = countPointsPerArea(points.features, areas);
-  const catchment = catchmentPerArea(points.features, areas, CATCHMENT_M);
+  const catchments = CATCHMENTS_M.map((m) => catchmentPerArea(points.features, areas, m));
   // Residents of the nearest year the site has (Leipzig's figures end before the OSM date).
   const residents = site.indicators.find((i) => i.id === 'einwohner');
   const residentsYear = residents ? nearestYear(residents.years, layer.year) : null;
@@ -30,15 +31,21 @@ export async function pointIndicators(cache: ValueCache, site: Site, layer: Poin
   const residentsOf = new Map((residentsData?.byYear.get(residentsYear ?? 0) ?? []).map((r) => [r.id, r.value]));
 
   const p = layer.id;
-  const cols = { n: `${p}_anzahl`, per: `${p}_je_1000`, share: `${p}_500m_anteil`, ew: `${p}_einwohner_bezug`, km2: `${p}_flaeche_km2`, cov: `${p}_500m_km2` };
-  const rows = [[ 'area_id', 'year', cols.n, cols.per, cols.share, cols.ew, cols.km2, cols.cov ].join(',')];
+  const cols = { n: `${p}_anzahl`, per: `${p}_je_1000`, ew: `${p}_einwohner_bezug`, km2: `${p}_flaeche_km2` };
+  const share = (m: number) => `${p}_${m}m_anteil`;
+  const cov = (m: number) => `${p}_${m}m_km2`;
+  const header = ['area_id', 'year', cols.n, cols.per, cols.ew, cols.km2, ...CATCHMENTS_M.flatMap((m) => [share(m), cov(m)])];
+  const rows = [header.join(',')];
+  const fmt = (v: number | null, d: number) => (v === null ? '' : v.toFixed(d));
   for (const [id, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
     const ew = residentsOf.get(id) ?? null;
-    const c = catchment.get(id)!;
     const per = ew !== null && ew > 0 ? (n / ew) * 1000 : null;
-    const share = c.areaKm2 > 0 ? (c.coveredKm2 / c.areaKm2) * 100 : null;
-    const fmt = (v: number | null, d: number) => (v === null ? '' : v.toFixed(d));
-    rows.push([id, layer.year, n, fmt(per, 3), fmt(share, 2), fmt(ew, 0), c.areaKm2.toFixed(4), c.coveredKm2.toFixed(4)].join(','));
+    const areaKm2 = catchments[0]!.get(id)!.areaKm2;
+    const shares = catchments.flatMap((c) => {
+      const { coveredKm2 } = c.get(id)!;
+      return [fmt(areaKm2 > 0 ? (coveredKm2 / areaKm2) * 100 : null, 2), coveredKm2.toFixed(4)];
+    });
+    rows.push([id, layer.year, n, fmt(per, 3), fmt(ew, 0), areaKm2.toFixed(4), ...shares].join(','));
   }
   const label = layer.label;
   const sourceKey = `${layer.id}-source`;
@@ -67,19 +74,24 @@ export async function pointIndicators(cache: ValueCache, site: Site, layer: Poin
       },
       agg: { type: 'ratio', num: cols.n, den: cols.ew, scale: 1000 },
     },
-    {
-      ...common,
-      id: cols.share,
-      column: cols.share,
-      label: { de: `Fläche im ${CATCHMENT_M}-m-Umkreis: ${label.de}`, en: `Area within ${CATCHMENT_M} m: ${label.en}` },
-      unit: 'percent',
-      decimals: 1,
-      definition: {
-        de: `Anteil der Gebietsfläche, der höchstens ${CATCHMENT_M} m Luftlinie von einem Punkt entfernt ist (überlappende Kreise einmal gezählt).`,
-        en: `Share of the area within ${CATCHMENT_M} m (straight line) of a point (overlapping circles counted once).`,
+    ...CATCHMENTS_M.map(
+      (m): Indicator => {
+        const dist = { de: m >= 1000 ? `${m / 1000} km` : `${m} m`, en: m >= 1000 ? `${m / 1000} km` : `${m} m` };
+        return {
+          ...common,
+          id: share(m),
+          column: share(m),
+          label: { de: `Fläche im ${dist.de}-Umkreis: ${label.de}`, en: `Area within ${dist.en}: ${label.en}` },
+          unit: 'percent',
+          decimals: 1,
+          definition: {
+            de: `Anteil der Gebietsfläche, der höchstens ${dist.de} Luftlinie von einem Punkt entfernt ist (überlappende Kreise einmal gezählt).`,
+            en: `Share of the area within ${dist.en} (straight line) of a point (overlapping circles counted once).`,
+          },
+          agg: { type: 'ratio', num: cov(m), den: cols.km2, scale: 100 },
+        };
       },
-      agg: { type: 'ratio', num: cols.cov, den: cols.km2, scale: 100 },
-    },
+    ),
   ];
   return {
     id: `pts-${layer.id}`,
