@@ -38,6 +38,7 @@ const DEFAULTS: ViewState = {
   ind2: null,
   idx: [],
   pts: [],
+  embed: null,
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
@@ -290,5 +291,15 @@ describe('second indicator and social index weights', () => {
     expect(serializeViewState({ ...DEFAULTS, mode: 'index', ind2: 'dens', idx: [{ id: 'alq', w: 1 }] })).toBe(
       '?site=leipzig&level=ortsteil&ind=alq&ind2=dens&year=2022&mode=index&from=2018&to=2022&idx=alq:1&cls=quantile&k=5&lang=de',
     );
+  });
+});
+
+describe('embed', () => {
+  it('reads and writes embed=map|static; anything else is a notice', () => {
+    expect(parse('?embed=static').state.embed).toBe('static');
+    expect(serializeViewState({ ...DEFAULTS, embed: 'map' })).toMatch(/&embed=map$/);
+    const bad = parse('?embed=<script>');
+    expect(bad.state.embed).toBeNull();
+    expect(bad.notices.map((n) => n.param)).toContain('embed');
   });
 });

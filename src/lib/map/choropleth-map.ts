@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { baseStyle, choroplethLayers, HATCH_IMAGE, hatchImage, pointLayer, sourceId } from './layers';
+import { baseStyle, choroplethLayers, fillOpacity, HATCH_IMAGE, hatchImage, pointLayer, sourceId } from './layers';
 import { softwareRendering } from './gpu';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -28,9 +28,13 @@ export class ChoroplethMap {
   private readonly loaded: Promise<void>;
   private attribution: maplibregl.AttributionControl | null = null;
 
-  constructor(container: HTMLElement, events: MapEvents) {
+  /** `pixelRatio` and `interactive: false` serve image exports (a hidden map drawn at print resolution). */
+  constructor(container: HTMLElement, events: MapEvents, options: { pixelRatio?: number; interactive?: boolean } = {}) {
+    const interactive = options.interactive ?? true;
     this.map = new maplibregl.Map({
       container,
+      interactive,
+      ...(options.pixelRatio ? { pixelRatio: options.pixelRatio } : {}),
       style: baseStyle,
       center: [10.4, 51.1],
       zoom: 5,
@@ -43,7 +47,7 @@ export class ChoroplethMap {
     });
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    if (interactive) this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('mousemove', (e) => {
       const area = this.featureAt(e.point);
       this.setHover(area?.id ?? null);
@@ -83,7 +87,7 @@ export class ChoroplethMap {
         buffer: 64,
         maxzoom: 12,
       });
-      for (const layer of choroplethLayers(source, areaCount)) this.map.addLayer(layer);
+      for (const layer of choroplethLayers(source, areaCount, this.basemapOn)) this.map.addLayer(layer);
     }
     if (this.active === source) return false;
     // Only touch layout when the level changes: setting a layout property makes
@@ -213,6 +217,54 @@ export class ChoroplethMap {
     // Above the areas of a level shown later as well.
     if (visible) this.map.moveLayer(layer);
   }
+
+  /** The camera (for saved views): centre, zoom, bearing. */
+  getCamera(): { center: [number, number]; zoom: number; bearing: number } {
+    const c = this.map.getCenter();
+    return { center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing() };
+  }
+
+  /** Moves to a saved camera: a smooth flight for presentations, a jump otherwise. */
+  setCamera(camera: { center: [number, number]; zoom: number; bearing?: number }, { animate = false }: { animate?: boolean } = {}): void {
+    const options = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing ?? 0 };
+    if (animate) this.map.flyTo({ ...options, duration: 1200, essential: true });
+    else this.map.jumpTo(options);
+  }
+
+  /** The visible area [west, south, east, north]. */
+  getBounds(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  /** The WebGL canvas (its drawing buffer is preserved). */
+  canvas(): HTMLCanvasElement {
+    return this.map.getCanvas();
+  }
+
+  /**
+   * Shows or removes the online basemap under the areas (whose fill then lets it show through).
+   * Its layers go right above the background.
+   */
+  async setBasemap(parts: import('./basemap').BasemapParts | null): Promise<void> {
+    await this.ready();
+    const style = this.map.getStyle();
+    const prefix = 'basemap:';
+    for (const l of style.layers.filter((x) => x.id.startsWith(prefix))) this.map.removeLayer(l.id);
+    for (const id of Object.keys(style.sources).filter((x) => x.startsWith(prefix))) this.map.removeSource(id);
+    const firstOwn = this.map.getStyle().layers.find((l) => l.id !== 'background')?.id;
+    if (parts) {
+      if (parts.glyphs) this.map.setGlyphs(parts.glyphs);
+      for (const [id, src] of Object.entries(parts.sources)) this.map.addSource(id, src);
+      for (const layer of parts.layers) this.map.addLayer(layer, firstOwn);
+    }
+    this.basemapOn = parts !== null;
+    for (const l of this.map.getStyle().layers) {
+      if (l.id.endsWith(':fill') && !l.id.startsWith(prefix)) this.map.setPaintProperty(l.id, 'fill-opacity', fillOpacity(this.basemapOn));
+    }
+  }
+
+  private basemapOn = false;
 
   /** Removes a point layer and its data (a deleted import). */
   removePoints(id: string): void {

@@ -22,8 +22,14 @@ export function sourceId(site: string, level: string): string {
 /** Above this many areas the hatching of missing values starts at zoom 7 (see below). */
 const MANY_AREAS = 2000;
 
-export function choroplethLayers(source: string, areaCount: number): LayerSpecification[] {
-  const flag = (name: string) => ['boolean', ['feature-state', name], false] as unknown as ExpressionSpecification;
+const flag = (name: string) => ['boolean', ['feature-state', name], false] as unknown as ExpressionSpecification;
+
+/** The areas' opacity: dimmed outside a scatter brush; translucent over the online basemap. */
+export function fillOpacity(overBasemap: boolean): ExpressionSpecification {
+  return ['case', flag('dim'), 0.2, overBasemap ? 0.72 : 1] as unknown as ExpressionSpecification;
+}
+
+export function choroplethLayers(source: string, areaCount: number, overBasemap = false): LayerSpecification[] {
   // Three layers only: at 10,000+ areas every layer that reads feature-state
   // costs a full pass on each recolour.
   return [
@@ -32,7 +38,7 @@ export function choroplethLayers(source: string, areaCount: number): LayerSpecif
       type: 'fill',
       source,
       // Areas outside a scatter brush are dimmed.
-      paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], MISSING_FILL], 'fill-opacity': ['case', flag('dim'), 0.2, 1] },
+      paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], MISSING_FILL], 'fill-opacity': fillOpacity(overBasemap) },
     },
     {
       // Missing values are hatched so that they never read as a low value.

@@ -48,6 +48,7 @@ import {
   StorageFullError,
 } from '../data/user-store';
 import { insertIndicators, unloadSite } from '../db/schema';
+import { basemapWanted, loadBasemap, rememberBasemap } from '../map/basemap';
 import { str } from '../db/sql';
 import { runReadOnlyQuery, SqlConsoleError, type ConsoleResult } from '../db/sql-console';
 
@@ -192,6 +193,7 @@ export class Atlas {
     // On two cores, compiling DuckDB's wasm alongside MapLibre's first tiling
     // delays the first map by ~0.3 s and the engine gains nothing; go in turn.
     await this.refresh(true);
+    if (this.basemap) void this.applyBasemap();
     await this.startEngine();
   }
 
@@ -257,6 +259,20 @@ export class Atlas {
   private whenPainted(): Promise<void> {
     return new Promise((resolve) => {
       const check = () => (this.paintedKey.includes(`|${this.view.year}|`) ? resolve() : setTimeout(check, 16));
+      check();
+    });
+  }
+
+  /** Resolves when the map shows the view in the state (site, level, indicator, year) from DuckDB; false after `timeoutMs`. */
+  whenViewPainted(timeoutMs = 30_000): Promise<boolean> {
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      const check = () => {
+        const v = this.view;
+        if (this.paintedKey.startsWith(`${v.site}|${v.level}|${v.ind}|${v.year}|`) && this.paintedKey.endsWith('|db')) resolve(true);
+        else if (performance.now() - t0 > timeoutMs) resolve(false);
+        else setTimeout(check, 30);
+      };
       check();
     });
   }
@@ -343,13 +359,76 @@ export class Atlas {
   }
 
   /** Shows a whole view given as a URL query (back/forward, a project file), with notices for what did not fit. */
-  private showQuery(search: string, { write }: { write: boolean }): void {
+  showQuery(search: string, { write }: { write: boolean }): void {
     const parsed = parseViewState(search, catalog.sites, DEFAULT_SITE);
     const refit = parsed.state.site !== this.view.site;
     this.view = parsed.state;
     this.notices = parsed.notices;
     if (write) this.writeUrl(false);
     void this.refresh(refit);
+  }
+
+  /** The optional online basemap (off by default; the user's choice is kept in this browser only). */
+  basemap = $state(basemapWanted());
+  basemapError = $state<string | null>(null);
+
+  async setBasemap(on: boolean): Promise<void> {
+    rememberBasemap(on);
+    this.basemap = on;
+    await this.applyBasemap();
+  }
+
+  private async applyBasemap(): Promise<void> {
+    const map = this.map;
+    if (!map) return;
+    try {
+      await map.setBasemap(this.basemap ? await loadBasemap() : null);
+      this.basemapError = null;
+    } catch (err) {
+      // Offline or blocked: the map stays as it is, without the basemap.
+      this.basemapError = err instanceof Error ? err.message : String(err);
+      this.basemap = false;
+      await map.setBasemap(null);
+    }
+  }
+
+  /** Each area's colour as the map shows it (for image exports). */
+  private shownColors: ReadonlyMap<string, string | null> = new Map();
+
+  /**
+   * The map as shown (areas, colours, selection, point layers, extent), drawn by a hidden map of
+   * `width` × `height` CSS pixels at `pixelRatio`: for PNG and PPTX exports.
+   */
+  async mapImage(width: number, height: number, pixelRatio: number): Promise<HTMLCanvasElement> {
+    const map = this.map;
+    if (!map) throw new Error('map not ready');
+    const [{ renderMapImage }] = await Promise.all([import('../map/map-snapshot'), this.whenViewPainted()]);
+    const level = this.level;
+    const points = this.pointLayers
+      .filter((l) => l.site === this.view.site && this.view.pts.includes(l.id))
+      .map((l) => ({ id: l.id, url: dataUrl(l.file), categories: l.categories }));
+    return renderMapImage({
+      width,
+      height,
+      pixelRatio,
+      site: this.view.site,
+      level: level.id,
+      geometryUrl: dataUrl(level.geometry),
+      areaCount: level.count,
+      colors: this.shownColors,
+      selected: this.view.sel,
+      bounds: map.getBounds(),
+      points,
+    });
+  }
+
+  /** The map's camera (saved with a view), or null before the map exists. */
+  camera(): { center: [number, number]; zoom: number; bearing: number } | null {
+    return this.map?.getCamera() ?? null;
+  }
+
+  moveCamera(camera: { center: [number, number]; zoom: number; bearing?: number }, options: { animate?: boolean } = {}): void {
+    this.map?.setCamera(camera, options);
   }
 
   /** Deletes an imported site everywhere (map, DuckDB, storage). */
@@ -610,6 +689,7 @@ export class Atlas {
         }
       }
       map.recolor(colorById);
+      this.shownColors = colorById;
       map.setBrushed(this.brushed);
       this.swipe = view.mode === 'swipe' && this.cache ? await this.buildSwipe(view, site, ind, result) : null;
       if (gen !== this.generation) return;

@@ -33,7 +33,11 @@ export interface ViewState {
   idx: IndexWeight[];
   /** Point layers shown over the map (URL pts=kitas,…); ids are checked by the caller. */
   pts: string[];
+  /** Embedded in another page (iframe): 'map' = map and legend only, 'static' = the same without interaction; null = the app. */
+  embed: EmbedMode | null;
 }
+
+export type EmbedMode = 'map' | 'static';
 
 export interface IndexWeight {
   id: string;
@@ -87,7 +91,7 @@ const MAX_SEL = 6;
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
-  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'lang',
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'lang', 'embed',
 ] as const;
 
 /**
@@ -288,8 +292,13 @@ export function parseViewState(
     if (pts.length < tokens.length) notice('pts', tokens.filter((t) => !ID_RE.test(t)).join(','), pts.join(','), 'malformed');
   }
 
+  const rawEmbed = get('embed');
+  let embed: EmbedMode | null = null;
+  if (rawEmbed === 'map' || rawEmbed === 'static') embed = rawEmbed;
+  else if (rawEmbed !== null) notice('embed', rawEmbed, '', 'unknown');
+
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, pts },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, pts, embed },
     notices,
   };
 }
@@ -320,6 +329,7 @@ export function serializeViewState(s: ViewState): string {
     idx: s.idx.length > 0 ? s.idx.map((p) => `${p.id}:${p.w}`).join(',') : null,
     pts: s.pts.length > 0 ? s.pts.join(',') : null,
     lang: s.lang,
+    embed: s.embed,
   };
   const parts: string[] = [];
   for (const name of PARAM_ORDER) {

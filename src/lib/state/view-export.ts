@@ -1,0 +1,110 @@
+// What the exports of the current view say: the title, the legend, the source
+// and licence line, and the data behind the map with a sheet of metadata. The
+// values are the ones the map shows (from DuckDB), unrounded; a missing value
+// is an empty cell, never 0.
+import type { Atlas } from './atlas.svelte';
+import { pick, translate, type Lang, type MessageKey } from '../i18n';
+import { formatChange } from '../analysis/change';
+import { formatValue, unitLabel } from '../analysis/format';
+import { legendRows } from '../map/legend-rows';
+import { visibleSources } from '../data/sources';
+import type { LegendSpec } from '../io/image-compose';
+import type { ExportTable, ExportCell } from '../io/xlsx-export';
+
+export interface ViewTexts {
+  title: string;
+  subtitle: string;
+  legend: LegendSpec;
+  sourceLine: string;
+  dateLine: string;
+  /** A file name stem such as "arbeitslosenanteil-2022-ortsteil". */
+  fileStem: string;
+}
+
+const tr = (lang: Lang) => (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+
+function period(atlas: Atlas): string {
+  const v = atlas.view;
+  const change = atlas.result?.change;
+  if (change) return `${change.from}–${change.to}`;
+  if (v.mode === 'multiples') return `${v.from}–${v.to}`;
+  return String(v.year);
+}
+
+export function viewTexts(atlas: Atlas, now = new Date()): ViewTexts {
+  const lang = atlas.view.lang;
+  const t = tr(lang);
+  const ind = atlas.indicator;
+  const result = atlas.result;
+  const change = result?.change ?? null;
+  const title = `${pick(ind.label, lang)} ${period(atlas)}`;
+  const subtitle = `${pick(atlas.level.label, lang)} · ${pick(atlas.site.label, lang)}${change ? ` · ${t(change.measure === 'pct' ? 'change.pct' : ind.unit === 'percent' ? 'change.pp' : 'change.abs')}` : ''}`;
+  const fmt = (v: number) => (change ? formatChange(v, change.measure, ind.unit, ind.decimals, lang) : formatValue(v, ind.unit, ind.decimals, lang));
+  const areas = (n: number) => (n === 1 ? t('legend.area') : t('legend.areas', { count: n }));
+  const cls = result?.classification ?? null;
+  const items: LegendSpec['items'] = legendRows(cls, result?.colors ?? [], change !== null).map((r) => ({
+    color: r.color,
+    label: `${fmt(r.from)} – ${fmt(r.to)}`,
+    count: areas(r.count),
+  }));
+  if (result) items.push({ color: '#ebebeb', label: t('legend.missing'), hatched: true, count: areas(cls?.missing ?? result.values.size) });
+  const sources = visibleSources(atlas.site, ind).map(({ source }) => `${source.attribution}${source.licenceName ? ` (${source.licenceName})` : ''}`);
+  return {
+    title,
+    subtitle,
+    legend: { title: pick(ind.label, lang), subtitle: `${unitLabel(ind.unit, lang)} · ${period(atlas)}`, items },
+    sourceLine: `${t('legend.source')}: ${[...new Set(sources)].join(' · ')}`,
+    dateLine: t('export.dateLine', { date: now.toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB'), app: 'Quartiersatlas' }),
+    fileStem: [ind.id, period(atlas).replace('–', '-'), atlas.level.id].join('-').replace(/[^\w-]+/g, '_'),
+  };
+}
+
+/** The data behind the view (one row per area) and the metadata sheet. */
+export function viewTables(atlas: Atlas, url: string, now = new Date()): { data: ExportTable; meta: ExportTable } {
+  const lang = atlas.view.lang;
+  const t = tr(lang);
+  const ind = atlas.indicator;
+  const result = atlas.result;
+  const change = result?.change ?? null;
+  const names = atlas.names;
+  const label = `${pick(ind.label, lang)} (${unitLabel(ind.unit, lang)})`;
+  const ids = [...(result?.values.keys() ?? [])].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, lang));
+  let columns: string[];
+  let rows: ExportCell[][];
+  if (change) {
+    columns = [t('export.col.id'), t('export.col.name'), `${label} ${change.from}`, `${label} ${change.to}`, `${t('export.col.change')} (${t(change.measure === 'pct' ? 'change.pct' : ind.unit === 'percent' ? 'change.pp' : 'change.abs')})`];
+    rows = ids.map((id) => {
+      const [a, b] = change.ends.get(id) ?? [null, null];
+      return [id, names.get(id) ?? id, a, b, result!.values.get(id)?.value ?? null];
+    });
+  } else {
+    columns = [t('export.col.id'), t('export.col.name'), t('export.col.year'), label];
+    rows = ids.map((id) => [id, names.get(id) ?? id, atlas.view.year, result!.values.get(id)?.value ?? null]);
+  }
+  const texts = viewTexts(atlas, now);
+  const cls = result?.classification;
+  const metaRows: ExportCell[][] = [
+    [t('export.meta.title'), texts.title],
+    [t('export.meta.indicator'), pick(ind.label, lang)],
+    [t('export.meta.definition'), pick(ind.definition, lang)],
+    [t('export.meta.unit'), unitLabel(ind.unit, lang)],
+    [t('export.meta.level'), `${pick(atlas.level.label, lang)} (${pick(atlas.site.label, lang)})`],
+    [t('export.meta.missing'), t('export.meta.missingText')],
+    ...(cls ? [[t('export.meta.classes'), `${t(`cls.${cls.method}` as MessageKey)}: ${cls.breaks.map((b) => formatValue(b, ind.unit, ind.decimals, lang)).join(' | ')}`] as ExportCell[]] : []),
+    ...visibleSources(atlas.site, ind).flatMap(({ key, source }) => [
+      [t('export.meta.source'), `${pick(source.publisher, lang)} (${pick(source.vintage, lang)})${key === atlas.site.geometrySource ? ` – ${t('export.meta.geometry')}` : ''}`],
+      [t('export.meta.licence'), [source.licenceName || source.licence, source.licenceUrl].filter(Boolean).join(', ')],
+      [t('export.meta.attribution'), source.attribution],
+    ]),
+    [t('export.meta.exported'), now.toISOString()],
+    [t('export.meta.view'), url],
+  ];
+  return {
+    data: { sheet: t('export.sheet.data'), columns, rows, numberFormats: columns.map((_, i) => (i < 2 || (!change && i === 2) ? null : numberFormat(ind.decimals))) },
+    meta: { sheet: t('export.sheet.meta'), columns: [t('export.meta.field'), t('export.meta.value')], rows: metaRows },
+  };
+}
+
+function numberFormat(decimals: number): string {
+  return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+}
