@@ -30,3 +30,40 @@ export async function viewSlideImages(atlas: Atlas) {
   const map = await mapFor(atlas, { w: 1280, h: 900 });
   return { texts, map: canvasToSlideImage(map), legend: canvasToSlideImage(drawLegend(texts.legend, 1.4)) };
 }
+
+export interface SlideView {
+  title: string;
+  notes: string;
+  /** The view's URL query. */
+  query: string;
+  camera: { center: [number, number]; zoom: number; bearing?: number } | null;
+}
+
+/**
+ * A PPTX with one slide per saved view: each view is shown in turn (the map draws it), pictured,
+ * and the view the user had is restored afterwards. `progress(i, n)` after each slide.
+ */
+export async function viewsPptx(atlas: Atlas, views: readonly SlideView[], progress: (done: number, total: number) => void = () => {}): Promise<{ blob: Blob; fileName: string }> {
+  const { buildPptx } = await import('../io/pptx-export');
+  const { serializeViewState } = await import('./url');
+  const before = serializeViewState(atlas.view);
+  const camera = atlas.camera();
+  const slides = [];
+  try {
+    for (const [i, view] of views.entries()) {
+      atlas.showQuery(view.query, { write: false });
+      await atlas.whenViewPainted();
+      if (view.camera) atlas.moveCamera(view.camera);
+      const { texts, map, legend } = await viewSlideImages(atlas);
+      slides.push({ title: view.title || texts.title, subtitle: texts.subtitle, map, legend, sourceLine: `${texts.sourceLine} · ${texts.dateLine}`, notes: view.notes });
+      progress(i + 1, views.length);
+    }
+  } finally {
+    atlas.showQuery(before, { write: false });
+    await atlas.whenViewPainted();
+    if (camera) atlas.moveCamera(camera);
+  }
+  const bytes = await buildPptx(slides, { title: 'Quartiersatlas', lang: atlas.view.lang });
+  const type = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+  return { blob: new Blob([bytes.slice().buffer], { type }), fileName: `quartiersatlas-ansichten-${new Date().toISOString().slice(0, 10)}.pptx` };
+}
