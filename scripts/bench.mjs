@@ -2,7 +2,7 @@
 // headless Chromium (a fresh profile per cold start) and prints medians with
 // min/max. `npm run bench -- --json` prints the same as JSON.
 // Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
-// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv).
+// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import).
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -72,6 +72,7 @@ async function withFreshBrowser(fn) {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block', // cold starts without the service worker's 56 MB precache in the background
   });
   try {
     return await fn(context);
@@ -212,6 +213,44 @@ async function yearRun(url, years) {
   });
 }
 
+/**
+ * A long table for every Gemeinde (AGS) and `years` years through the import dialog, as a user
+ * would: time until the join summary shows (parsed off the main thread, recognised, joined), the
+ * longest main-thread task meanwhile, and time until the imported indicator is on the map.
+ */
+async function dialogImport(years) {
+  const ids = readFileSync(new URL('../data/gemeinden/areas.csv', import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.includes(',gemeinde,'))
+    .map((l) => l.split(',')[0]);
+  const lines = ['AGS;Jahr;Wert je 1.000'];
+  for (const id of ids) for (let y = 2022 - years + 1; y <= 2022; y++) lines.push(`${id};${y};${(id.charCodeAt(7) + y) % 97},${y % 10}`);
+  const buffer = Buffer.from(lines.join('\r\n'), 'latin1');
+  return withFreshBrowser(async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${BASE}?site=gemeinden`);
+    await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 90_000 });
+    await page.click('[data-testid="import-open"]');
+    await page.evaluate(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const t0 = Date.now();
+    await page.setInputFiles('[data-testid="import-input"]', { name: 'gemeinden.csv', mimeType: 'text/csv', buffer });
+    await page.waitForSelector('[data-testid="import-summary"]', { timeout: 300_000 });
+    const summaryMs = Date.now() - t0;
+    const matched = Number(await page.getAttribute('[data-testid="import-summary"]', 'data-matched'));
+    const longest = await page.evaluate(() => window.__longest);
+    const t1 = Date.now();
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="map"][data-view*="wert_je_1_000"][data-view$="|db"]', { timeout: 300_000 });
+    return { rows: lines.length - 1, matched, summaryMs, longest, mapMs: Date.now() - t1 };
+  });
+}
+
 const fmt = (x, d = 0) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
 
 async function main() {
@@ -288,6 +327,18 @@ async function main() {
       const csv = [];
       for (let i = 0; i < Math.min(RUNS, 3); i++) csv.push(await benchPage('case=csv&rows=1000000'));
       add('1,000,000-row CSV (;, decimal comma) → queryable in DuckDB', 'ms', csv.map((c) => c.importMs), '≤ 5000');
+    }
+    if (wanted('import')) {
+      for (const years of [24, 93]) {
+        log(`import dialog: Gemeinden × ${years} years (× 2)`);
+        const runs = [];
+        for (let i = 0; i < Math.min(RUNS, 2); i++) runs.push(await dialogImport(years));
+        const rows = runs[0].rows.toLocaleString('en');
+        add(`Import dialog, ${rows}-row CSV → join summary`, 'ms', runs.map((r) => r.summaryMs), '');
+        add(`Import dialog, ${rows}-row CSV: longest main-thread task`, 'ms', runs.map((r) => r.longest), '');
+        add(`Import dialog, ${rows}-row CSV: confirm → on the map`, 'ms', runs.map((r) => r.mapMs), '');
+        if (runs.some((r) => r.matched !== r.rows)) log(`  matched ${runs.map((r) => r.matched).join('/')} of ${runs[0].rows}`);
+      }
     }
   } finally {
     process.kill(-server.pid);
