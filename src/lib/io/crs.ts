@@ -199,8 +199,11 @@ export function insideGermanyOutline(lon: number, lat: number): boolean {
 export interface CrsDetection {
   /** the CRS to use; null when nothing plausible was found */
   code: EpsgCode | null;
-  /** where the code comes from: the .prj, the GeoJSON `crs` member, a guess from the coordinates, or the GeoJSON default (RFC 7946: WGS84) */
-  source: 'prj' | 'geojson' | 'guess' | 'default';
+  /**
+   * where the code comes from: the .prj, the GeoJSON `crs` member, a binary format's header (FlatGeobuf) or
+   * metadata (GeoParquet), a guess from the coordinates, or the GeoJSON default (RFC 7946: WGS84)
+   */
+  source: 'prj' | 'geojson' | 'header' | 'metadata' | 'guess' | 'default';
   /** 'certain': declared by the file and consistent with the coordinates; 'likely': one plausible reading (ask the user to confirm); 'ambiguous': several (see candidates); 'unknown': none */
   confidence: 'certain' | 'likely' | 'ambiguous' | 'unknown';
   /** plausible codes, best first (code is the first when not null) */
@@ -948,7 +951,7 @@ export function guessCrs(samples: readonly [number, number][]): CrsDetection {
 function checkDeclared(
   code: EpsgCode,
   eastingOffset: number,
-  source: 'prj' | 'geojson',
+  source: 'prj' | 'geojson' | 'header' | 'metadata',
   samples: readonly [number, number][],
   declared: string,
 ): CrsDetection {
@@ -1001,8 +1004,20 @@ function checkDeclared(
   };
 }
 
+/** An EPSG code declared by a file's header or metadata, for detectCrs. */
+export interface EpsgHint {
+  /** EPSG code (aliases such as 4258 → 4326 are mapped; unsupported codes fall back to the guess with a note) */
+  code: number;
+  source: 'header' | 'metadata';
+  /** for the reason text, e.g. "FlatGeobuf header" (default "file header" / "file metadata") */
+  origin?: string;
+  /** see CrsDetection.eastingOffset (for a WKT that parsePrj read as a 7-digit UTM variant) */
+  eastingOffset?: number;
+}
+
 /**
- * Full detection: the .prj text if it is recognised, else the GeoJSON `crs`
+ * Full detection: an explicit code from the file's header or metadata (FlatGeobuf, GeoParquet), else
+ * the .prj text if it is recognised, else the GeoJSON `crs`
  * member, else a guess from the samples (a GeoJSON without `crs` member whose
  * coordinates look like longitude/latitude gets RFC 7946's WGS84 as source
  * 'default'). A declared CRS is checked against the samples: swapped axes are
@@ -1012,10 +1027,21 @@ function checkDeclared(
 export function detectCrs(input: {
   prj?: string | null;
   geojson?: unknown;
+  /** an explicit code from the file's own header or metadata (FlatGeobuf, GeoParquet); checked first */
+  epsg?: EpsgHint | null;
   samples: readonly [number, number][];
 }): CrsDetection {
   const samples = input.samples ?? [];
   const notes: string[] = [];
+  const hint = input.epsg;
+  if (hint) {
+    const origin = hint.origin ?? (hint.source === 'header' ? 'file header' : 'file metadata');
+    const code = Number.isInteger(hint.code) ? mapAuthorityCode('EPSG', hint.code) : null;
+    if (code !== null) {
+      return checkDeclared(code, hint.eastingOffset ?? 0, hint.source, samples, `The ${origin} names ${crsDefinition(code).name} (EPSG:${code})`);
+    }
+    notes.push(`The ${origin} names EPSG:${String(hint.code)}, which is not supported.`);
+  }
   if (typeof input.prj === 'string' && input.prj.trim() !== '') {
     const match = parsePrj(input.prj);
     if (match) {

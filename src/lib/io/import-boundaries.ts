@@ -1,8 +1,10 @@
-// Boundaries from the user's files: GeoJSON, or a Shapefile (a .zip, or the
-// .shp/.shx/.dbf/.prj/.cpg files together). Reads the geometry raw, detects the
-// coordinate system (crs.ts), and suggests which attribute is the area key and
-// which the name; numeric attributes become indicators.
-import type { FeatureCollection, Geometry } from 'geojson';
+// Boundaries from the user's files: GeoJSON, TopoJSON, FlatGeobuf, GeoParquet,
+// or a Shapefile (a .zip, or the .shp/.shx/.dbf/.prj/.cpg files together).
+// Reads the geometry raw, detects the coordinate system (crs.ts), and suggests
+// which attribute is the area key and which the name; numeric attributes become
+// indicators. The readers of the binary formats and TopoJSON live in read-*.ts
+// and are imported on demand, so their libraries stay out of the initial bundle.
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { unzip } from 'but-unzip';
 import { detectCrs, sampleCoordinates, toWgs84, type CrsDetection, type EpsgCode } from './crs';
 import { decodeText } from './text-decode';
@@ -33,10 +35,34 @@ export class ImportError extends Error {
 }
 
 const ext = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+/** The file name without folders and extension (the name shown for an import). */
+export const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+const BOUNDARY_EXT = ['geojson', 'json', 'topojson', 'shp', 'zip', 'fgb', 'parquet', 'geoparquet'];
 
 export function isBoundaryFile(name: string): boolean {
-  return ['geojson', 'json', 'shp', 'zip'].includes(ext(name));
+  return BOUNDARY_EXT.includes(ext(name));
+}
+
+type AnyFeature = Feature<Geometry | null, Record<string, unknown> | null>;
+
+/**
+ * Keeps the Polygon/MultiPolygon features (with `{}` for missing properties);
+ * throws when there are none, or when a kept coordinate is not a finite number
+ * (damaged or truncated binary files).
+ */
+export function keepPolygons(fileName: string, features: readonly AnyFeature[]): Feature<Geometry, Record<string, unknown>>[] {
+  const polygons = features.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
+  if (polygons.length === 0) throw new ImportError(fileName, 'contains no polygons (areas)');
+  const finite = (c: unknown): boolean =>
+    Array.isArray(c) && (typeof c[0] === 'number' ? c.length >= 2 && c.every(Number.isFinite) : c.every(finite));
+  for (const f of polygons) {
+    if (!finite((f.geometry as { coordinates: unknown }).coordinates)) {
+      throw new ImportError(fileName, 'contains invalid coordinates (is the file damaged or truncated?)');
+    }
+  }
+  return polygons.map((f) => ({ ...f, geometry: f.geometry as Geometry, properties: f.properties ?? {} }));
 }
 
 /** Expands .zip archives into their files (macOS metadata skipped). */
@@ -51,7 +77,7 @@ async function expand(files: readonly InputFile[]): Promise<InputFile[]> {
     try {
       items = unzip(f.bytes);
     } catch (err) {
-      throw new ImportError(f.name, `not a readable zip archive (${err instanceof Error ? err.message : String(err)})`);
+      throw new ImportError(f.name, `not a readable zip archive (${errorText(err)})`);
     }
     for (const item of items) {
       if (item.filename.includes('__MACOSX') || item.filename.endsWith('/')) continue;
@@ -67,21 +93,31 @@ export async function readBoundaries(input: readonly InputFile[]): Promise<RawBo
   const byExt = (e: string) => files.filter((f) => ext(f.name) === e);
   const shp = byExt('shp')[0];
   if (shp) return readShapefile(shp, files);
-  const json = [...byExt('geojson'), ...byExt('json')][0];
-  if (json) return readGeoJson(json);
-  throw new ImportError(input.map((f) => f.name).join(', '), 'no boundaries found (expected .geojson, .json, .shp or a .zip with a shapefile)');
+  const fgb = byExt('fgb')[0];
+  if (fgb) return (await import('./read-flatgeobuf')).readFlatGeobuf(fgb);
+  const parquet = [...byExt('parquet'), ...byExt('geoparquet')][0];
+  if (parquet) return (await import('./read-geoparquet')).readGeoParquet(parquet);
+  const json = [...byExt('topojson'), ...byExt('geojson'), ...byExt('json')][0];
+  if (json) return readJson(json);
+  throw new ImportError(
+    input.map((f) => f.name).join(', '),
+    'no boundaries found (expected .geojson, .json, .topojson, .fgb, .parquet, .geoparquet, .shp or a .zip with a shapefile)',
+  );
 }
 
-function readGeoJson(file: InputFile): RawBoundaries {
+/** GeoJSON, or TopoJSON (a .topojson, or a .json/.geojson whose type is "Topology"). */
+async function readJson(file: InputFile): Promise<RawBoundaries> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(decodeText(file.bytes).text);
   } catch (err) {
-    throw new ImportError(file.name, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new ImportError(file.name, `not valid JSON (${errorText(err)})`);
   }
+  const type = parsed && typeof parsed === 'object' ? (parsed as { type?: unknown }).type : undefined;
+  if (type === 'Topology') return (await import('./read-topojson')).readTopology(file.name, parsed as Record<string, unknown>);
   const fc = parsed as FeatureCollection<Geometry, Record<string, unknown>>;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new ImportError(file.name, 'not a GeoJSON FeatureCollection');
+  if (type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    throw new ImportError(file.name, ext(file.name) === 'topojson' ? 'not a TopoJSON topology' : 'not a GeoJSON FeatureCollection');
   }
   const polygons = fc.features.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
   if (polygons.length === 0) throw new ImportError(file.name, 'contains no polygons (areas)');
@@ -106,7 +142,7 @@ async function readShapefile(shp: InputFile, files: readonly InputFile[]): Promi
     // Without the .prj: coordinates stay as stored; the CRS is detected and confirmed separately.
     fc = (await getShapefile({ shp: shp.bytes, dbf: dbf?.bytes, cpg: encoding })) as FeatureCollection<Geometry, Record<string, unknown>>;
   } catch (err) {
-    throw new ImportError(shp.name, `the shapefile could not be read (${err instanceof Error ? err.message : String(err)})`);
+    throw new ImportError(shp.name, `the shapefile could not be read (${errorText(err)})`);
   }
   const polygons = fc.features.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
   if (polygons.length === 0) throw new ImportError(shp.name, 'contains no polygons (areas)');
