@@ -48,3 +48,25 @@ test('indicators derived from the Kitas: number per Ortsteil, per 1,000 resident
   const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(63);
 });
+
+test('statistical secrecy: Kita counts of 1 or 2 are hidden as ".", with partners so that no sum reveals them', async ({ page }) => {
+  await page.goto('./?site=leipzig&ind=kitas_anzahl&pts=kitas&sec=3');
+  await waitForView(page, 'leipzig|ortsteil|kitas_anzahl|2024');
+  const secret = page.getByTestId('legend-secret');
+  await expect(secret).toBeVisible();
+  const hidden = Number(await secret.getAttribute('data-count'));
+  expect(hidden).toBeGreaterThan(0);
+  await expect(page.getByTestId('legend-secret-note')).toContainText('weniger als 3 Personen');
+  // The ranking shows "." for them, never 0.
+  const dots = await page.getByTestId('ranking-row').evaluateAll((els) => els.filter((e) => e.getAttribute('title')?.endsWith(': .')).length);
+  expect(dots).toBe(hidden);
+  // The legend's classes and the hidden ones together are all 63 Ortsteile.
+  const classes = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  const missing = Number(await page.getByTestId('legend-missing').getAttribute('data-count'));
+  expect(classes.reduce((a, b) => a + b, 0) + missing + hidden).toBe(63);
+  // Off again: every Ortsteil has its count.
+  await page.getByTestId('secrecy-threshold').fill('0');
+  await page.getByTestId('secrecy-threshold').press('Enter');
+  await expect(page).not.toHaveURL(/sec=/);
+  await expect(secret).toHaveCount(0);
+});

@@ -39,6 +39,7 @@ const DEFAULTS: ViewState = {
   idx: [],
   pts: [],
   embed: null,
+  sec: 0,
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
@@ -301,5 +302,15 @@ describe('embed', () => {
     const bad = parse('?embed=<script>');
     expect(bad.state.embed).toBeNull();
     expect(bad.notices.map((n) => n.param)).toContain('embed');
+  });
+});
+
+describe('sec (statistical secrecy)', () => {
+  it('reads a threshold 0–20 and writes it only when on', () => {
+    expect(parse('?sec=3').state.sec).toBe(3);
+    expect(serializeViewState({ ...DEFAULTS, sec: 3 })).toContain('&sec=3&');
+    expect(serializeViewState(DEFAULTS)).not.toContain('sec=');
+    expect(parse('?sec=-1').state.sec).toBe(0);
+    expect(parse('?sec=2.5').notices.map((n) => n.param)).toContain('sec');
   });
 });

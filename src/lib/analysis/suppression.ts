@@ -61,3 +61,28 @@ export function suppress(cells: readonly SecrecyCell[], threshold: number, total
   }
   return { primary, secondary };
 }
+
+/** The rows of a level (all years) as the user may see them: secret values nulled and flagged. */
+export function applySecrecy<T extends { id: string; year: number; value: number | null; basis?: number | null; secret?: 'primary' | 'secondary' }>(
+  rows: readonly T[],
+  parentOf: (id: string) => string | null,
+  threshold: number,
+): T[] {
+  if (!(threshold > 1)) return rows.slice();
+  const byYear = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = byYear.get(r.year) ?? [];
+    list.push(r);
+    byYear.set(r.year, list);
+  }
+  const out: T[] = [];
+  for (const list of byYear.values()) {
+    const cells = list.map((r) => ({ id: r.id, parent: parentOf(r.id), basis: r.value === null ? null : (r.basis ?? null) }));
+    const { primary, secondary } = suppress(cells, threshold);
+    for (const r of list) {
+      const secret = primary.has(r.id) ? 'primary' : secondary.has(r.id) ? 'secondary' : undefined;
+      out.push(secret ? { ...r, value: null, secret } : r);
+    }
+  }
+  return out;
+}

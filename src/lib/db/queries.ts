@@ -16,6 +16,10 @@ export interface AreaValue {
    * the denominator that the value covers (1 = complete); null otherwise.
    */
   coverage: number | null;
+  /** How many persons the value rests on (the count, or the numerator of a rate): for statistical secrecy. */
+  basis?: number | null;
+  /** Hidden for statistical secrecy (value is null then): below the threshold, or to protect such a value. */
+  secret?: 'primary' | 'secondary';
 }
 
 /** A rate is still given for an aggregate when its parts cover this share of the denominator. */
@@ -42,21 +46,24 @@ const COVERAGE = `CASE WHEN count(o.den) = count(*) AND sum(o.den) > 0 THEN ${CO
  * the denominator (for example small Gemeinden whose shares are suppressed);
  * the coverage travels with the value so the UI can say so.
  */
-function valueExpressions(ind: Indicator, isBase: boolean): { value: string; coverage: string } {
+function valueExpressions(ind: Indicator, isBase: boolean): { value: string; coverage: string; basis: string } {
   const none = 'CAST(NULL AS DOUBLE)';
-  if (isBase) return { value: 'max(o.value)', coverage: none };
   const agg = ind.agg;
+  if (isBase) return { value: 'max(o.value)', coverage: none, basis: agg.type === 'sum' ? 'max(o.value)' : agg.type === 'ratio' ? 'max(o.num)' : none };
   switch (agg.type) {
-    case 'sum':
-      return { value: 'CASE WHEN count(o.value) = count(*) THEN sum(o.value) END', coverage: none };
+    case 'sum': {
+      const value = 'CASE WHEN count(o.value) = count(*) THEN sum(o.value) END';
+      return { value, coverage: none, basis: value };
+    }
     case 'ratio':
       return {
         value: `CASE WHEN (${COVERAGE}) >= ${num(MIN_RATE_COVERAGE)}
                      THEN ${COVERED_NUM} / ${COVERED_DEN} * ${num(agg.scale)} END`,
         coverage: COVERAGE,
+        basis: COVERED_NUM,
       };
     case 'none':
-      return { value: none, coverage: none };
+      return { value: none, coverage: none, basis: none };
   }
 }
 
@@ -74,6 +81,7 @@ function valuesSql(site: Site, ind: Indicator, level: string, years: number[]): 
     SELECT b.area_id AS id, y.year AS year,
            ${expr.value} AS value,
            ${expr.coverage} AS coverage,
+           ${expr.basis} AS basis,
            CAST(count(*) AS INTEGER) AS n,
            CAST(count(${presentCol}) AS INTEGER) AS present
     FROM area_base b

@@ -69,6 +69,9 @@ export interface ViewResult {
 
 export const DEFAULT_SITE = 'leipzig';
 
+/** Areas whose value is hidden for statistical secrecy: a plain grey, unlike the hatching of missing values. */
+export const SECRET_COLOR = '#b8b8b8';
+
 /** Modes with an analysis panel (their code is loaded on first use). */
 const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa'];
 /** Modes whose map is coloured by an analysis (not by the indicator's classes). */
@@ -631,10 +634,12 @@ export class Atlas {
     ind: Indicator,
   ): Promise<{ rows: AreaValue[]; data: LevelData | null } | null> {
     if (this.cache) {
+      this.cache.setSecrecy(view.sec);
       const data = await this.cache.get(site, view.level, ind);
       return { rows: data.byYear.get(view.year) ?? [], data };
     }
-    if (view.mode !== 'map' || !site.firstView) return null; // other modes and imported sites need the engine
+    // Other modes, imported sites and secrecy (which needs the parents and bases) wait for the engine.
+    if (view.mode !== 'map' || !site.firstView || view.sec > 1) return null;
     const d = site.defaults;
     if (view.level !== d.level || view.ind !== d.ind || view.year !== d.year) return null;
     const fv = await this.firstView(site);
@@ -676,6 +681,7 @@ export class Atlas {
       }
       let colorById: ReadonlyMap<string, string | null> = new Map(
         [...result.values].map(([id, v]) => {
+          if (v.secret) return [id, SECRET_COLOR];
           const cls = result.classification?.classOf(v.value) ?? -1;
           return [id, cls >= 0 ? (result.colors[cls] ?? null) : null];
         }),
@@ -929,9 +935,12 @@ export class Atlas {
     const fromRows = new Map((data.byYear.get(view.from) ?? []).map((r) => [r.id, r]));
     const ends = new Map<string, [number | null, number | null]>();
     const rows = (data.byYear.get(view.to) ?? []).map((r) => {
-      const a = fromRows.get(r.id)?.value ?? null;
+      const from = fromRows.get(r.id);
+      const a = from?.value ?? null;
       ends.set(r.id, [a, r.value]);
-      return { ...r, value: change(a, r.value, measure) };
+      // A change from or to a secret value is itself secret.
+      const secret = r.secret ?? from?.secret;
+      return { ...r, value: change(a, r.value, measure), ...(secret ? { secret } : {}) };
     });
     const values = new Map(rows.map((r) => [r.id, r]));
     const aggregable = isAggregable(site, ind, view.level);

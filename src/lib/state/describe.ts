@@ -11,6 +11,7 @@ export function describeValue(
   lang: Lang,
 ): { text: string; note: string | null } {
   if (!aggregable) return { text: translate(lang, 'value.missing'), note: translate(lang, 'value.notAggregable') };
+  if (v?.secret) return { text: '.', note: translate(lang, v.secret === 'primary' ? 'value.secret' : 'value.secretSecondary') };
   const value = v?.value ?? null;
   const text = formatValue(value, ind.unit, ind.decimals, lang);
   if (value === null && v && v.n > 1 && v.present < v.n) {

@@ -35,7 +35,12 @@ export interface ViewState {
   pts: string[];
   /** Embedded in another page (iframe): 'map' = map and legend only, 'static' = the same without interaction; null = the app. */
   embed: EmbedMode | null;
+  /** Statistical secrecy: values based on fewer than this many persons are hidden ("."); 0 = off (URL sec). */
+  sec: number;
 }
+
+/** The largest secrecy threshold accepted from a URL. */
+export const MAX_SECRECY = 20;
 
 export type EmbedMode = 'map' | 'static';
 
@@ -91,7 +96,7 @@ const MAX_SEL = 6;
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
-  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'lang', 'embed',
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'lang', 'embed',
 ] as const;
 
 /**
@@ -292,13 +297,21 @@ export function parseViewState(
     if (pts.length < tokens.length) notice('pts', tokens.filter((t) => !ID_RE.test(t)).join(','), pts.join(','), 'malformed');
   }
 
+  const rawSec = get('sec');
+  let sec = 0;
+  if (rawSec !== null) {
+    const n = Number(rawSec);
+    if (Number.isInteger(n) && n >= 0 && n <= MAX_SECRECY) sec = n;
+    else notice('sec', rawSec, '0', 'malformed');
+  }
+
   const rawEmbed = get('embed');
   let embed: EmbedMode | null = null;
   if (rawEmbed === 'map' || rawEmbed === 'static') embed = rawEmbed;
   else if (rawEmbed !== null) notice('embed', rawEmbed, '', 'unknown');
 
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, pts, embed },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, pts, embed, sec },
     notices,
   };
 }
@@ -330,6 +343,7 @@ export function serializeViewState(s: ViewState): string {
     pts: s.pts.length > 0 ? s.pts.join(',') : null,
     lang: s.lang,
     embed: s.embed,
+    sec: s.sec > 0 ? String(s.sec) : null,
   };
   const parts: string[] = [];
   for (const name of PARAM_ORDER) {

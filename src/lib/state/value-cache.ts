@@ -1,4 +1,5 @@
 import type { Indicator, Site } from '../data/catalog-types';
+import { applySecrecy } from '../analysis/suppression';
 import type { Engine } from '../db/engine';
 import { areaLevel, levelAreas, levelPoints, levelSeries, type AreaInfo, type AreaPoint, type AreaValue } from '../db/queries';
 import { gridColumn, gridPositions } from '../db/grid';
@@ -43,16 +44,44 @@ export class ValueCache {
     return this.once(`site|${site.id}`, () => this.loadSite(site));
   }
 
+  /** Statistical secrecy threshold applied to every answer (0 = off); see setSecrecy. */
+  private secrecy = 0;
+
+  /** Values based on fewer than `threshold` persons are hidden from every answer from now on. */
+  setSecrecy(threshold: number): void {
+    if (threshold === this.secrecy) return;
+    this.secrecy = threshold;
+    for (const key of [...this.entries.keys()]) if (key.includes('|sec')) this.entries.delete(key);
+  }
+
   get(site: Site, level: string, ind: Indicator): Promise<LevelData> {
-    const key = `${site.id}|${level}|${ind.id}`;
+    if (this.secrecy > 1 && site.kind !== 'grid') return this.getSecret(site, level, ind, this.secrecy);
+    return this.getRaw(site, level, ind);
+  }
+
+  private getSecret(site: Site, level: string, ind: Indicator, threshold: number): Promise<LevelData> {
+    return this.cached(`${site.id}|${level}|${ind.id}|sec${threshold}`, async () => {
+      const [data, areas] = await Promise.all([this.getRaw(site, level, ind), this.areas(site, level)]);
+      const rows = [...data.byYear.values()].flat();
+      return group(applySecrecy(rows, (id) => areas.get(id)?.parent ?? null, threshold));
+    });
+  }
+
+  private getRaw(site: Site, level: string, ind: Indicator): Promise<LevelData> {
+    return this.cached(`${site.id}|${level}|${ind.id}`, () =>
+      this.ensureSite(site)
+        .then(() => levelSeries(this.engine, site, ind, level))
+        .then(group),
+    );
+  }
+
+  private cached(key: string, make: () => Promise<LevelData>): Promise<LevelData> {
     let entry = this.entries.get(key);
     if (entry) {
       // Refresh its place in the insertion order (least recently used goes first).
       this.entries.delete(key);
     } else {
-      entry = this.ensureSite(site)
-        .then(() => levelSeries(this.engine, site, ind, level))
-        .then(group);
+      entry = make();
       entry.catch(() => this.entries.delete(key));
     }
     this.entries.set(key, entry);

@@ -2,7 +2,7 @@
 // and licence line, and the data behind the map with a sheet of metadata. The
 // values are the ones the map shows (from DuckDB), unrounded; a missing value
 // is an empty cell, never 0.
-import type { Atlas } from './atlas.svelte';
+import { SECRET_COLOR, type Atlas } from './atlas.svelte';
 import { pick, translate, type Lang, type MessageKey } from '../i18n';
 import { formatChange } from '../analysis/change';
 import { formatValue, unitLabel } from '../analysis/format';
@@ -47,7 +47,9 @@ export function viewTexts(atlas: Atlas, now = new Date()): ViewTexts {
     label: `${fmt(r.from)} – ${fmt(r.to)}`,
     count: areas(r.count),
   }));
-  if (result) items.push({ color: '#ebebeb', label: t('legend.missing'), hatched: true, count: areas(cls?.missing ?? result.values.size) });
+  const secret = result ? [...result.values.values()].filter((v) => v.secret).length : 0;
+  if (result) items.push({ color: '#ebebeb', label: t('legend.missing'), hatched: true, count: areas((cls?.missing ?? result.values.size) - secret) });
+  if (secret > 0) items.push({ color: SECRET_COLOR, label: t('legend.secret'), count: areas(secret) });
   const sources = visibleSources(atlas.site, ind).map(({ source }) => `${source.attribution}${source.licenceName ? ` (${source.licenceName})` : ''}`);
   return {
     title,
@@ -75,11 +77,16 @@ export function viewTables(atlas: Atlas, url: string, now = new Date()): { data:
     columns = [t('export.col.id'), t('export.col.name'), `${label} ${change.from}`, `${label} ${change.to}`, `${t('export.col.change')} (${t(change.measure === 'pct' ? 'change.pct' : ind.unit === 'percent' ? 'change.pp' : 'change.abs')})`];
     rows = ids.map((id) => {
       const [a, b] = change.ends.get(id) ?? [null, null];
-      return [id, names.get(id) ?? id, a, b, result!.values.get(id)?.value ?? null];
+      const v = result!.values.get(id);
+      return [id, names.get(id) ?? id, a, b, v?.secret ? '.' : (v?.value ?? null)];
     });
   } else {
     columns = [t('export.col.id'), t('export.col.name'), t('export.col.year'), label];
-    rows = ids.map((id) => [id, names.get(id) ?? id, atlas.view.year, result!.values.get(id)?.value ?? null]);
+    // "." for a value hidden for secrecy (as the statistical offices print it); empty for missing.
+    rows = ids.map((id) => {
+      const v = result!.values.get(id);
+      return [id, names.get(id) ?? id, atlas.view.year, v?.secret ? '.' : (v?.value ?? null)];
+    });
   }
   const texts = viewTexts(atlas, now);
   const cls = result?.classification;
@@ -90,6 +97,7 @@ export function viewTables(atlas: Atlas, url: string, now = new Date()): { data:
     [t('export.meta.unit'), unitLabel(ind.unit, lang)],
     [t('export.meta.level'), `${pick(atlas.level.label, lang)} (${pick(atlas.site.label, lang)})`],
     [t('export.meta.missing'), t('export.meta.missingText')],
+    ...(atlas.view.sec > 1 ? [[t('secrecy.heading'), t('legend.secretNote', { n: atlas.view.sec })] as ExportCell[]] : []),
     ...(cls ? [[t('export.meta.classes'), `${t(`cls.${cls.method}` as MessageKey)}: ${cls.breaks.map((b) => formatValue(b, ind.unit, ind.decimals, lang)).join(' | ')}`] as ExportCell[]] : []),
     ...visibleSources(atlas.site, ind).flatMap(({ key, source }) => [
       [t('export.meta.source'), `${pick(source.publisher, lang)} (${pick(source.vintage, lang)})${key === atlas.site.geometrySource ? ` – ${t('export.meta.geometry')}` : ''}`],
