@@ -118,3 +118,42 @@ test('a chart as SVG: standalone, with a title and inlined styles', async ({ pag
   expect(svg).toMatch(/style="[^"]*stroke/);
   expect(svg).not.toContain('<script');
 });
+
+test('PPTX of the saved views: a valid zip with one slide per view, titles and speaker notes', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto(VIEW);
+  await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
+  await page.getByTestId('export-open').click();
+  await expect(page.getByTestId('export-pptx')).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('save-view').click();
+  await page.getByTestId('views-notes').first().fill('Grünau: höchster Anteil');
+  await page.getByTestId('views-notes').first().blur();
+  await page.getByTestId('indicator-select').selectOption('auslaenderanteil');
+  await waitForView(page, 'leipzig|ortsteil|auslaenderanteil|');
+  await page.getByTestId('save-view').click();
+  await page.getByTestId('level-select').selectOption('stadtbezirk');
+  await waitForView(page, 'leipzig|stadtbezirk|auslaenderanteil|');
+  await page.getByTestId('save-view').click();
+  await expect(page.getByTestId('views-item')).toHaveCount(3);
+
+  await page.getByTestId('export-open').click();
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByTestId('export-pptx').click();
+  const pptx = await bytesOf(await download);
+  // A zip (PK\x03\x04) holding exactly three slides, each with a picture, and the notes.
+  expect(pptx.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  const { unzip } = await import('but-unzip');
+  const entries = unzip(new Uint8Array(pptx));
+  const names = entries.map((e) => e.filename);
+  expect(names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort()).toEqual(['ppt/slides/slide1.xml', 'ppt/slides/slide2.xml', 'ppt/slides/slide3.xml']);
+  expect(names.filter((n) => /^ppt\/media\/.*\.png$/.test(n)).length).toBeGreaterThanOrEqual(6);
+  const text = async (name: string) => new TextDecoder().decode(await entries.find((e) => e.filename === name)!.read());
+  expect(await text('ppt/slides/slide1.xml')).toContain('Arbeitslosenanteil');
+  expect(await text('ppt/slides/slide3.xml')).toContain('Stadtbezirke');
+  const notes = names.filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n));
+  const allNotes = (await Promise.all(notes.map(text))).join('\n');
+  expect(allNotes).toContain('Grünau: höchster Anteil');
+  // The view the user had is back.
+  await expect(page.getByTestId('map')).toHaveAttribute('data-view', /^leipzig\|stadtbezirk\|auslaenderanteil\|/);
+});

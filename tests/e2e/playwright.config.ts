@@ -22,6 +22,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 800 },
     launchOptions: chromiumLaunchOptions,
+    serviceWorkers: 'block', // the app's worker precaches ~56 MB: only offline.spec.ts allows it
     trace: 'off',
   },
   webServer: {

@@ -321,7 +321,7 @@ export const de = {
   'lang.de': 'Deutsch',
   'lang.en': 'English',
   'offline.preparing': 'Wird für offline gespeichert …',
-  'offline.progress': 'Wird für offline gespeichert … {percent} %',
+  'offline.progress': 'Wird für offline gespeichert … {percent}\u00a0%',
   'offline.ready': 'Offline bereit',
   'offline.update': 'Neue Version – neu laden',
   'offline.unavailable': 'Offline nicht verfügbar',

@@ -191,7 +191,11 @@ export class Atlas {
   /** Draws the first map, then starts the engine: the first map does not wait for DuckDB. */
   async start(map: ChoroplethMap): Promise<void> {
     this.map = map;
-    window.addEventListener('popstate', () => this.showQuery(location.search, { write: false }));
+    window.addEventListener('popstate', () => {
+      // A presentation URL (mode=present) belongs to the presentation, which shows its slide itself.
+      if (new URLSearchParams(location.search).get('mode') === 'present') return;
+      this.showQuery(location.search, { write: false });
+    });
     this.writeUrl(true);
     // On two cores, compiling DuckDB's wasm alongside MapLibre's first tiling
     // delays the first map by ~0.3 s and the engine gains nothing; go in turn.
@@ -266,13 +270,14 @@ export class Atlas {
     });
   }
 
-  /** Resolves when the map shows the view in the state (site, level, indicator, year) from DuckDB; false after `timeoutMs`. */
+  /** Resolves when the map shows the view in the state (its data key and classes) from DuckDB; false after `timeoutMs`. */
   whenViewPainted(timeoutMs = 30_000): Promise<boolean> {
     const t0 = performance.now();
     return new Promise((resolve) => {
       const check = () => {
         const v = this.view;
-        if (this.paintedKey.startsWith(`${v.site}|${v.level}|${v.ind}|${v.year}|`) && this.paintedKey.endsWith('|db')) resolve(true);
+        // The whole view's key (mode, years, second indicator, classes), as markPainted writes it.
+        if (this.paintedKey === `${dataKey(v)}|${v.cls}|${v.k}|db`) resolve(true);
         else if (performance.now() - t0 > timeoutMs) resolve(false);
         else setTimeout(check, 30);
       };
