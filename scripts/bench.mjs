@@ -240,7 +240,7 @@ async function dialogImport(years) {
     });
     const t0 = Date.now();
     await page.setInputFiles('[data-testid="import-input"]', { name: 'gemeinden.csv', mimeType: 'text/csv', buffer });
-    await page.waitForSelector('[data-testid="import-summary"]', { timeout: 300_000 });
+    await page.waitForSelector('[data-testid="import-summary"][data-pending="false"][data-matched]:not([data-matched="0"])', { timeout: 300_000 });
     const summaryMs = Date.now() - t0;
     const matched = Number(await page.getAttribute('[data-testid="import-summary"]', 'data-matched'));
     const longest = await page.evaluate(() => window.__longest);
