@@ -20,20 +20,12 @@ import { serialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 // zstd compression for the fixture (hyparquet-writer only brings snappy); a dependency of flatgeobuf.
 import { init as zstdInit, compress as zstdCompress } from '@bokuweb/zstd-wasm';
+import { areas, x0, y0 } from './fixture-squares.mjs';
 
 const dir = new URL('../tests/fixtures/formats/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 const write = (name, bytes) => writeFileSync(new URL(name, dir), bytes);
 
-// As in scripts/fixtures-import.mjs.
-const x0 = 316000;
-const y0 = 5686000;
-const areas = [
-  { id: '1', name: 'Lößnig', einw: 12345, ant: 12.5, dx: 0, dy: 0 },
-  { id: '2', name: 'Großzschocher', einw: 8000, ant: 7.25, dx: 1, dy: 0 },
-  { id: '3', name: 'Südvorstadt', einw: 26000, ant: 15.75, dx: 0, dy: 1 },
-  { id: '4', name: 'Mölkau', einw: 6500, ant: 4.5, dx: 1, dy: 1 },
-];
 // Outer rings counter-clockwise (RFC 7946), closed.
 const ring = (a) => {
   const x = x0 + a.dx * 1000;

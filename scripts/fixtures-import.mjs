@@ -4,19 +4,11 @@
 // Run: node scripts/fixtures-import.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { areas, x0, y0 } from './fixture-squares.mjs';
 
 const dir = new URL('../tests/fixtures/import/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 
-// Four 1 km squares in Leipzig's south (UTM 33N), keys as Excel would print them.
-const x0 = 316000;
-const y0 = 5686000;
-const areas = [
-  { id: '1', name: 'Lößnig', einw: 12345, ant: 12.5, dx: 0, dy: 0 },
-  { id: '2', name: 'Großzschocher', einw: 8000, ant: 7.25, dx: 1, dy: 0 },
-  { id: '3', name: 'Südvorstadt', einw: 26000, ant: 15.75, dx: 0, dy: 1 },
-  { id: '4', name: 'Mölkau', einw: 6500, ant: 4.5, dx: 1, dy: 1 },
-];
 // Outer rings clockwise (shapefile convention), closed.
 const ring = (a) => {
   const x = x0 + a.dx * 1000;
