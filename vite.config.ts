@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 
 // The top level of the repository is fixed (see README), so the app's entry
 // (index.html) lives in src/ and Vite's root is src/. Bundled data in data/
@@ -12,7 +13,7 @@ export default defineConfig({
   root: 'src',
   publicDir: '../public',
   base: './',
-  plugins: [svelte(), offlinePwa()],
+  plugins: [svelte(), offlinePwa(), contentSecurityPolicy()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
@@ -21,6 +22,8 @@ export default defineConfig({
     // browser cache them separately.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,
+    // No inline module-preload polyfill: the built pages carry no inline script (CSP below).
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // bench.html holds benchmark cases for scripts/bench.mjs; the app does not link it.
       input: { main: `${repoRoot}src/index.html`, bench: `${repoRoot}src/bench.html` },
@@ -41,6 +44,59 @@ export default defineConfig({
     hookTimeout: 60_000,
   },
 });
+
+// The Content-Security-Policy of the built app, as a <meta> tag (the app is
+// static files on any host, so it cannot rely on server headers). Build only:
+// the dev server injects inline scripts and styles (HMR, the error overlay).
+// Everything comes from the app's own origin; each other source says why it is
+// there. tests/e2e/csp.spec.ts walks every view and dialog (and the basemap,
+// mocked) and requires zero violations.
+function contentSecurityPolicy(): Plugin {
+  const csp = [
+    "default-src 'self'",
+    // No inline script, no eval. 'wasm-unsafe-eval' (WebAssembly only, not JS eval):
+    // DuckDB compiles its wasm in its worker, which runs under this policy (below).
+    "script-src 'self' 'wasm-unsafe-eval'",
+    // blob: DuckDB's worker starts from a blob: URL that loads its script, so that it
+    // inherits this policy (src/lib/db/browser-engine.ts): connect-src then keeps
+    // whatever DuckDB reads, even a URL typed into the SQL console, on the origin.
+    // MapLibre's, the import parser's and the join workers and the service worker are own files.
+    "worker-src 'self' blob:",
+    // blob: imported files handed to MapLibre by URL; data: deck.gl fetches the
+    // trend arrow icon (an SVG data: URL). tiles.openfreemap.org: the online
+    // basemap, only after the user opts in (src/lib/map/basemap.ts); its style,
+    // TileJSON, vector and raster tiles, sprite and glyphs all come from that one
+    // host, and MapLibre loads tile images with fetch (so no img-src for it).
+    "connect-src 'self' blob: data: https://tiles.openfreemap.org",
+    // data: the favicon ("data:,") and MapLibre's control icons (SVG data: URLs in its CSS).
+    "img-src 'self' data:",
+    // Only the bundled stylesheets: no style="" attribute or <style> is needed
+    // (Svelte's style: directives and MapLibre set element.style through the CSSOM, which CSP allows).
+    "style-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    // No form submits anywhere (<form method="dialog"> only closes a dialog).
+    "form-action 'none'",
+    "manifest-src 'self'",
+  ].join('; ');
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${csp}" />`;
+  return {
+    name: 'quartiersatlas-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      // The app's page only: bench.html (scripts/bench.mjs, never linked) sizes its map with a style attribute.
+      handler(html, ctx) {
+        if (!ctx.filename.endsWith('index.html')) return html;
+        // Right after <meta charset>, before every script, stylesheet and the manifest link.
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html: no <meta charset> to put the CSP after');
+        return html.replace(charset, (m) => `${m}\n    ${tag}`);
+      },
+    },
+  };
+}
 
 // Installable and fully offline after the first visit (src/sw.ts, state in
 // src/lib/state/offline.svelte.ts). Everything the app can load is precached:

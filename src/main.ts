@@ -1,30 +1,166 @@
 import { mount } from 'svelte';
 import App from './components/App.svelte';
+import { catalog } from './lib/data/catalog';
 import { registerExtension, registerPointLayer, registerUserSite } from './lib/data/user-data';
-import { hasStoredImports, loadExtensions, loadPointLayers, loadUserSites } from './lib/data/user-store';
+import { hasStoredImports, loadStoredData, StorageVersionError, type UnreadableRecord } from './lib/data/user-store';
+import { appReports, type StorageNotice } from './lib/state/atlas.svelte';
+import { translate, type Lang } from './lib/i18n';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing');
 
-/** Imported sites from earlier visits ("Meine Daten"), back into the catalog. */
+function report(notice: StorageNotice): void {
+  appReports.storage = [...appReports.storage, notice];
+}
+
+/**
+ * Imported sites from earlier visits ("Meine Daten"), back into the catalog.
+ * Every record on its own: a damaged one is skipped and named in a notice, the
+ * others are restored.
+ */
 async function restoreUserSites(): Promise<void> {
+  let data;
   try {
-    for (const entry of await loadUserSites()) registerUserSite(entry);
-    // Tables added to sites (bundled or imported), after the sites they belong to.
-    for (const ext of await loadExtensions()) registerExtension(ext);
-    for (const layer of await loadPointLayers()) registerPointLayer(layer);
+    data = await loadStoredData();
+  } catch (err) {
+    if (err instanceof StorageVersionError) report({ kind: 'newer' });
+    // Imports were kept before, but the storage cannot be opened now (blocked, another tab upgrading).
+    else if (hasStoredImports()) report({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+    // Otherwise no IndexedDB (private mode, blocked storage): imports then last for the session only.
+    return;
+  }
+  const unreadable: UnreadableRecord[] = [...data.unreadable];
+  const failed = (store: UnreadableRecord['store'], key: string, name: string, err: unknown) =>
+    unreadable.push({ store, key, name, reason: err instanceof Error ? err.message : String(err) });
+  for (const entry of data.sites) {
+    try {
+      registerUserSite(entry);
+    } catch (err) {
+      failed('user-sites', entry.site.id, entry.site.label.de, err);
+    }
+  }
+  // Tables added to sites (bundled or imported), after the sites they belong to.
+  for (const ext of data.extensions) {
+    try {
+      if (!registerExtension(ext)) failed('table-extensions', ext.id, ext.fileName, new Error(`its site "${ext.siteId}" is missing`));
+    } catch (err) {
+      failed('table-extensions', ext.id, ext.fileName, err);
+    }
+  }
+  for (const layer of data.pointLayers) {
+    try {
+      if (!catalog.sites.some((s) => s.id === layer.layer.site)) throw new Error(`its site "${layer.layer.site}" is missing`);
+      registerPointLayer(layer);
+    } catch (err) {
+      failed('point-layers', layer.layer.id, layer.layer.label.de, err);
+    }
+  }
+  if (unreadable.length > 0) {
+    console.warn('Quartiersatlas: stored data that could not be restored', unreadable);
+    report({ kind: 'unreadable', records: unreadable });
+  }
+}
+
+/** The UI language before the app runs (for messages shown without it). */
+function pageLang(): Lang {
+  try {
+    return new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'de';
   } catch {
-    // No IndexedDB (private mode, blocked storage): imports then last for the session only.
+    return 'de';
+  }
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  if (typeof err === 'string') return err;
+  try {
+    return JSON.stringify(err) ?? String(err);
+  } catch {
+    return String(err);
+  }
+}
+
+/** Errors that need no message: browser noise, cancelled work, scripts of other origins (extensions). */
+function isBenign(message: string, err: unknown, filename?: string): boolean {
+  if (/ResizeObserver loop/i.test(message)) return true;
+  if (message === 'Script error.' || message === '') return true;
+  if (err instanceof DOMException && err.name === 'AbortError') return true;
+  if (filename && !filename.startsWith(location.origin) && !filename.startsWith('blob:')) return true;
+  return false;
+}
+
+/** An unexpected error: a non-blocking message (Notices shows it), the app keeps running. */
+function showUnexpected(message: string): void {
+  const text = message.slice(0, 300);
+  if (appReports.errors.includes(text)) return;
+  appReports.errors = [...appReports.errors, text].slice(-3);
+}
+
+window.addEventListener('error', (e) => {
+  // Resources that failed to load (img, script) come here too, without a message: not for the user.
+  if (!(e instanceof ErrorEvent)) return;
+  const message = e.error !== undefined && e.error !== null ? errorText(e.error) : e.message;
+  if (isBenign(e.message ?? message, e.error, e.filename)) return;
+  showUnexpected(message);
+});
+window.addEventListener('unhandledrejection', (e) => {
+  const message = errorText(e.reason);
+  if (isBenign(message, e.reason)) return;
+  showUnexpected(message);
+});
+
+/** When the app cannot start at all: a message in plain DOM (no Svelte) with a way back. */
+function showStartFailure(err: unknown): void {
+  console.error(err);
+  const lang = pageLang();
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  document.documentElement.lang = lang;
+  const box = document.createElement('div');
+  box.className = 'start-failure';
+  box.setAttribute('role', 'alert');
+  box.dataset.testid = 'start-failure';
+  box.style.cssText = 'max-width:40rem;margin:3rem auto;padding:1rem 1.25rem;border:1px solid #b3261e;border-radius:6px;background:#fff;color:#1d1d1f;font:16px/1.5 system-ui,sans-serif';
+  const heading = document.createElement('h1');
+  heading.textContent = t('error.startHeading');
+  heading.style.fontSize = '1.3rem';
+  const intro = document.createElement('p');
+  intro.textContent = t('error.startIntro');
+  const detail = document.createElement('pre');
+  detail.textContent = errorText(err);
+  detail.style.cssText = 'white-space:pre-wrap;background:#f5f5f5;padding:0.5rem;border-radius:4px';
+  const buttons = document.createElement('p');
+  const button = (label: string, testid: string, action: () => void) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.dataset.testid = testid;
+    b.style.marginRight = '0.5rem';
+    b.addEventListener('click', action);
+    buttons.append(b);
+  };
+  button(t('error.home'), 'error-home', () => location.assign(location.pathname));
+  button(t('error.reload'), 'error-reload', () => location.reload());
+  box.append(heading, intro, detail, buttons);
+  target!.replaceChildren(box);
+}
+
+function start(): void {
+  try {
+    mount(App, { target: target! });
+  } catch (err) {
+    showStartFailure(err);
   }
 }
 
 // With imports stored, restore them before the view is read from the URL (a link
 // may name an imported site or indicator); without, the first map does not wait
-// for the browser's storage.
+// for the browser's storage. Restoring never holds the start up for long (an
+// upgrade blocked by another tab): the app starts after RESTORE_WAIT_MS anyway.
+const RESTORE_WAIT_MS = 10_000;
 if (hasStoredImports()) {
-  void restoreUserSites().then(() => mount(App, { target }));
+  void Promise.race([restoreUserSites(), new Promise((r) => setTimeout(r, RESTORE_WAIT_MS))]).then(start);
 } else {
-  mount(App, { target });
+  start();
   void restoreUserSites();
 }

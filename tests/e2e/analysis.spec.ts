@@ -149,6 +149,8 @@ test('scatter and compare work on the Kreise', async ({ page }) => {
   await expect(page.getByTestId('scatter').getByTestId('scatter-point')).toHaveCount(400);
   await page.getByTestId('mode-select').selectOption('compare');
   await page.getByTestId('area-search').fill('Leipzig');
+  // The search loads its areas on first use: wait for a hit before choosing it.
+  await expect(page.getByTestId('area-search-hit').first()).toBeVisible();
   await page.getByTestId('area-search').press('Enter');
   await expect(page.getByTestId('compare-table').getByTestId('compare-row')).toHaveCount(16);
 });

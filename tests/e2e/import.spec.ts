@@ -72,6 +72,8 @@ test('a statistics table from German Excel adds an indicator to Leipzig’s Orts
   expect(counts.reduce((a, b) => a + b, 0)).toBe(63);
   // The value on the map equals the file: Zentrum (key "0" in the file, "00" here) has 1.901 residents.
   await page.getByTestId('area-search').fill('Zentrum');
+  // The search loads its areas on first use: wait for a hit before choosing it.
+  await expect(page.getByTestId('area-search-hit').first()).toBeVisible();
   await page.getByTestId('area-search').press('Enter');
   await expect(page.getByTestId('selected-value')).toHaveText('1.901');
 

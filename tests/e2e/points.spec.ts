@@ -35,6 +35,8 @@ test('indicators derived from the Kitas: number per Ortsteil, per 1,000 resident
   await select.selectOption('kitas_anzahl');
   await waitForView(page, 'leipzig|ortsteil|kitas_anzahl|2024');
   await page.getByTestId('area-search').fill('Leutzsch');
+  // The search loads its areas on first use: wait for a hit before choosing it.
+  await expect(page.getByTestId('area-search-hit').first()).toBeVisible();
   await page.getByTestId('area-search').press('Enter');
   await expect(page.getByTestId('selected-value')).toHaveText('16');
   // Aggregated from counts: the city has all 311.

@@ -1,15 +1,18 @@
 import { quantileSorted } from 'simple-statistics';
 
 /**
- * Joshua Stevens' teal–purple 3 × 3 scheme (readable with the common forms of
- * colour-vision deficiency), indexed xClass + 3·yClass: x grows to the right
- * (light grey → teal), y grows upward (light grey → purple), both high is the
- * dark blue #3b4994. Rows below are y classes 0 (bottom) to 2 (top).
+ * Joshua Stevens' teal–purple 3 × 3 scheme, indexed xClass + 3·yClass: x grows
+ * to the right (light grey → teal), y grows upward (light grey → purple), both
+ * high is the dark blue #3b4994. Rows below are y classes 0 (bottom) to 2 (top).
+ * The five inner colours are nudged slightly (CIEDE2000 ≤ 1.6 from Stevens' own)
+ * so that every two classes stay apart (ΔE00 ≥ 5) also with protanopia,
+ * deuteranopia and tritanopia; in the original, #ace4e4 and #e8e8e8 (and
+ * #dfb0d6 / #a5add3) fell to 3.5 with protanopia. See tests/unit/palette-cvd.test.ts.
  */
 export const BIVARIATE_COLORS: readonly string[] = [
-  '#e8e8e8', '#ace4e4', '#5ac8c8', // y low:  x low, mid, high
-  '#dfb0d6', '#a5add3', '#5698b9', // y mid
-  '#be64ac', '#8c62aa', '#3b4994', // y high
+  '#e8e8e8', '#aae4e8', '#5ac8c8', // y low:  x low, mid, high
+  '#e1b1d3', '#a3abd2', '#4e99bf', // y mid
+  '#be64ac', '#8c60a9', '#3b4994', // y high
 ];
 
 function finiteSorted(values: readonly (number | null)[]): number[] {

@@ -10,6 +10,20 @@ export function visibleSources(site: Site, ind: Indicator): { key: string; sourc
   });
 }
 
+/**
+ * A URL that may become a link: http(s) only. Sources of imports come from the
+ * user's files and project files, so a licence URL could be "javascript:…".
+ */
+export function linkUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

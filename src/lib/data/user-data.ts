@@ -77,9 +77,19 @@ export interface UserPointLayer {
   created: string;
 }
 
+/**
+ * A category colour as the importer writes it ("#rrggbb"); anything else (a
+ * crafted project file could hold "url(https://…)", which the legend's CSS
+ * would load) becomes grey.
+ */
+export function safeColor(color: unknown): string {
+  return typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : '#666666';
+}
+
 export function registerPointLayer(entry: UserPointLayer): void {
   files.set(entry.layer.file, entry.bytes);
   catalog.sources[`${entry.layer.id}-source`] = entry.layer.source;
+  entry.layer.categories = entry.layer.categories.map((c) => ({ ...c, color: safeColor(c.color) }));
   putImportedPointLayer(entry.layer);
   for (const listener of listeners) listener();
 }
@@ -148,6 +158,26 @@ export function unregisterExtension(ext: { siteId: string; file: string; indicat
     extraValues: (site.extraValues ?? []).filter((e) => e.file !== ext.file),
   };
   for (const listener of listeners) listener();
+}
+
+/**
+ * The parts of a project file that are not imports of its own (ids as the import
+ * dialog makes them: user-…, ext-…, upts-…, their source keys "<id>-source"). A
+ * crafted file could otherwise replace a bundled site, point layer or source,
+ * e.g. Leipzig's data with its own, kept in the browser and not listed under
+ * "Meine Daten". Empty: the file holds imports only.
+ */
+export function foreignProjectParts(project: {
+  sites: readonly { site: Site }[];
+  extensions: readonly { id: string; sourceKey: string }[];
+  pointLayers: readonly { layer: { id: string } }[];
+}): string[] {
+  return [
+    ...project.sites.filter(({ site }) => !isUserSite(site.id) || site.geometrySource !== `${site.id}-source`).map(({ site }) => site.id),
+    // "pts-…" extensions are derived from bundled point layers; the import skips them.
+    ...project.extensions.filter((e) => !e.id.startsWith('pts-') && (!e.id.startsWith('ext-') || e.sourceKey !== `${e.id}-source`)).map((e) => e.id),
+    ...project.pointLayers.filter(({ layer }) => !isUserPointLayer(layer.id)).map(({ layer }) => layer.id),
+  ];
 }
 
 export function isUserSite(id: string): boolean {

@@ -26,6 +26,18 @@ const CREATE_TABLES = [
 
 export type ReadFile = (path: string) => Promise<Uint8Array>;
 
+/** The files are written by the app (csvField quoting): nothing left for DuckDB's sniffer to guess about the dialect. */
+const CSV = `header = true, delim = ',', quote = '"', escape = '"'`;
+
+/**
+ * A text value spliced into SQL: DuckDB's parser ends a string literal at a NUL character (the
+ * rest of the statement becomes a syntax error), and labels come from the user's files.
+ */
+const text = (value: string) => str(String(value).replaceAll('\0', ''));
+
+/** A DOUBLE expression with NaN and ±Infinity (which "NaN" or "inf" in a CSV would give) as NULL: missing, never a number. */
+const finite = (expr: string) => `CASE WHEN isfinite(${expr}) THEN ${expr} END`;
+
 /** Loads one site's bundled files into DuckDB. Idempotent per site. */
 export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): Promise<void> {
   for (const sql of CREATE_TABLES) await engine.query(sql);
@@ -38,8 +50,8 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
   await engine.registerFile(site.values, valuesBytes);
 
   await engine.query(`INSERT INTO areas
-    SELECT ${s}, id, name, level, NULLIF(parent, ''), TRY_CAST(lon AS DOUBLE), TRY_CAST(lat AS DOUBLE)
-    FROM read_csv(${str(site.areas)}, header = true, all_varchar = true)`);
+    SELECT ${s}, id, name, level, NULLIF(parent, ''), ${finite('TRY_CAST(lon AS DOUBLE)')}, ${finite('TRY_CAST(lat AS DOUBLE)')}
+    FROM read_csv(${str(site.areas)}, ${CSV}, all_varchar = true)`);
 
   // Ancestor table: base areas map to themselves, then step up one level at a time.
   const [base, ...upper] = site.levels;
@@ -74,19 +86,45 @@ export async function insertIndicators(engine: Engine, site: Site, indicators: r
   const s = str(site.id);
   const raw = ident(`raw_values_${site.id}`);
   await engine.query(`CREATE OR REPLACE TEMP TABLE ${raw} AS
-    SELECT * FROM read_csv(${str(valuesFile)}, header = true, nullstr = '',
+    SELECT * FROM read_csv(${str(valuesFile)}, ${CSV}, nullstr = '',
       types = {'area_id': 'VARCHAR', 'year': 'INTEGER'})`);
+  // Everything that could fail half-way is checked first, so that a bad file (an imported table, a
+  // project file) adds nothing rather than some of its indicators.
+  const columns = new Set((await engine.query(`SELECT * FROM ${raw} LIMIT 0`)).schema.fields.map((f) => f.name));
+  const ids = new Set<string>();
   for (const ind of indicators) {
     const agg = ind.agg;
-    const scale = agg.type === 'ratio' ? num(agg.scale) : 'NULL';
-    await engine.query(`INSERT INTO indicators VALUES (${s}, ${str(ind.id)}, ${str(ind.unit)},
-      ${str(ind.direction)}, ${str(agg.type)}, ${scale}, ${str(ind.label.de)}, ${str(ind.label.en)})`);
-    const value = `CAST(${ident(ind.column)} AS DOUBLE)`;
-    const numerator = agg.type === 'ratio' ? `CAST(${ident(agg.num)} AS DOUBLE)` : agg.type === 'sum' ? value : 'NULL';
-    const denominator = agg.type === 'ratio' ? `CAST(${ident(agg.den)} AS DOUBLE)` : 'NULL';
-    await engine.query(`INSERT INTO observations
-      SELECT ${s}, area_id, ${str(ind.id)}, year, ${value}, ${numerator}, ${denominator}
-      FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL OR ${denominator} IS NOT NULL`);
+    const missing = [ind.column, ...(agg.type === 'ratio' ? [agg.num, agg.den] : [])].find((c) => !columns.has(c));
+    if (missing !== undefined) throw new Error(`${valuesFile}: no column "${missing}" for indicator "${ind.id}"`);
+    if (ids.has(ind.id)) throw new Error(`${valuesFile}: indicator "${ind.id}" is given twice`);
+    ids.add(ind.id);
+    if (agg.type === 'ratio') num(agg.scale);
+  }
+  if (ids.size > 0) {
+    const taken = await engine.query(`SELECT id FROM indicators WHERE site = ${s} AND id IN (${[...ids].map(str).join(', ')}) LIMIT 1`);
+    if (taken.numRows > 0) throw new Error(`${valuesFile}: indicator "${String(taken.toArray()[0]!.toJSON().id)}" already exists for ${site.id}`);
+  }
+  // A few statements per chunk of indicators, not two per indicator: a table with thousands of
+  // columns took minutes.
+  const CHUNK = 200;
+  for (let i = 0; i < indicators.length; i += CHUNK) {
+    const chunk = indicators.slice(i, i + CHUNK);
+    const rows = chunk.map((ind) => {
+      const agg = ind.agg;
+      const scale = agg.type === 'ratio' ? num(agg.scale) : 'NULL';
+      return `(${s}, ${str(ind.id)}, ${text(ind.unit)}, ${text(ind.direction)}, ${text(agg.type)}, ${scale}, ${text(ind.label.de)}, ${text(ind.label.en)})`;
+    });
+    await engine.query(`INSERT INTO indicators VALUES ${rows.join(',\n')}`);
+    const selects = chunk.map((ind) => {
+      const agg = ind.agg;
+      // TRY_CAST: text in a number column is missing rather than an error half-way through.
+      const value = finite(`TRY_CAST(${ident(ind.column)} AS DOUBLE)`);
+      const numerator = agg.type === 'ratio' ? finite(`TRY_CAST(${ident(agg.num)} AS DOUBLE)`) : agg.type === 'sum' ? value : 'NULL';
+      const denominator = agg.type === 'ratio' ? finite(`TRY_CAST(${ident(agg.den)} AS DOUBLE)`) : 'NULL';
+      return `SELECT ${s}, area_id, ${str(ind.id)}, year, ${value}, ${numerator}, ${denominator}
+        FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL OR ${denominator} IS NOT NULL`;
+    });
+    await engine.query(`INSERT INTO observations ${selects.join('\nUNION ALL\n')}`);
   }
   await engine.query(`DROP TABLE ${raw}`);
 }

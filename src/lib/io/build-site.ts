@@ -34,15 +34,34 @@ export function foldGerman(text: string): string {
     .replace(/\p{Diacritic}/gu, '');
 }
 
-/** An ASCII id from a label: "Einwohner über 65" → "einwohner_ueber_65". */
+/** Ids become column names and URL parameters: a header of a megabyte must not make one of a megabyte. */
+const MAX_SLUG = 64;
+
+/** An ASCII id from a label: "Einwohner über 65" → "einwohner_ueber_65" (at most 64 characters). */
 export function slug(text: string): string {
-  const s = foldGerman(text)
+  const s = foldGerman(text.length > 4 * MAX_SLUG ? text.slice(0, 4 * MAX_SLUG) : text)
     .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, MAX_SLUG)
     .replace(/^_+|_+$/g, '');
   return s === '' ? 'wert' : s;
 }
 
+/** Why a geometry is not in longitude/latitude (the coordinate system chosen does not fit), or null. */
+function lonLatProblem(geometry: Geometry): string | null {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (const [lon, lat] of ring) {
+        if (!(Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90)) return `[${lon}, ${lat}]`;
+      }
+    }
+  }
+  return null;
+}
+
 const encode = (text: string) => new TextEncoder().encode(text);
+/** The longest key or name of an area. */
+const MAX_LABEL = 1000;
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
 export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unknown>>, choice: SiteChoice, siteId: string): UserSite {
@@ -54,15 +73,29 @@ export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unk
     if (seen.has(id)) throw new ImportError(choice.fileName, `the key "${id}" (attribute "${choice.idKey}") occurs twice (feature ${i + 1})`);
     seen.add(id);
   }
+  // Reprojected with a coordinate system that does not fit, coordinates are no longitude/latitude (and
+  // turf's area and label point would be NaN or Infinity).
+  fc.features.forEach((f, i) => {
+    const bad = lonLatProblem(f.geometry);
+    if (bad) throw new ImportError(choice.fileName, `feature ${i + 1} lies outside longitude/latitude after reprojection (${bad}): check the coordinate system`);
+  });
   const dir = `user/${siteId}`;
   const level = 'gebiet';
   const names = fc.features.map((f, i) => (choice.nameKey ? text(f.properties?.[choice.nameKey]) : '') || ids[i]!);
+  // Keys and names are labels; DuckDB's CSV reader refuses lines beyond 2 MB, and no list or map shows more.
+  for (const [what, values] of [['key', ids], ['name', names]] as const) {
+    const long = values.findIndex((v) => v.length > MAX_LABEL);
+    if (long >= 0) throw new ImportError(choice.fileName, `the ${what} of feature ${long + 1} has ${values[long]!.length.toLocaleString('en')} characters (at most ${MAX_LABEL.toLocaleString('en')})`);
+  }
 
   const geojson: FeatureCollection = {
     type: 'FeatureCollection',
     features: fc.features.map((f, i) => ({ type: 'Feature', properties: { id: ids[i], name: names[i] }, geometry: f.geometry })),
   };
   const points = fc.features.map((f) => pointOnFeature(f).geometry.coordinates);
+  const areas = fc.features.map((f) => area(f) / 1e6);
+  const broken = fc.features.findIndex((_, i) => !points[i]!.every(Number.isFinite) || !Number.isFinite(areas[i]));
+  if (broken >= 0) throw new ImportError(choice.fileName, `feature ${broken + 1} has an invalid geometry (no area or label point can be computed)`);
   const areasCsv = [
     'id,name,level,parent,lon,lat',
     ...ids.map((id, i) => [csvCell(id), csvCell(names[i]!), level, '', points[i]![0]!.toFixed(6), points[i]![1]!.toFixed(6)].join(',')),
@@ -84,7 +117,7 @@ export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unk
         csvCell(ids[i]!),
         String(choice.year),
         ...columns.map((c) => numberCell(f.properties?.[c.key])),
-        (area(f) / 1e6).toFixed(4),
+        areas[i]!.toFixed(4),
       ].join(','),
     ),
   ].join('\n');

@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { unzip } from 'but-unzip';
 import { detectCrs, sampleCoordinates, toWgs84, type CrsDetection, type EpsgCode } from './crs';
 import { decodeText } from './text-decode';
+import { archiveProblem, InflateLimitError, MAX_UNZIPPED_BYTES, meteredInflate, zipDirectory } from './zip-guard';
 
 /** A file as read by the import dialog (or a test). */
 export interface InputFile {
@@ -45,27 +46,114 @@ export function isBoundaryFile(name: string): boolean {
   return BOUNDARY_EXT.includes(ext(name));
 }
 
-type AnyFeature = Feature<Geometry | null, Record<string, unknown> | null>;
+/** Text files larger than this are refused before decoding (the dialog's limit for all files together). */
+export const MAX_TEXT_BYTES = 200 * 1024 * 1024;
 
-/**
- * Keeps the Polygon/MultiPolygon features (with `{}` for missing properties);
- * throws when there are none, or when a kept coordinate is not a finite number
- * (damaged or truncated binary files).
- */
-export function keepPolygons(fileName: string, features: readonly AnyFeature[]): Feature<Geometry, Record<string, unknown>>[] {
-  const polygons = features.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
-  if (polygons.length === 0) throw new ImportError(fileName, 'contains no polygons (areas)');
-  const finite = (c: unknown): boolean =>
-    Array.isArray(c) && (typeof c[0] === 'number' ? c.length >= 2 && c.every(Number.isFinite) : c.every(finite));
-  for (const f of polygons) {
-    if (!finite((f.geometry as { coordinates: unknown }).coordinates)) {
-      throw new ImportError(fileName, 'contains invalid coordinates (is the file damaged or truncated?)');
-    }
+/** A file's text (see decodeText); refuses files too large to hold as a string. */
+export function fileText(file: InputFile): string {
+  if (file.bytes.length > MAX_TEXT_BYTES) {
+    throw new ImportError(file.name, `is too large to read (${Math.round(file.bytes.length / 1024 / 1024)} MB; at most ${MAX_TEXT_BYTES / 1024 / 1024} MB)`);
   }
-  return polygons.map((f) => ({ ...f, geometry: f.geometry as Geometry, properties: f.properties ?? {} }));
+  return decodeText(file.bytes).text;
 }
 
-/** Expands .zip archives into their files (macOS metadata skipped). */
+/** No GeoJSON or project file comes near this; deeper data overflows the stack of recursive code (JSON.stringify, String(), structured clone). */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of arrays and objects in JSON text (strings skipped), stopping early beyond `max`. */
+function jsonDepth(text: string, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // a string: skip to its closing quote
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest && (deepest = depth) > max) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** JSON.parse with the file named in errors, refusing nesting deeper than MAX_JSON_DEPTH. */
+export function parseJson(fileName: string, text: string): unknown {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new ImportError(fileName, `is nested too deeply (more than ${MAX_JSON_DEPTH} levels)`);
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ImportError(fileName, `not valid JSON (${errorText(err)})`);
+  }
+}
+
+type AnyFeature = Feature<Geometry | null, Record<string, unknown> | null>;
+type Ring = number[][];
+
+/**
+ * The rings of a polygon's coordinates, closed; 'empty' without any position;
+ * 'invalid' when they are not rings of positions of finite numbers. Unclosed
+ * rings are closed (the first position repeated at the end), as GIS tools read them.
+ */
+function polygonRings(coordinates: unknown): Ring[] | 'empty' | 'invalid' {
+  if (!Array.isArray(coordinates)) return 'invalid';
+  const rings: Ring[] = [];
+  for (const ring of coordinates) {
+    if (!Array.isArray(ring)) return 'invalid';
+    for (const p of ring) {
+      if (!Array.isArray(p) || p.length < 2 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'invalid';
+    }
+    rings.push(ring as Ring);
+  }
+  if (rings.every((r) => r.length === 0)) return 'empty';
+  return rings.map((r) => {
+    const [first, last] = [r[0], r[r.length - 1]];
+    return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...r, first] : r;
+  });
+}
+
+/**
+ * Keeps the Polygon/MultiPolygon features (with `{}` for missing properties),
+ * their rings closed. Features with empty geometries are left out like those
+ * without geometry. Throws, naming the feature, when a coordinate is not a
+ * finite number (damaged or truncated files) or a ring has fewer than three
+ * corners; and when no polygon is left.
+ */
+export function keepPolygons(fileName: string, features: readonly AnyFeature[]): Feature<Geometry, Record<string, unknown>>[] {
+  const out: Feature<Geometry, Record<string, unknown>>[] = [];
+  features.forEach((f, i) => {
+    const g = f?.geometry;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return;
+    const parts = g.type === 'Polygon' ? [g.coordinates as unknown] : Array.isArray(g.coordinates) ? (g.coordinates as unknown[]) : [g.coordinates as unknown];
+    const polygons: Ring[][] = [];
+    for (const part of parts) {
+      const rings = polygonRings(part);
+      if (rings === 'empty') continue;
+      if (rings === 'invalid') throw new ImportError(fileName, `feature ${i + 1} contains invalid coordinates (is the file damaged or truncated?)`);
+      if (rings.some((r) => r.length > 0 && r.length < 4)) throw new ImportError(fileName, `feature ${i + 1} has a ring with fewer than three corners`);
+      polygons.push(rings.filter((r) => r.length > 0));
+    }
+    if (polygons.length === 0) return; // an empty geometry: like none
+    const geometry: Geometry = g.type === 'Polygon' ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
+    const properties = f.properties && typeof f.properties === 'object' ? f.properties : {};
+    out.push({ ...f, type: 'Feature', geometry, properties });
+  });
+  if (out.length === 0) throw new ImportError(fileName, 'contains no polygons (areas)');
+  return out;
+}
+
+/** The parts of boundary files an archive is expanded for (anything else in it is left packed). */
+const ARCHIVE_PARTS = new Set([...BOUNDARY_EXT.filter((e) => e !== 'zip'), 'shx', 'dbf', 'prj', 'cpg']);
+
+/**
+ * Expands .zip archives into their files (macOS metadata skipped, and only
+ * the parts of boundary files). Archives that would expand beyond the limits
+ * of zip-guard.ts are refused before anything is expanded, and an entry that
+ * grows beyond the size it declares is cut off (a zip bomb can lie).
+ */
 async function expand(files: readonly InputFile[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const f of files) {
@@ -73,15 +161,35 @@ async function expand(files: readonly InputFile[]): Promise<InputFile[]> {
       out.push(f);
       continue;
     }
+    const wanted = (name: string) => !name.includes('__MACOSX') && !name.endsWith('/') && ARCHIVE_PARTS.has(ext(name));
+    // Without a readable central directory, but-unzip is not even asked: it searches a small file
+    // without one forever (its backward search wraps around to the end).
+    const directory = zipDirectory(f.bytes);
+    if (!directory) throw new ImportError(f.name, 'not a readable zip archive (its central directory is missing or damaged: is the file truncated?)');
+    const problem = archiveProblem(directory.filter((e) => wanted(e.name)));
+    if (problem) throw new ImportError(f.name, problem);
+    // The limit for the entry being read: its declared size (the metered inflate stops beyond it).
+    let limit = 0;
     let items;
     try {
-      items = unzip(f.bytes);
+      items = unzip(f.bytes, (raw) => meteredInflate(raw, limit));
     } catch (err) {
       throw new ImportError(f.name, `not a readable zip archive (${errorText(err)})`);
     }
-    for (const item of items) {
-      if (item.filename.includes('__MACOSX') || item.filename.endsWith('/')) continue;
-      out.push({ name: item.filename, bytes: await item.read() });
+    let budget = MAX_UNZIPPED_BYTES;
+    for (const [i, item] of items.entries()) {
+      if (!wanted(item.filename)) continue;
+      const declared = directory[i]?.name === item.filename ? directory[i]!.size : budget;
+      limit = Math.min(declared, budget);
+      let bytes: Uint8Array;
+      try {
+        bytes = await item.read();
+      } catch (err) {
+        const why = err instanceof InflateLimitError ? `${item.filename} expands beyond the size the archive gives for it` : `${item.filename} cannot be expanded (${errorText(err)})`;
+        throw new ImportError(f.name, `the zip archive is damaged or not supported: ${why}`);
+      }
+      budget -= bytes.length;
+      out.push({ name: item.filename, bytes });
     }
   }
   return out;
@@ -107,21 +215,14 @@ export async function readBoundaries(input: readonly InputFile[]): Promise<RawBo
 
 /** GeoJSON, or TopoJSON (a .topojson, or a .json/.geojson whose type is "Topology"). */
 async function readJson(file: InputFile): Promise<RawBoundaries> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(decodeText(file.bytes).text);
-  } catch (err) {
-    throw new ImportError(file.name, `not valid JSON (${errorText(err)})`);
-  }
+  const parsed = parseJson(file.name, fileText(file));
   const type = parsed && typeof parsed === 'object' ? (parsed as { type?: unknown }).type : undefined;
   if (type === 'Topology') return (await import('./read-topojson')).readTopology(file.name, parsed as Record<string, unknown>);
   const fc = parsed as FeatureCollection<Geometry, Record<string, unknown>>;
   if (type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new ImportError(file.name, ext(file.name) === 'topojson' ? 'not a TopoJSON topology' : 'not a GeoJSON FeatureCollection');
   }
-  const polygons = fc.features.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
-  if (polygons.length === 0) throw new ImportError(file.name, 'contains no polygons (areas)');
-  const clean = { ...fc, features: polygons.map((f) => ({ ...f, properties: f.properties ?? {} })) };
+  const clean = { ...fc, features: keepPolygons(file.name, fc.features) };
   return { name: stem(file.name), fc: clean, crs: detectCrs({ geojson: parsed, samples: sampleCoordinates(clean) }), notes: [] };
 }
 
@@ -133,7 +234,7 @@ async function readShapefile(shp: InputFile, files: readonly InputFile[]): Promi
   const cpg = part('cpg');
   const notes: string[] = [];
   // A .dbf without .cpg is read as Windows-1252 (what German GIS exports use).
-  const encoding = cpg ? decodeText(cpg.bytes).text.trim() || 'windows-1252' : 'windows-1252';
+  const encoding = cpg ? fileText(cpg).trim() || 'windows-1252' : 'windows-1252';
   if (dbf && !cpg) notes.push('dbf-without-cpg');
   if (!dbf) notes.push('no-dbf');
   const { getShapefile } = await import('shpjs');
@@ -144,10 +245,9 @@ async function readShapefile(shp: InputFile, files: readonly InputFile[]): Promi
   } catch (err) {
     throw new ImportError(shp.name, `the shapefile could not be read (${errorText(err)})`);
   }
-  const polygons = fc.features.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
-  if (polygons.length === 0) throw new ImportError(shp.name, 'contains no polygons (areas)');
-  const clean = { type: 'FeatureCollection' as const, features: polygons };
-  const prjText = prj ? decodeText(prj.bytes).text : null;
+  // damaged .shp files give NaN or wild coordinates: checked like the other formats
+  const clean = { type: 'FeatureCollection' as const, features: keepPolygons(shp.name, Array.isArray(fc?.features) ? fc.features : []) };
+  const prjText = prj ? fileText(prj) : null;
   if (!prj) notes.push('no-prj');
   return { name: stem(shp.name), fc: clean, crs: detectCrs({ prj: prjText, samples: sampleCoordinates(clean) }), notes };
 }

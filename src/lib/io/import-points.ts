@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { schemeDark2 } from 'd3-scale-chromatic';
 import { detectCrs, sampleCoordinates, type CrsDetection } from './crs';
 import { cellText, columnLetter, detectHeaderRow, parseNumber, type Cell } from './table-detect';
-import { ImportError, type InputFile } from './import-boundaries';
+import { ImportError, parseJson, type InputFile } from './import-boundaries';
 import { foldGerman } from './build-site';
 import type { UserPointLayer } from '../data/user-data';
 
@@ -27,24 +27,22 @@ const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, 
 
 /**
  * A cheap look at GeoJSON text: true when its geometries are mostly points
- * (so the file is a point layer, not boundaries). Only the first megabyte is read.
+ * (so the file is a point layer, not boundaries). Only the first megabyte is read, unless it
+ * holds no geometry type at all.
  */
 export function looksLikePointGeoJson(text: string): boolean {
   const head = text.length > 1 << 20 ? text.slice(0, 1 << 20) : text;
   if (/"type"\s*:\s*"Topology"/.test(head)) return false;
-  const points = head.match(/"type"\s*:\s*"(Multi)?Point"/g)?.length ?? 0;
-  const polygons = head.match(/"type"\s*:\s*"(Multi)?Polygon"/g)?.length ?? 0;
-  return points > 0 && points >= polygons;
+  const count = (t: string) => [t.match(/"type"\s*:\s*"(Multi)?Point"/g)?.length ?? 0, t.match(/"type"\s*:\s*"(Multi)?Polygon"/g)?.length ?? 0];
+  let [points, polygons] = count(head);
+  // Long properties (a text of a megabyte) can push the first geometry out of the head.
+  if (points === 0 && polygons === 0 && head.length < text.length) [points, polygons] = count(text);
+  return points! > 0 && points! >= polygons!;
 }
 
 /** Points of a GeoJSON FeatureCollection (MultiPoints split into points). */
 export function readPointsGeoJson(file: InputFile, text: string): RawPoints {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new ImportError(file.name, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
+  const parsed = parseJson(file.name, text);
   const fc = parsed as FeatureCollection;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new ImportError(file.name, 'not a GeoJSON FeatureCollection');
   const features: Feature<Point, PointProps>[] = [];
@@ -244,6 +242,13 @@ export interface PointLayerChoice {
  * description, stored under user/<id>/points.geojson.
  */
 export function buildPointLayer(fc: FeatureCollection<Point, PointProps>, choice: PointLayerChoice, id: string): UserPointLayer {
+  // Reprojected with a coordinate system that does not fit, coordinates are no longitude/latitude
+  // (and 1e308 would be stored as null after rounding).
+  const bad = fc.features.findIndex(({ geometry: { coordinates: [lon, lat] } }) => !(Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90));
+  if (bad >= 0) {
+    const [lon, lat] = fc.features[bad]!.geometry.coordinates;
+    throw new ImportError(choice.fileName, `point ${bad + 1} lies outside longitude/latitude after reprojection ([${lon}, ${lat}]): check the coordinate system`);
+  }
   const { categories, categoryOf } = pointCategories(fc, choice.categoryKey, choice.otherLabel, choice.allLabel);
   const features = fc.features.map((f) => ({
     type: 'Feature' as const,

@@ -3,8 +3,7 @@
 // coordinates) or boundaries (GeoJSON, TopoJSON, Shapefile, FlatGeobuf,
 // GeoParquet). Runs in a web worker (parse.worker.ts) so that large files do
 // not freeze the tab; pure, so the unit tests run it directly.
-import { ImportError, readBoundaries, type InputFile, type RawBoundaries } from './import-boundaries';
-import { decodeText } from './text-decode';
+import { fileText, ImportError, readBoundaries, type InputFile, type RawBoundaries } from './import-boundaries';
 import { parseDelimited, suggestMapping, type Cell, type TableSuggestion } from './table-detect';
 import type { SheetRows } from './read-xlsx';
 import { looksLikePointGeoJson, pointsFromRows, readPointsGeoJson, type RawPoints } from './import-points';
@@ -29,6 +28,14 @@ export class ImportCodeError extends ImportError {
 /** Stages reported while reading, with the share of the work done (0–1). */
 export type ParseProgress = (stage: 'decode' | 'parse' | 'detect', done: number) => void;
 
+/**
+ * Limits for tables: Excel's own (1,048,576 rows × 16,384 columns) with room
+ * for CSV files that were never opened in Excel. Beyond them the rows would
+ * not fit in the tab's memory (or the detection would take minutes).
+ */
+export const MAX_TABLE_ROWS = 2_000_000;
+export const MAX_TABLE_COLUMNS = 16_384;
+
 const TABLE_EXT = /\.(csv|txt|tsv|xlsx)$/i;
 const GEO_EXT = /\.(zip|shp|geojson|json|topojson|fgb|parquet|geoparquet)$/i;
 
@@ -41,7 +48,7 @@ export async function parseImport(files: readonly InputFile[], progress: ParsePr
   const only = files.length === 1 ? files[0]! : null;
   if (only && /\.(geo)?json$/i.test(only.name)) {
     progress('decode', 0);
-    const text = decodeText(only.bytes).text;
+    const text = fileText(only);
     if (/"format"\s*:\s*"quartiersatlas-project"/.test(text.slice(0, 4096))) return { kind: 'project', text, fileName: only.name };
     if (looksLikePointGeoJson(text)) {
       progress('parse', 0.3);
@@ -66,16 +73,30 @@ async function parseTable(file: InputFile, progress: ParseProgress): Promise<Par
     sheets = await readWorkbook(file.bytes, file.name);
   } else {
     progress('decode', 0.05);
-    const text = decodeText(file.bytes).text;
+    const text = fileText(file);
     progress('parse', 0.25);
-    const rows: Cell[][] = parseDelimited(text, undefined, (done) => progress('parse', 0.25 + done * 0.5)).rows;
+    const rows: Cell[][] = parseDelimited(text, undefined, (done) => progress('parse', 0.25 + done * 0.5), MAX_TABLE_ROWS + 1).rows;
     sheets = [{ name: '', rows }];
+  }
+  for (const sheet of sheets) {
+    const where = sheet.name ? ` (sheet "${sheet.name}")` : '';
+    if (sheet.rows.length > MAX_TABLE_ROWS) throw new ImportError(file.name, `has more than ${MAX_TABLE_ROWS.toLocaleString('en')} rows${where}`);
+    const wide = sheet.rows.findIndex((r) => r.length > MAX_TABLE_COLUMNS);
+    if (wide >= 0) throw new ImportError(file.name, `row ${wide + 1}${where} has more than ${MAX_TABLE_COLUMNS.toLocaleString('en')} fields`);
   }
   progress('detect', 0.8);
   const sheet = sheets.length === 1 ? sheets[0]! : bestSheet(sheets);
   if (!sheet) throw new ImportCodeError(file.name, 'no-key-column');
   // A table with coordinate columns can be a point layer (the dialog offers both).
-  const points = pointsFromRows(sheet.rows, file.name);
+  const suggestion = suggestMapping(sheet.rows);
+  let points: RawPoints | null = null;
+  try {
+    points = pointsFromRows(sheet.rows, file.name);
+  } catch (err) {
+    // Columns named like coordinates ("E", "N", "x") without coordinates in them: still a table if
+    // it is one; otherwise the reason there are no points is the message.
+    if (!(err instanceof ImportError) || (suggestion.keyColumn === null && suggestion.nameColumn === null)) throw err;
+  }
   progress('detect', 0.9);
-  return { kind: 'table', fileName: file.name, sheets, sheet: sheet.name, suggestion: suggestMapping(sheet.rows), points };
+  return { kind: 'table', fileName: file.name, sheets, sheet: sheet.name, suggestion, points };
 }

@@ -213,6 +213,8 @@ export function parseDelimited(
   text: string,
   delimiter?: Delimiter,
   onProgress?: (done: number) => void,
+  /** Stops after this many records (the caller refuses larger tables). */
+  maxRows = Infinity,
 ): { rows: string[][]; delimiter: Delimiter } {
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const sep = /^sep=([;,\t])\r?(\n|$)/.exec(body);
@@ -221,7 +223,7 @@ export function parseDelimited(
     body = body.slice(sep[0].length);
   }
   const d = delimiter ?? detectDelimiter(body);
-  return { rows: splitRecords(body, d, Infinity, onProgress), delimiter: d };
+  return { rows: splitRecords(body, d, maxRows, onProgress), delimiter: d };
 }
 
 // ---------------------------------------------------------------------------
@@ -237,10 +239,13 @@ interface PreparedNumber {
 function prepareNumberText(text: string): PreparedNumber {
   let t = text.trim();
   let unit: PreparedNumber['unit'] = null;
-  let m = /^(.*?)\s*(%|€|EUR|Euro)$/i.exec(t);
-  if (m && m[1]) {
-    t = m[1];
-    unit = m[2] === '%' ? 'percent' : 'eur';
+  // The unit at the end, then the spaces before it: one pattern /^(.*?)\s*(%|€)$/ backtracks
+  // quadratically over a long run of spaces ("a", a million spaces, "b" hangs the tab).
+  let m = /(%|€|EUR|Euro)$/i.exec(t);
+  const before = m ? t.slice(0, m.index).trimEnd() : '';
+  if (m && before) {
+    t = before;
+    unit = m[1] === '%' ? 'percent' : 'eur';
   } else if ((m = /^(€|EUR)\s*(.+)$/i.exec(t))) {
     t = m[2]!;
     unit = 'eur';
@@ -377,7 +382,31 @@ export function headerYear(cell: Cell | undefined): number | null {
 }
 
 /** Footnote marks at the end of a header: "Einwohner¹", "Einwohner*", "Einwohner 1)". */
-const FOOTNOTE_MARK = /\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+|\s\d\))$/;
+const SUPERSCRIPT = /[¹²³⁴⁵⁶⁷⁸⁹⁰]/;
+
+/**
+ * The header without its footnote mark and the spaces before it. A loop: the
+ * pattern /\s*(?:[¹²³]+|\*+)$/ backtracks quadratically over a long run of
+ * spaces or stars (a header of a million of them hangs the tab).
+ */
+function withoutFootnote(header: string): string {
+  let end = header.length;
+  if (/\s\d\)$/.test(header)) end -= 3;
+  else if (end > 0 && SUPERSCRIPT.test(header[end - 1]!)) while (end > 0 && SUPERSCRIPT.test(header[end - 1]!)) end--;
+  else while (end > 0 && header[end - 1] === '*') end--;
+  return end === header.length ? header : header.slice(0, end).trimEnd();
+}
+
+const SEPARATOR = /[\s_\-–—,:;/]/;
+
+/** Text without separators (spaces, dashes, punctuation) at either end; a loop, since /[…]+$/ backtracks quadratically. */
+function trimSeparators(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SEPARATOR.test(text[start]!)) start++;
+  while (end > start && SEPARATOR.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
 
 const STEM_EDGE_WORDS = /^(?:stand|am|zum|per|bis|ende|jahr|jahresende|stichtag|year|as of|in)$/i;
 
@@ -387,14 +416,14 @@ const STEM_EDGE_WORDS = /^(?:stand|am|zum|per|bis|ende|jahr|jahresende|stichtag|
  */
 export function headerStem(header: string): string {
   let s = header.replace(YEAR_TOKEN, ' ').replace(/\(\s*\)|\[\s*\]/g, ' ');
-  s = s.replace(/^[\s_\-–—,:;/]+|[\s_\-–—,:;/]+$/g, '');
+  s = trimSeparators(s);
   // Drop words like "Stand", "am" left at either end.
   for (;;) {
     const words = s.split(/\s+/).filter((w) => w !== '');
     const before = words.length;
     while (words.length > 0 && STEM_EDGE_WORDS.test(words[words.length - 1]!)) words.pop();
     while (words.length > 0 && STEM_EDGE_WORDS.test(words[0]!)) words.shift();
-    s = words.join(' ').replace(/^[\s_\-–—,:;/]+|[\s_\-–—,:;/]+$/g, '');
+    s = trimSeparators(words.join(' '));
     if (words.length === before) break;
   }
   return s;
@@ -863,7 +892,7 @@ export function suggestMapping(rows: readonly (readonly Cell[])[], options: { de
   }
   for (const col of indicatorColumns) {
     col.year = shape === 'long' ? null : headerYear(col.header);
-    col.stem = (col.year === null ? col.header : headerStem(col.header)).replace(FOOTNOTE_MARK, '');
+    col.stem = withoutFootnote(col.year === null ? col.header : headerStem(col.header));
   }
 
   // Units: the header's, else the cells' ("12,3 %"), else counts for non-negative integers.

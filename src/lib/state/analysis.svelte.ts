@@ -90,12 +90,16 @@ export const LISA_COLORS: Record<LisaCluster, string> = {
 };
 export const LISA_ORDER: readonly LisaCluster[] = ['HH', 'LL', 'HL', 'LH', 'ns'];
 
-/** Status (rows: hoch … sehr niedrig) × dynamics (columns: positiv, stabil, negativ). */
+/**
+ * Status (rows: hoch … sehr niedrig) × dynamics (columns: positiv, stabil, negativ).
+ * '#f6b9a1' was ColorBrewer's '#fcbba1': with deuteranopia it came within ΔE00 3.9 of
+ * '#fdd0a2' above it; see tests/unit/palette-cvd.test.ts.
+ */
 export const INDEX_COLORS: readonly (readonly string[])[] = [
   ['#deebf7', '#9ecae1', '#4292c6'],
   ['#fff7bc', '#fee391', '#fec44f'],
   ['#fdd0a2', '#fdae6b', '#f16913'],
-  ['#fcbba1', '#fb6a4a', '#cb181d'],
+  ['#f6b9a1', '#fb6a4a', '#cb181d'],
 ];
 
 function valuesIn(data: LevelData, year: number): Map<string, number | null> {

@@ -31,6 +31,7 @@ import {
   unregisterPointLayer,
   unregisterUserSite,
   isUserSite,
+  foreignProjectParts,
   type TableExtension,
   type UserPointLayer,
   type UserSite,
@@ -46,6 +47,7 @@ import {
   savePointLayer,
   saveUserSite,
   StorageFullError,
+  type UnreadableRecord,
 } from '../data/user-store';
 import { insertIndicators, unloadSite } from '../db/schema';
 import { basemapWanted, loadBasemap, rememberBasemap } from '../map/basemap';
@@ -69,8 +71,11 @@ export interface ViewResult {
 
 export const DEFAULT_SITE = 'leipzig';
 
-/** Areas whose value is hidden for statistical secrecy: a plain grey, unlike the hatching of missing values. */
-export const SECRET_COLOR = '#b8b8b8';
+/**
+ * Areas whose value is hidden for statistical secrecy: a plain grey, unlike the hatching of missing values.
+ * #c0c0c0 (was #b8b8b8, which with tritanopia came within ΔE00 4.4 of PuOr's light purple): see tests/unit/palette-cvd.test.ts.
+ */
+export const SECRET_COLOR = '#c0c0c0';
 
 /** Modes with an analysis panel (their code is loaded on first use). */
 const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa'];
@@ -102,6 +107,20 @@ export interface SwipeSide {
 function swipesYears(v: ViewState): boolean {
   return v.mode === 'swipe' && (v.ind2 === null || v.ind2 === v.ind);
 }
+
+/** Something the browser's storage could not give back at start-up (restoring runs in main.ts, before or after the Atlas exists). */
+export type StorageNotice =
+  | { kind: 'unreadable'; records: UnreadableRecord[] }
+  | { kind: 'newer' }
+  | { kind: 'failed'; message: string };
+
+/** Reports from outside the Atlas (main.ts): storage problems found when restoring, unexpected errors. */
+class AppReports {
+  storage = $state.raw<StorageNotice[]>([]);
+  /** Messages of unexpected errors (window error / unhandledrejection), newest last. */
+  errors = $state.raw<string[]>([]);
+}
+export const appReports = new AppReports();
 
 /** An area found by name (search). */
 export interface AreaHit {
@@ -351,6 +370,8 @@ export class Atlas {
   async importProject(text: string, fileName: string): Promise<void> {
     const { readProject } = await import('../io/project-file');
     const project = readProject(text, fileName);
+    const foreign = foreignProjectParts(project);
+    if (foreign.length > 0) throw new Error(`${fileName}: the project file would replace bundled data (${foreign.join(', ')})`);
     for (const entry of project.sites) {
       registerUserSite(entry);
       await saveUserSite(entry).catch((err: unknown) => {
@@ -400,8 +421,8 @@ export class Atlas {
     }
   }
 
-  /** Each area's colour as the map shows it (for image exports). */
-  private shownColors: ReadonlyMap<string, string | null> = new Map();
+  /** Each area's colour as the map shows it (for image exports and the map's table). */
+  shownColors = $state.raw<ReadonlyMap<string, string | null>>(new Map());
 
   /**
    * The map as shown (areas, colours, selection, point layers, extent), drawn by a hidden map of
@@ -538,6 +559,8 @@ export class Atlas {
 
   /** Why imported data could not be kept ('full' = quota), or null. */
   storageError = $state<string | null>(null);
+  /** What could not be restored from the browser's storage, and unexpected errors (shown by Notices). */
+  readonly reports = appReports;
 
   /** Swipe mode: what the right-hand map shows. */
   swipe = $state.raw<SwipeSide | null>(null);

@@ -204,6 +204,8 @@ export class SavedViews {
   error = $state<StoreError | null>(null);
   /** Unreadable stored data was set aside under CORRUPT_KEY (shown once as a notice). */
   recovered = $state(false);
+  /** Stored entries that were not views and were left out (the stored text is kept under CORRUPT_KEY). */
+  dropped = $state(0);
   /** The last deleted view and its place, for undo. */
   lastRemoved = $state.raw<{ view: SavedView; index: number } | null>(null);
 
@@ -229,7 +231,16 @@ export class SavedViews {
         // Could not set it aside: leave it where it is, and do not overwrite it until the user saves.
       }
       this.recovered = true;
+    } else if (parsed.dropped > 0 && text !== null) {
+      // Some entries are not views: the next save would lose them, so the text as it was is kept aside
+      // (unless earlier unreadable data is there already).
+      try {
+        if (this.storage?.getItem(CORRUPT_KEY) === null) this.storage.setItem(CORRUPT_KEY, text);
+      } catch {
+        // Full or blocked: the readable views still work.
+      }
     }
+    this.dropped = parsed.dropped;
     this.list = parsed.views;
   }
 
@@ -283,6 +294,10 @@ export class SavedViews {
 
   dismissRecovered(): void {
     this.recovered = false;
+  }
+
+  dismissDropped(): void {
+    this.dropped = 0;
   }
 
   private set(list: SavedView[]): void {
