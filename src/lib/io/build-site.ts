@@ -6,7 +6,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { area, bbox, pointOnFeature } from '@turf/turf';
 import type { Indicator, Site, Source, Unit } from '../data/catalog-types';
 import type { UserSite } from '../data/user-data';
-import { ImportError } from './import-boundaries';
+import { ImportError, valueText } from './import-boundaries';
 import { csvField as csvCell } from './csv-export';
 
 export interface SiteChoice {
@@ -62,7 +62,7 @@ function lonLatProblem(geometry: Geometry): string | null {
 const encode = (text: string) => new TextEncoder().encode(text);
 /** The longest key or name of an area. */
 const MAX_LABEL = 1000;
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+const text = (v: unknown) => valueText(v).trim();
 
 export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unknown>>, choice: SiteChoice, siteId: string): UserSite {
   const ids = fc.features.map((f) => text(f.properties?.[choice.idKey]));

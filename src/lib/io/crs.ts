@@ -782,7 +782,9 @@ export function crsFromGeoJson(geojson: unknown): EpsgCode | null {
   const type = typeof crs.type === 'string' ? crs.type.toLowerCase() : '';
   if (type === 'name' && typeof crs.properties.name === 'string') return crsFromName(crs.properties.name);
   if (type === 'epsg') {
-    const code = Number(crs.properties.code);
+    // Number() throws for an object such as {"toString": 1}
+    const raw = crs.properties.code;
+    const code = typeof raw === 'number' || typeof raw === 'string' ? Number(raw) : NaN;
     return Number.isInteger(code) ? mapAuthorityCode('EPSG', code) : null;
   }
   return null;

@@ -40,6 +40,17 @@ const ext = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase(
 export const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** A value from a file as text, never throwing: String() throws for an object such as {"toString": 1}. */
+export function valueText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v !== 'object' && typeof v !== 'function') return String(v);
+  try {
+    return JSON.stringify(v) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 const BOUNDARY_EXT = ['geojson', 'json', 'topojson', 'shp', 'zip', 'fgb', 'parquet', 'geoparquet'];
 
 export function isBoundaryFile(name: string): boolean {
@@ -270,7 +281,7 @@ export function suggestAttributes(fc: FeatureCollection<Geometry, Record<string,
   const keys = [...new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})))];
   const n = fc.features.length;
   const values = (k: string) => fc.features.map((f) => f.properties?.[k]);
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  const text = (v: unknown) => valueText(v).trim();
   const unique = (k: string) => {
     const vs = values(k).map(text);
     return vs.every((v) => v !== '') && new Set(vs).size === n;

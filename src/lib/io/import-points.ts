@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { schemeDark2 } from 'd3-scale-chromatic';
 import { detectCrs, sampleCoordinates, type CrsDetection } from './crs';
 import { cellText, columnLetter, detectHeaderRow, parseNumber, type Cell } from './table-detect';
-import { ImportError, parseJson, type InputFile } from './import-boundaries';
+import { ImportError, parseJson, valueText, type InputFile } from './import-boundaries';
 import { foldGerman } from './build-site';
 import type { UserPointLayer } from '../data/user-data';
 
@@ -55,7 +55,7 @@ export function readPointsGeoJson(file: InputFile, text: string): RawPoints {
     } else if (g?.type === 'MultiPoint') {
       for (const c of g.coordinates) if (validPosition(c)) features.push(pointFeature(c, props));
     } else {
-      skipped.push({ where: `feature ${i + 1}`, reason: g ? `geometry ${g.type}` : 'no geometry' });
+      skipped.push({ where: `feature ${i + 1}`, reason: g ? `geometry ${valueText(g.type).slice(0, 40)}` : 'no geometry' });
     }
   });
   if (features.length === 0) throw new ImportError(file.name, 'contains no points');

@@ -2,7 +2,7 @@
 // in one JSON file to move work between computers. Binary file contents are
 // base64-encoded.
 import type { TableExtension, UserPointLayer, UserSite } from '../data/user-data';
-import { ImportError, parseJson } from './import-boundaries';
+import { ImportError, parseJson, valueText } from './import-boundaries';
 import { catalog } from '../data/catalog';
 
 export const PROJECT_FORMAT = 'quartiersatlas-project';
@@ -261,7 +261,7 @@ export function readProject(text: string, fileName: string): ProjectContents {
   const json = parseJson(fileName, text);
   if (!isProject(json)) throw new ImportError(fileName, 'not a Quartiersatlas project file');
   const p = json as ProjectFile;
-  if (p.version !== 1) throw new ImportError(fileName, `project file version ${String(p.version)} is not supported`);
+  if (p.version !== 1) throw new ImportError(fileName, `project file version ${valueText(p.version).slice(0, 20)} is not supported`);
   if (!Array.isArray(p.sites) || !Array.isArray(p.extensions) || (p.pointLayers !== undefined && !Array.isArray(p.pointLayers))) throw new ImportError(fileName, 'the project file is incomplete');
   let contents: ProjectContents;
   try {

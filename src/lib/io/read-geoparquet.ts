@@ -7,7 +7,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { FileMetaData, PageHeader } from 'hyparquet';
 import type { parquetHeader as ParquetHeader } from 'hyparquet/src/column.js';
 import { crsFromName, detectCrs, parsePrj, sampleCoordinates, type EpsgHint } from './crs';
-import { ImportError, errorText, keepPolygons, stem, type InputFile, type RawBoundaries } from './import-boundaries';
+import { ImportError, errorText, keepPolygons, stem, valueText, type InputFile, type RawBoundaries } from './import-boundaries';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PAR1 = [0x50, 0x41, 0x52, 0x31];
@@ -103,10 +103,11 @@ const hint = (code: number, origin: string): EpsgHint => ({ code, source: 'metad
 function fromProjJson(crs: Record<string, unknown>, origin: string): EpsgHint | null {
   const id = isObject(crs.id) ? crs.id : Array.isArray(crs.ids) && isObject(crs.ids[0]) ? crs.ids[0] : null;
   if (!id || typeof id.authority !== 'string' || id.code == null) return null;
-  const code = crsFromName(`${id.authority}:${String(id.code)}`);
+  const text = valueText(id.code);
+  const code = crsFromName(`${id.authority}:${text}`);
   if (code !== null) return hint(code, origin);
   // an EPSG code that is not supported: detectCrs says so and guesses
-  return id.authority.toUpperCase() === 'EPSG' && Number.isInteger(Number(id.code)) ? hint(Number(id.code), origin) : null;
+  return id.authority.toUpperCase() === 'EPSG' && /^\d+$/.test(text) ? hint(Number(text), origin) : null;
 }
 
 /** A code from a CRS given as text: "EPSG:25832", "OGC:CRS84", "srid:25832", WKT or PROJJSON text. */
@@ -153,7 +154,7 @@ function geometryColumn(file: InputFile, metadata: FileMetaData) {
       throw new ImportError(file.name, 'no geometry column (the GeoParquet metadata names none that the file contains)');
     }
     if (meta.encoding !== 'WKB') {
-      throw new ImportError(file.name, `the geometry encoding "${String(meta.encoding)}" is not supported (only WKB)`);
+      throw new ImportError(file.name, `the geometry encoding "${valueText(meta.encoding).slice(0, 40)}" is not supported (only WKB)`);
     }
     // GeoParquet 1.1 bounding-box covering columns are no attributes either
     const covering = names.flatMap((n) => {

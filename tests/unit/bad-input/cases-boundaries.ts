@@ -114,6 +114,8 @@ const geojsonCases: Case[] = [
     expectValue('alq_ant', '1', 150)(o);
   } },
   { name: 'geojson: numbers as text ("12345") are no indicator', files: () => [file('text.geojson', geojson(collection(lonLatRing, (f) => (f.properties.EINW = String(f.properties.EINW)))))], expect: 'loaded' },
+  { name: 'geojson: an attribute {"toString": 1} (String() would throw)', files: () => [file('tostring.geojson', geojson(collection(lonLatRing, (f, i) => (f.properties.OT_NR = { toString: i, valueOf: 'x' }))))], expect: 'either' },
+  { name: 'geojson: a crs member whose code is {"toString": 1}', files: () => [file('crs.geojson', json({ ...collection(), crs: { type: 'EPSG', properties: { code: { toString: 1 } } } }))], expect: 'loaded' },
   { name: 'geojson: nested objects as attribute values', files: () => [file('tief.geojson', geojson(collection(lonLatRing, (f) => (f.properties.META = { a: [1, { b: 2 }] }))))], expect: 'loaded' },
   { name: 'geojson: a 1 MB property key', files: () => [file('schluessel.geojson', geojson(collection(lonLatRing, (f) => (f.properties[`Einwohner ${big(1 << 20)}`] = 5))))], expect: 'loaded', check: (o) => {
     for (const i of loaded(o).site!.site.indicators) expect(i.id.length).toBeLessThanOrEqual(64);
@@ -303,6 +305,7 @@ const fgbCases: Case[] = [
     expectValue('einw', '4', -5)(o);
     expectValue('alq_ant', '4', 150)(o);
   } },
+  { name: 'fgb: a NUL character in an attribute name', files: () => [file('nul.fgb', fgb(collection(utmRing, (f) => (f.properties['EINW\u0000X'] = 5)), 25833))], expect: 'loaded', check: inLeipzig },
   { name: 'fgb: HTML in names', files: () => [file('html.fgb', fgb(withFeature(0, (f) => (f.properties.OT_NAME = '<svg onload=alert(1)>'), utmRing), 25833))], expect: 'loaded', check: (o) => expect(areasIn(o)).toContain('<svg onload=alert(1)>') },
   { name: 'fgb: a GeoJSON file named .fgb', files: () => [file('json.fgb', geojson())], expect: 'refused', message: /^json\.fgb: not a FlatGeobuf file/ },
 ];
@@ -355,6 +358,8 @@ const parquetCases: Case[] = [
     expectValue('einw', '4', -5)(o);
     expectValue('alq_ant', '4', 150)(o);
   } },
+  { name: 'parquet: crs PROJJSON whose code is {"toString": 1}', files: () => [file('crs.parquet', geoParquet(collection(utmRing), { crs: { id: { authority: 'EPSG', code: { toString: 1 } } } }))], expect: 'refused', message: /^crs\.parquet: the Parquet file could not be read/ },
+  { name: 'parquet: geometry encoding {"toString": 1}', files: () => [file('enc.parquet', geoParquet(collection(utmRing), { geo: json({ version: '1.1.0', primary_column: 'geometry', columns: { geometry: { encoding: { toString: 1 } } } }) }))], expect: 'refused', message: /the geometry encoding "\{"toString":1\}" is not supported/ },
   { name: 'parquet: HTML in names', files: () => [file('html.parquet', geoParquet(withFeature(0, (f) => (f.properties.OT_NAME = '<a href="javascript:alert(1)">x</a>'), utmRing), { crs: { id: { authority: 'EPSG', code: 25833 } } }))], expect: 'loaded', check: (o) => expect(areasIn(o)).toContain('<a href="javascript:alert(1)">x</a>') },
   { name: 'parquet: a Parquet table without geometry (the fixture)', files: () => [file('ohne_geometrie.parquet', fixture('ohne_geometrie.parquet'))], expect: 'refused', message: /no geometry column/ },
   { name: 'parquet: a CSV named .parquet', files: () => [file('text.parquet', 'Nr;Wert\n1;2\n')], expect: 'refused', message: /^text\.parquet: not a Parquet file/ },

@@ -83,6 +83,7 @@ const pointCases: Case[] = [
     pointCount(3)(o);
     expect(skipped(o).map((s) => s.reason)).toEqual(['no geometry', 'no geometry']);
   } },
+  { name: 'points geojson: a geometry type {"toString": 1}', files: () => [file('typ.geojson', points((f, i) => i === 0 && ((f.geometry as unknown as { type: unknown }).type = { toString: 1 })))], expect: 'loaded', check: pointCount(4) },
   { name: 'points geojson: an empty MultiPoint and a MultiPoint with bad members', files: () => [file('multi.geojson', points((f, i) => {
     if (i === 0) f.geometry = { type: 'MultiPoint', coordinates: [] } as unknown as Point;
     if (i === 1) f.geometry = { type: 'MultiPoint', coordinates: [[12.4, 51.3], ['a', 'b'], [NaN, 1], [12.38, 51.33]] } as unknown as Point;
@@ -206,6 +207,7 @@ const projectCases: Case[] = [
   } },
   { name: 'project: truncated', files: () => [file('halb.json', project().slice(0, 500))], expect: 'refused', message: /^halb\.json: not valid JSON/ },
   { name: 'project: version 2', files: () => [file('v2.json', project((p) => (p.version = 2)))], expect: 'refused', message: /^v2\.json: project file version 2 is not supported/ },
+  { name: 'project: version {"toString": 1}', files: () => [file('v.json', project((p) => (p.version = { toString: 1 })))], expect: 'refused', message: /^v\.json: project file version \{"toString":1\} is not supported/ },
   { name: 'project: version "1" (text)', files: () => [file('v1.json', project((p) => (p.version = '1')))], expect: 'refused', message: /version 1 is not supported/ },
   { name: 'project: sites not a list', files: () => [file('p.json', project((p) => (p.sites = {} as never)))], expect: 'refused', message: /^p\.json: the project file is incomplete/ },
   { name: 'project: extensions missing', files: () => [file('p.json', project((p) => delete (p as Record<string, unknown>).extensions))], expect: 'refused', message: /the project file is incomplete/ },
@@ -218,6 +220,8 @@ const projectCases: Case[] = [
   { name: 'project: the same site twice', files: () => [file('p.json', project((p) => p.sites.push(p.sites[0]!)))], expect: 'refused', message: /the id "user-proj" occurs twice/ },
   { name: 'project: a table adding "einwohner" to Leipzig (which has it)', files: () => [file('p.json', project((p) => ((p.extensions[0]!.indicators as Indicator[])[0] = { ...INDICATOR, id: 'einwohner', column: 'proj_wert' })))], expect: 'refused', message: /table 1: the site "leipzig" already has an indicator "einwohner"/ },
   { name: 'project: a table with the same indicator twice', files: () => [file('p.json', project((p) => (p.extensions[0]!.indicators = [INDICATOR, INDICATOR])))], expect: 'refused', message: /already has an indicator "proj_wert"/ },
+  { name: 'project: a table whose indicator has no label', files: () => [file('p.json', project((p) => delete ((p.extensions[0]!.indicators as Record<string, unknown>[])[0]!.label)))], expect: 'refused', message: /table 1 has damaged indicators/ },
+  { name: 'project: a site indicator with a NUL in its id', files: () => [file('p.json', project((p) => ((p.sites[0]!.site as { indicators: Record<string, unknown>[] }).indicators[0]!.id = 'einw\u0000')))], expect: 'refused', message: /site 1 has damaged indicators/ },
   { name: 'project: a table for an unknown site', files: () => [file('p.json', project((p) => (p.extensions[0]!.siteId = 'nirgendwo')))], expect: 'refused', message: /table 1 is for the site "nirgendwo", which is neither in the file nor loaded/ },
   { name: 'project: a table whose values file lacks the column', files: () => [file('p.json', project((p) => (p.extensions[0]!.bytes = b64('area_id,year,anders\n00,2022,5\n'))))], expect: 'refused', message: /table 1: the values file has no column "proj_wert"/ },
   { name: 'project: a table writing into another import\'s folder', files: () => [file('p.json', project((p) => (p.extensions[0]!.file = 'user/user-proj/values.csv')))], expect: 'refused', message: /table 1 has no id, site or values file/ },

@@ -206,6 +206,7 @@ const tableCases: Case[] = [
   { name: 'csv: a formula as a name', files: () => [file('formel.csv', table({ B2: '=HYPERLINK("http://x","klick")' }))], expect: 'loaded', check: number(1000) },
   { name: "csv: SQL in a header (\"x'); DROP TABLE areas;--\")", files: () => [file('sql.csv', table({}, ['Nr', 'Ortsteil', `"x'); DROP TABLE areas;--"`, '"Wert ""neu"""']))], expect: 'loaded', check: number(1000, '00', "x'); DROP TABLE areas;--") },
   { name: 'csv: NUL and zero-width characters in keys', files: () => [file('unsichtbar.csv', table({ A2: '0\u200b0', A3: '0\u00001' }))], expect: 'loaded' },
+  { name: 'csv: a NUL character in a header (the label reaches SQL)', files: () => [file('nul.csv', table({}, ['Nr', 'Ortsteil', 'Einwohner\u0000neu', 'Anteil']))], expect: 'loaded', check: number(1000, '00', 'Einwohner\u0000neu') },
   { name: 'csv: right-to-left override in names', files: () => [file('rtl.csv', table({ B2: '\u202eZentrum' }))], expect: 'loaded', check: number(1000) },
 ];
 
