@@ -69,7 +69,7 @@ export function isProject(json: unknown): boolean {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 /** An id or column name: no control characters (they end SQL literals and identifiers). */
-const isName = (v: unknown): v is string => isString(v) && /^[^\u0000-\u001f]+$/.test(v);
+const isName = (v: unknown): v is string => isString(v) && v !== '' && ![...v].some((c) => c.charCodeAt(0) < 0x20);
 const isText = (v: unknown) => isObject(v) && isString(v.de) && isString(v.en);
 
 /** Whether an indicator has what the loader and the views read. */
