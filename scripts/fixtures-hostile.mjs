@@ -26,7 +26,7 @@ export const HOSTILE = {
   minus: '-1+2',
   at: '@SUM(1)',
   rtl: '\u202Egnp.exe\u202C Nord',
-  long: `Lang ${'<b>x</b>'.repeat(600)} Ende`,
+  long: `Lang ${'<b>x</b>'.repeat(110)} Ende`, // under the importer's 1,000-character limit for names
   plain: 'Ganz normal',
 };
 const names = Object.values(HOSTILE);
