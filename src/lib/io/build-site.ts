@@ -64,10 +64,17 @@ const encode = (text: string) => new TextEncoder().encode(text);
 const MAX_LABEL = 1000;
 const text = (v: unknown) => valueText(v).trim();
 
+/** Keys and names are labels: DuckDB's CSV reader refuses lines beyond 2 MB, and no list or map shows more than a few words. */
+function tooLong(fileName: string, what: string, values: readonly string[]): void {
+  const long = values.findIndex((v) => v.length > MAX_LABEL);
+  if (long >= 0) throw new ImportError(fileName, `the ${what} of feature ${long + 1} has ${values[long]!.length.toLocaleString('en')} characters (at most ${MAX_LABEL.toLocaleString('en')})`);
+}
+
 export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unknown>>, choice: SiteChoice, siteId: string): UserSite {
   const ids = fc.features.map((f) => text(f.properties?.[choice.idKey]));
   const empty = ids.findIndex((id) => id === '');
   if (empty >= 0) throw new ImportError(choice.fileName, `feature ${empty + 1} has no value in the key attribute "${choice.idKey}"`);
+  tooLong(choice.fileName, 'key', ids);
   const seen = new Set<string>();
   for (const [i, id] of ids.entries()) {
     if (seen.has(id)) throw new ImportError(choice.fileName, `the key "${id}" (attribute "${choice.idKey}") occurs twice (feature ${i + 1})`);
@@ -82,11 +89,7 @@ export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unk
   const dir = `user/${siteId}`;
   const level = 'gebiet';
   const names = fc.features.map((f, i) => (choice.nameKey ? text(f.properties?.[choice.nameKey]) : '') || ids[i]!);
-  // Keys and names are labels; DuckDB's CSV reader refuses lines beyond 2 MB, and no list or map shows more.
-  for (const [what, values] of [['key', ids], ['name', names]] as const) {
-    const long = values.findIndex((v) => v.length > MAX_LABEL);
-    if (long >= 0) throw new ImportError(choice.fileName, `the ${what} of feature ${long + 1} has ${values[long]!.length.toLocaleString('en')} characters (at most ${MAX_LABEL.toLocaleString('en')})`);
-  }
+  tooLong(choice.fileName, 'name', names);
 
   const geojson: FeatureCollection = {
     type: 'FeatureCollection',

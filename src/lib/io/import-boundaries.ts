@@ -237,6 +237,23 @@ async function readJson(file: InputFile): Promise<RawBoundaries> {
   return { name: stem(file.name), fc: clean, crs: detectCrs({ geojson: parsed, samples: sampleCoordinates(clean) }), notes: [] };
 }
 
+/**
+ * Why a .dbf cannot be read, or null. parsedbf (in shpjs) trusts the record
+ * count of the header and reads that many records past the end of the file:
+ * a damaged count (up to 4 billion) hangs the tab until it runs out of memory.
+ */
+function dbfProblem(bytes: Uint8Array): string | null {
+  if (bytes.length < 32) return 'too short for a dBASE header';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const records = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  if (headerLength < 33 || headerLength > bytes.length || (records > 0 && recordLength === 0)) return 'its header is damaged';
+  const room = Math.floor((bytes.length - headerLength) / Math.max(1, recordLength));
+  if (records > room) return `it lists ${records.toLocaleString('en')} records but holds ${room.toLocaleString('en')} (is it truncated?)`;
+  return null;
+}
+
 async function readShapefile(shp: InputFile, files: readonly InputFile[]): Promise<RawBoundaries> {
   const base = stem(shp.name).toLowerCase();
   const part = (e: string) => files.find((f) => ext(f.name) === e && stem(f.name).toLowerCase() === base);
@@ -246,6 +263,8 @@ async function readShapefile(shp: InputFile, files: readonly InputFile[]): Promi
   const notes: string[] = [];
   // A .dbf without .cpg is read as Windows-1252 (what German GIS exports use).
   const encoding = cpg ? fileText(cpg).trim() || 'windows-1252' : 'windows-1252';
+  const damaged = dbf && dbfProblem(dbf.bytes);
+  if (damaged) throw new ImportError(dbf.name, `the .dbf file is damaged: ${damaged}`);
   if (dbf && !cpg) notes.push('dbf-without-cpg');
   if (!dbf) notes.push('no-dbf');
   const { getShapefile } = await import('shpjs');

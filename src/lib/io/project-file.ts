@@ -193,15 +193,20 @@ function projectProblem(p: ProjectContents): string | null {
     const prefix = `user/${site.id}/`;
     const paths = Object.keys(entry.files);
     if (paths.some((path) => !path.startsWith(prefix))) return `${where} has files outside ${prefix}`;
-    // (levels, areas and values are checked when given: a site is usable without them only in tests)
     if (site.kind !== undefined && site.kind !== 'areas') return `${where} is not a site of areas`;
-    const levels = site.levels === undefined ? [] : site.levels;
-    if (!Array.isArray(levels) || (site.levels !== undefined && levels.length === 0) || !levels.every((l: unknown) => isObject(l) && isString(l.id))) return `${where} has no list of levels`;
-    const given = (['areas', 'values'] as const).filter((k) => site[k] !== undefined || levels.length > 0).map((k) => site[k]);
-    const listed = [...levels.map((l: unknown) => (isObject(l) ? l.geometry : undefined)), ...given];
-    if (listed.some((path) => !isString(path) || !paths.includes(path))) return `${where} lists a file it does not contain`;
-    if (site.indicators !== undefined && (!Array.isArray(site.indicators) || !site.indicators.every(validIndicator))) {
-      return `${where} has damaged indicators`;
+    // A site with anything to load has all the loader and the views read. (One without any of it is
+    // read as before: it adds nothing to DuckDB; older tests write such sites.)
+    const loadable = ['levels', 'areas', 'values', 'indicators'].some((k) => site[k] !== undefined);
+    if (loadable) {
+      const levels = site.levels;
+      if (!Array.isArray(levels) || levels.length === 0 || !levels.every((l: unknown) => isObject(l) && isString(l.id))) return `${where} has no list of levels`;
+      const listed = [...levels.map((l: unknown) => (isObject(l) ? l.geometry : undefined)), site.areas, site.values];
+      if (listed.some((path) => !isString(path) || !paths.includes(path))) return `${where} lists a file it does not contain`;
+      if (!Array.isArray(site.indicators) || site.indicators.length === 0 || !site.indicators.every(validIndicator)) return `${where} has damaged indicators`;
+      const bounds = site.bounds;
+      if (!isText(site.label) || !Array.isArray(bounds) || bounds.length !== 4 || !bounds.every((v) => typeof v === 'number' && Number.isFinite(v)) || !isObject(site.defaults)) {
+        return `${where} has no label, bounds or defaults`;
+      }
     }
     if (isString(site.areas)) {
       const problem = areasProblem(entry.files[site.areas]!);

@@ -4,8 +4,10 @@
 // The CRS comes from the metadata (PROJJSON id; no crs = OGC:CRS84), else from
 // the coordinates.
 import type { Feature, Geometry } from 'geojson';
-import type { FileMetaData, PageHeader } from 'hyparquet';
+import type { CompressionCodec, Compressors, FileMetaData, PageHeader } from 'hyparquet';
 import type { parquetHeader as ParquetHeader } from 'hyparquet/src/column.js';
+import type { decompressPage as DecompressPage } from 'hyparquet/src/datapage.js';
+import type { getMaxDefinitionLevel as GetMaxDefinitionLevel, getMaxRepetitionLevel as GetMaxRepetitionLevel, getSchemaPath as GetSchemaPath } from 'hyparquet/src/schema.js';
 import { crsFromName, detectCrs, parsePrj, sampleCoordinates, type EpsgHint } from './crs';
 import { ImportError, errorText, keepPolygons, stem, valueText, type InputFile, type RawBoundaries } from './import-boundaries';
 
@@ -65,14 +67,101 @@ function pageProblem(page: PageHeader, values: number, room: number): string | n
 }
 
 /**
+ * Whether a run-length / bit-packed hybrid stream (levels, dictionary
+ * indices) holds a run beyond `values` values. hyparquet writes every value of
+ * a run into a plain array without checking the run against the page: one
+ * damaged run length (up to two billion) grows the array until the tab runs
+ * out of memory. Bit-packed runs read their bytes and end with the page. The
+ * arithmetic is hyparquet's (32-bit varints), so the same runs are read.
+ */
+function overlongRun(bytes: Uint8Array, start: number, bitWidth: number, values: number): boolean {
+  const width = (bitWidth + 7) >> 3;
+  let at = start;
+  let seen = 0;
+  while (seen < values && at < bytes.length) {
+    let header = 0;
+    for (let shift = 0; ; shift += 7) {
+      if (at >= bytes.length) return false; // hyparquet throws at the end of the page
+      const byte = bytes[at++]!;
+      header |= (byte & 0x7f) << shift;
+      if (!(byte & 0x80)) break;
+    }
+    if (header & 1) {
+      const groups = header >> 1;
+      if (groups < 0) return false;
+      seen += groups * 8;
+      at += groups * bitWidth;
+    } else {
+      const count = header >>> 1;
+      if (seen + count > values) return true;
+      seen += count;
+      at += width;
+    }
+  }
+  return false;
+}
+
+interface PageColumn {
+  codec: CompressionCodec;
+  maxRepetition: number;
+  maxDefinition: number;
+  compressors: Compressors;
+  decompress: typeof DecompressPage;
+}
+
+const levelWidth = (max: number) => 32 - Math.clz32(max);
+
+/** Whether a data page's levels or dictionary indices hold an overlong run (see overlongRun). */
+function pageRunsProblem(page: PageHeader, body: Uint8Array, c: PageColumn): boolean {
+  const u32 = (b: Uint8Array, at: number) => (at + 4 <= b.length ? new DataView(b.buffer, b.byteOffset + at, 4).getUint32(0, true) : 0);
+  const valuesOverlong = (values: Uint8Array, at: number, encoding: string, n: number) => {
+    if (encoding === 'RLE') return overlongRun(values, at + 4, 1, n);
+    if (encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY') return at < values.length && values[at]! > 0 && overlongRun(values, at + 1, values[at]!, n);
+    return false;
+  };
+  const v1 = page.data_page_header;
+  if (v1) {
+    const bytes = c.decompress(body, page.uncompressed_page_size, c.codec, c.compressors);
+    let at = 0;
+    for (const max of [c.maxRepetition, c.maxDefinition]) {
+      if (!max) continue;
+      if (overlongRun(bytes, at + 4, levelWidth(max), v1.num_values)) return true;
+      at += 4 + u32(bytes, at);
+    }
+    return valuesOverlong(bytes, at, v1.encoding, v1.num_values);
+  }
+  const v2 = page.data_page_header_v2;
+  if (v2) {
+    const n = v2.num_values;
+    if (c.maxRepetition && overlongRun(body, 0, levelWidth(c.maxRepetition), n)) return true;
+    if (c.maxDefinition && overlongRun(body, v2.repetition_levels_byte_length, levelWidth(c.maxDefinition), n)) return true;
+    const levels = v2.repetition_levels_byte_length + v2.definition_levels_byte_length;
+    const values = v2.is_compressed === false ? body.subarray(levels) : c.decompress(body.subarray(levels), page.uncompressed_page_size - levels, c.codec, c.compressors);
+    return valuesOverlong(values, 0, v2.encoding, n);
+  }
+  return false;
+}
+
+/** hyparquet's own functions the checks need (loaded on demand with hyparquet). */
+interface Hyparquet {
+  parquetHeader: typeof ParquetHeader;
+  decompressPage: typeof DecompressPage;
+  getSchemaPath: typeof GetSchemaPath;
+  getMaxRepetitionLevel: typeof GetMaxRepetitionLevel;
+  getMaxDefinitionLevel: typeof GetMaxDefinitionLevel;
+  compressors: Compressors;
+}
+
+/**
  * Checks every page header against its column chunk before hyparquet decodes
  * the pages. hyparquet trusts the headers: a damaged one (a few overwritten
  * bytes) can make it fill arrays of billions of entries, or loop forever on a
- * missing level length, which would hang the tab instead of failing. Returns
- * the problem, or null. Damage inside the encoded values is left to hyparquet
- * (it throws when it reads past a page).
+ * missing level length, which would hang the tab instead of failing. The runs
+ * of levels and dictionary indices are checked too (see overlongRun). Returns
+ * the problem, or null. Other damage inside the encoded values is left to
+ * hyparquet (it throws when it reads past a page).
  */
-function checkPages(metadata: FileMetaData, buffer: ArrayBuffer, parquetHeader: typeof ParquetHeader): string | null {
+function checkPages(metadata: FileMetaData, buffer: ArrayBuffer, h: Hyparquet): string | null {
   if (Number(metadata.num_rows) > MAX_ROWS) return `more than ${MAX_ROWS.toLocaleString('en')} rows`;
   for (const group of metadata.row_groups) {
     if (Number(group.num_rows) > MAX_ROWS) return `more than ${MAX_ROWS.toLocaleString('en')} rows`;
@@ -84,12 +173,22 @@ function checkPages(metadata: FileMetaData, buffer: ArrayBuffer, parquetHeader: 
       const values = Number(meta.num_values);
       if (!(start >= 0 && start <= end && end <= buffer.byteLength)) return 'a column chunk lies outside the file';
       if (!(values >= 0 && values <= MAX_VALUES)) return 'a column chunk with an impossible number of values';
+      const schemaPath = h.getSchemaPath(metadata.schema, meta.path_in_schema);
+      const column: PageColumn = {
+        codec: meta.codec,
+        maxRepetition: h.getMaxRepetitionLevel(schemaPath),
+        maxDefinition: h.getMaxDefinitionLevel(schemaPath),
+        compressors: h.compressors,
+        decompress: h.decompressPage,
+      };
       const reader = { view: new DataView(buffer, start, end - start), offset: 0 };
       // the same loop condition as hyparquet's readColumn
       while (reader.offset < reader.view.byteLength - 1) {
-        const page = parquetHeader(reader);
+        const page = h.parquetHeader(reader);
         const problem = pageProblem(page, values, reader.view.byteLength - reader.offset);
         if (problem) return problem;
+        const body = new Uint8Array(buffer, start + reader.offset, page.compressed_page_size);
+        if (pageRunsProblem(page, body, column)) return 'a page with a run of impossible length';
         reader.offset += page.compressed_page_size;
       }
     }
@@ -191,16 +290,18 @@ export async function readGeoParquet(file: InputFile): Promise<RawBoundaries> {
   }
   // hyparquet reads from an ArrayBuffer: a copy that holds just this file
   const buffer = b.slice().buffer;
-  const [{ parquetMetadata, parquetReadObjects }, { parquetHeader }, { compressors }] = await Promise.all([
+  const [{ parquetMetadata, parquetReadObjects }, { parquetHeader }, { decompressPage }, schema, { compressors }] = await Promise.all([
     import('hyparquet'),
     import('hyparquet/src/column.js'),
+    import('hyparquet/src/datapage.js'),
+    import('hyparquet/src/schema.js'),
     import('hyparquet-compressors'),
   ]);
   let metadata: FileMetaData;
   let problem: string | null;
   try {
     metadata = parquetMetadata(buffer);
-    problem = checkPages(metadata, buffer, parquetHeader);
+    problem = checkPages(metadata, buffer, { parquetHeader, decompressPage, compressors, ...schema });
   } catch (err) {
     throw new ImportError(file.name, `the Parquet file could not be read (${errorText(err)})`);
   }

@@ -3,6 +3,8 @@ import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { geojsonToWkb } from 'hyparquet-writer';
+import { parquetMetadata } from 'hyparquet';
+import { parquetHeader } from 'hyparquet/src/column.js';
 import { AREAS, collection, dbf, DBF_FIELDS, dbfRows, deflatedZeros, fgb, geoParquet, lonLatRing, PRJ_25833, shapefile, shapefileParts, topology, utmRing, zip, type Ring } from './build';
 import { file, latin1, loaded, utf16le, type Case, type Outcome } from './harness';
 
@@ -121,6 +123,8 @@ const geojsonCases: Case[] = [
     for (const i of loaded(o).site!.site.indicators) expect(i.id.length).toBeLessThanOrEqual(64);
   } },
   { name: 'geojson: a 10 MB name', files: () => [file('name.geojson', geojson(withFeature(0, (f) => (f.properties.OT_NAME = big(10 << 20)))))], expect: 'refused', message: /^name\.geojson: the name of feature 1 has 10,485,760 characters \(at most 1,000\)/ },
+  { name: 'geojson: 10 MB keys', files: () => [file('key.geojson', geojson(collection(lonLatRing, (f, i) => (f.properties.OT_NR = big(10 << 20) + i))))], expect: 'refused', message: /^key\.geojson: the key of feature 1 has 10,485,761 characters/ },
+  { name: 'geojson: NUL characters in keys and names', files: () => [file('nul.geojson', geojson(withFeature(0, (f) => Object.assign(f.properties, { OT_NR: '1\u0000x', OT_NAME: 'Lö\u0000ßnig' }))))], expect: 'either', check: (o) => o.status === 'loaded' && expect(areasIn(o)).toHaveLength(4) },
   { name: 'geojson: a 1,000-character name is kept', files: () => [file('name.geojson', geojson(withFeature(0, (f) => (f.properties.OT_NAME = big(1000)))))], expect: 'loaded', check: (o) => expect(areasIn(o)).toContain(big(1000)) },
   { name: 'geojson: HTML and script in names come through as text', files: () => [file('html.geojson', geojson(withFeature(0, (f) => (f.properties.OT_NAME = '<img src=x onerror="alert(1)"><script>alert(2)</script>'))))], expect: 'loaded', check: (o) => expect(areasIn(o)).toContain('<img src=x onerror="alert(1)"><script>alert(2)</script>') },
   { name: "geojson: SQL in keys and names (\"1'; DROP TABLE observations;--\")", files: () => [file('sql.geojson', geojson(withFeature(0, (f) => Object.assign(f.properties, { OT_NR: "1'; DROP TABLE observations;--", OT_NAME: 'Robert"); DELETE FROM areas;--' }))))], expect: 'loaded', check: (o) => expect(areasIn(o)).toContain('Robert"); DELETE FROM areas;--') },
@@ -223,6 +227,17 @@ const shapefileCases: Case[] = [
     new DataView(b.buffer).setUint16(10, 0, true);
     return [p[0]!, p[1]!, { ...p[2]!, bytes: b }, p[3]!];
   }, expect: 'either' },
+  { name: 'shapefile: a .dbf whose header claims 4 billion records', files: () => {
+    const p = parts();
+    const b = p[2]!.bytes.slice();
+    new DataView(b.buffer).setUint32(4, 0xfffffff0, true);
+    return [p[0]!, p[1]!, { ...p[2]!, bytes: b }, p[3]!];
+  }, expect: 'refused', message: /^ortsteile\.dbf: the \.dbf file is damaged: it lists 4,294,967,280 records but holds 4/ },
+  { name: 'shapefile: a .dbf truncated after two records (count unchanged)', files: () => {
+    const p = parts();
+    return [p[0]!, p[1]!, { ...p[2]!, bytes: p[2]!.bytes.slice(0, 32 + 4 * 32 + 1 + 2 * 53) }, p[3]!];
+  }, expect: 'refused', message: /^ortsteile\.dbf: the \.dbf file is damaged: it lists 4 records but holds 2 \(is it truncated\?\)/ },
+  { name: 'shapefile: a .dbf of 10 bytes', files: () => [...parts().filter((f) => !f.name.endsWith('.dbf')), { name: 'ortsteile.dbf', bytes: new Uint8Array(10) }], expect: 'refused', message: /the \.dbf file is damaged: too short/ },
   { name: 'shapefile: a .dbf of random bytes', files: () => [...parts().filter((f) => !f.name.endsWith('.dbf')), { name: 'ortsteile.dbf', bytes: Uint8Array.from({ length: 500 }, (_, i) => (i * 37 + 11) & 0xff) }], expect: 'either' },
   { name: 'shapefile: numbers in the .dbf: "NaN", "*****", "1e308", "-5"', files: () => [...shp(squares()).filter((f) => !f.name.endsWith('.dbf')), { name: 'ortsteile.dbf', bytes: dbf(DBF_FIELDS, [['1', 'A', 'NaN', '1.00'], ['2', 'B', '**********', '150.00'], ['3', 'C', '1e308', '2.00'], ['4', 'D', '-5', '-3.00']]) }], expect: 'loaded', check: (o) => {
     expectValue('einw', '1', null)(o);
@@ -316,6 +331,20 @@ const fgbCases: Case[] = [
 const validParquet = () => geoParquet(collection(utmRing), { crs: { id: { authority: 'EPSG', code: 25833 } } });
 const wkbWith = (edit: (i: number, g: Geometry) => Uint8Array) => collection(utmRing).features.map((f, i) => edit(i, f.geometry));
 
+/** The file with the definition levels of `column`'s first page replaced by one run-length run of 2^30 values. */
+function withLongRun(bytes: Uint8Array, column: string): Uint8Array {
+  const b = bytes.slice();
+  const metadata = parquetMetadata(b.slice().buffer);
+  const meta = metadata.row_groups[0]!.columns.find((c) => c.meta_data?.path_in_schema[0] === column)!.meta_data!;
+  const start = Number(meta.data_page_offset);
+  const reader = { view: new DataView(b.buffer, start), offset: 0 };
+  const header = parquetHeader(reader);
+  const levels = start + reader.offset + (header.data_page_header_v2?.repetition_levels_byte_length ?? 0);
+  // an RLE run header (even varint) of 2^30 values, then its value
+  b.set([0x80, 0x80, 0x80, 0x80, 0x08, 0x01], header.data_page_header_v2 ? levels : levels + 4);
+  return b;
+}
+
 const parquetCases: Case[] = [
   { name: 'parquet: valid (the base of the cases below)', files: () => [file('ortsteile.parquet', validParquet())], expect: 'loaded', check: inLeipzig },
   { name: 'parquet: empty file', files: () => [file('leer.parquet', new Uint8Array())], expect: 'refused', message: /^leer\.parquet: not a Parquet file/ },
@@ -343,6 +372,7 @@ const parquetCases: Case[] = [
     new DataView(b.buffer).setUint32(5, 0xffffffff, true);
     return b;
   }) }))], expect: 'refused' },
+  { name: 'parquet: a definition-level run of two billion values (hyparquet would fill an array until out of memory)', files: () => [file('lauf.parquet', withLongRun(validParquet(), 'geometry'))], expect: 'refused', message: /^lauf\.parquet: the Parquet file is damaged or not supported \(a page with a run of impossible length\)/ },
   { name: 'parquet: NaN coordinates in the WKB', files: () => [file('nan.parquet', geoParquet(collection((a) => utmRing(a).map(([x, y], i) => [i === 2 ? NaN : x!, y!])), { crs: { id: { authority: 'EPSG', code: 25833 } } }))], expect: 'refused', message: /^nan\.parquet: feature 1 contains invalid coordinates/ },
   { name: 'parquet: empty polygons in the WKB', files: () => [file('leer.parquet', geoParquet(collection(utmRing, (f) => (f.geometry = polygon()))))], expect: 'refused', message: /contains no polygons/ },
   { name: 'parquet: unclosed rings', files: () => [file('offen.parquet', geoParquet(collection((a) => utmRing(a).slice(0, -1)), { crs: { id: { authority: 'EPSG', code: 25833 } } }))], expect: 'loaded', check: inLeipzig },
