@@ -25,6 +25,12 @@ export interface PixelStats {
 }
 
 /** Reads the map canvas (drawing buffer is preserved) and counts pixels; perColor counts the legend's colours or the given ones. */
+/** Waits until the map shows fewer pixels in the legend's class colours than `ratio` × before (the brush dims the rest). */
+export async function expectDimmed(page: Page, before: PixelStats, ratio: number): Promise<void> {
+  const sum = (p: PixelStats) => Object.values(p.perColor).reduce((a, b) => a + b, 0);
+  await expect.poll(async () => sum(await mapPixels(page)) < sum(before) * ratio).toBe(true);
+}
+
 export async function mapPixels(page: Page, wanted?: readonly string[]): Promise<PixelStats> {
   const colors =
     wanted?.map((c) => c.toLowerCase()) ??

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { expectOnlyOwnOrigin, mapPixels, waitForView } from './helpers';
+import { expectDimmed, expectOnlyOwnOrigin, mapPixels, waitForView } from './helpers';
 
 // Every function by keyboard alone (WCAG 2.1.1): Tab, Shift+Tab, Enter, Space, arrows, Esc.
 // No clicks in this file: elements are reached by pressing Tab, as a keyboard user does.
@@ -119,6 +119,47 @@ test('view modes and the year by keyboard; the swipe divider moves with the arro
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('swipe-divider')).toHaveValue('45');
   await expect(page.locator('[data-testid="swipe"] .right')).toHaveAttribute('style', /inset\(0(px)? 0(px)? 0(px)? 45%\)/);
+});
+
+test('the scatter brush by keyboard: a range typed in numbers highlights the areas inside it on the map', async ({ page }) => {
+  await page.goto('./?site=leipzig&ind=arbeitslosenanteil&ind2=auslaenderanteil&year=2022&mode=scatter');
+  await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
+  const points = page.getByTestId('scatter').getByTestId('scatter-point');
+  await expect(points).toHaveCount(63);
+  const values = await points.evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-id')!, x: Number(e.getAttribute('data-x')), y: Number(e.getAttribute('data-y')) })));
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  // Lower bounds at the medians (typed with a German decimal comma), upper bounds left open.
+  const x0 = Math.round(median(values.map((v) => v.x)) * 10) / 10;
+  const y0 = Math.round(median(values.map((v) => v.y)) * 10) / 10;
+  const expected = values.filter((v) => v.x >= x0 && v.y >= y0).map((v) => v.id).sort();
+  expect(expected.length).toBeGreaterThan(0);
+  expect(expected.length).toBeLessThan(63);
+  const before = await mapPixels(page);
+
+  // A typing mistake gets a message and changes nothing.
+  await tabTo(page, 'scatter-range-x0');
+  await page.keyboard.type('zehn');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Keine Zahl' })).toContainText('„zehn“');
+  await expect(page.getByTestId('scatter-brushed')).toHaveCount(0);
+
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(String(x0).replace('.', ','));
+  await tabTo(page, 'scatter-range-y0');
+  await page.keyboard.type(String(y0).replace('.', ','));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scatter-brushed')).toContainText(`${expected.length} Gebiete markiert`);
+  const brushed = await points.evaluateAll((els) => els.filter((e) => e.getAttribute('data-brushed') === 'true').map((e) => e.getAttribute('data-id')!));
+  expect(brushed.sort()).toEqual(expected);
+  // The map dims the others, as with a dragged rectangle.
+  await expectDimmed(page, before, 0.9);
+
+  // The highlight is cleared by keyboard too; the fields empty with it.
+  await tabTo(page, (el) => el.tag === 'button' && el.text === 'Markierung aufheben');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scatter-brushed')).toHaveCount(0);
+  await expect(page.getByTestId('scatter-range-x0')).toHaveValue('');
+  expect(await points.evaluateAll((els) => els.filter((e) => e.getAttribute('data-brushed') === 'true').length)).toBe(0);
 });
 
 test('saving a view and presenting it by keyboard; Esc ends the presentation', async ({ page }) => {

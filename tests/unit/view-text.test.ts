@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { parseBreaksInput } from '../../src/lib/state/breaks-input';
+import { parseNumberInput } from '../../src/lib/state/number-input';
 import { describeValue } from '../../src/lib/state/describe';
 import { translate } from '../../src/lib/i18n';
 import { de } from '../../src/lib/i18n/de';
 import { en } from '../../src/lib/i18n/en';
 import { findIndicator, findSite } from '../../src/lib/data/catalog';
+
+describe('one number typed by a user (the scatter range fields)', () => {
+  it('reads decimal comma, decimal point, thousands points, minus signs; empty is null', () => {
+    expect(parseNumberInput('12,5')).toBe(12.5);
+    expect(parseNumberInput(' 12.5 ')).toBe(12.5);
+    expect(parseNumberInput('1.234,5')).toBe(1234.5);
+    expect(parseNumberInput('-3')).toBe(-3);
+    expect(parseNumberInput('−0,25')).toBe(-0.25);
+    expect(parseNumberInput(',5')).toBe(0.5);
+    expect(parseNumberInput('')).toBeNull();
+    expect(parseNumberInput('   ')).toBeNull();
+  });
+
+  it('gives NaN for what is not a number, so that the field can say so', () => {
+    for (const text of ['zehn', '12,5 %', '1e3', '--2', '1,2,3', 'Infinity', '0x10']) expect(parseNumberInput(text), text).toBeNaN();
+  });
+});
 
 describe('manual breaks typed by a user', () => {
   it('reads German and English numbers separated by semicolons', () => {

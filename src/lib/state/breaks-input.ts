@@ -1,3 +1,5 @@
+import { parseNumberInput } from './number-input';
+
 /**
  * Parses manual class breaks typed by a user: numbers separated by ";" (German
  * decimal comma or point accepted, "1.234,5" and "1234.5" both read). Returns
@@ -8,9 +10,9 @@ export function parseBreaksInput(text: string): number[] | null {
   if (parts.length < 2 || parts.length > 8) return null;
   const values: number[] = [];
   for (const part of parts) {
-    const normalised = part.includes(',') ? part.replace(/\./g, '').replace(',', '.') : part;
-    if (!/^-?\d+(\.\d+)?$/.test(normalised)) return null;
-    values.push(Number(normalised));
+    const value = parseNumberInput(part);
+    if (value === null || Number.isNaN(value)) return null;
+    values.push(value);
   }
   const sorted = [...new Set(values)].sort((a, b) => a - b);
   return sorted.length === values.length ? sorted : null;
