@@ -162,6 +162,27 @@ test('the scatter brush by keyboard: a range typed in numbers highlights the are
   expect(await points.evaluateAll((els) => els.filter((e) => e.getAttribute('data-brushed') === 'true').length)).toBe(0);
 });
 
+test('the trend chart crosshair by keyboard: the arrows step through the years and read out the values', async ({ page }) => {
+  await page.goto('./?site=leipzig&level=ortsteil&ind=arbeitslose&year=2022&sel=00,70');
+  await waitForView(page, 'leipzig|ortsteil|arbeitslose|2022');
+  const chart = page.getByTestId('trend-chart');
+  await expect(chart.getByTestId('trend-line')).toHaveCount(2);
+  const slider = chart.getByRole('slider');
+  await tabTo(page, (el) => el.tag === 'svg' && el.testid === null && el.cls.includes('svelte'));
+  await expect(slider).toBeFocused();
+  const last = Number(await slider.getAttribute('aria-valuemax'));
+  await expect(chart.getByTestId('trend-crosshair')).toHaveText(String(last));
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(chart.getByTestId('trend-crosshair')).toHaveText(String(last - 2));
+  // The values of that year for every line, as text for screen readers: area names and numbers.
+  await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^${last - 2}: .*Leipzig \\d`));
+  await page.keyboard.press('Home');
+  await expect(chart.getByTestId('trend-crosshair')).toHaveText(await slider.getAttribute('aria-valuemin') ?? '');
+  await page.keyboard.press('Escape');
+  await expect(chart.getByTestId('trend-crosshair')).toHaveCount(0);
+});
+
 test('saving a view and presenting it by keyboard; Esc ends the presentation', async ({ page }) => {
   await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022');
   await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
