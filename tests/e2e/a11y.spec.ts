@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expectOnlyOwnOrigin, waitForView } from './helpers';
+import { breakNumberFormatOnce, expectOnlyOwnOrigin, waitForView } from './helpers';
 
 // Accessibility (BITV 2.0 / WCAG 2.1 AA): axe-core over the main views. No
 // violation of impact "serious" or "critical" may remain; the counts of every
@@ -110,23 +110,7 @@ test('the table alternative lists every area with the value, class and colour th
 
 test('axe: messages (notice, unexpected error, error screen)', async ({ page }) => {
   // The next number formatted after `__failFormat` is set throws (see error.spec.ts).
-  await page.addInitScript(() => {
-    const desc = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
-    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
-      configurable: true,
-      get(this: Intl.NumberFormat) {
-        const format = desc.get!.call(this) as (v: number) => string;
-        return (v: number) => {
-          const w = window as unknown as { __failFormat?: boolean };
-          if (w.__failFormat) {
-            w.__failFormat = false;
-            throw new Error('Testfehler');
-          }
-          return format(v);
-        };
-      },
-    });
-  });
+  await breakNumberFormatOnce(page, 'Testfehler');
   await page.goto('./?site=leipzig&ind=nonsense&year=2022');
   await waitForView(page, 'leipzig|ortsteil|');
   await expect(page.getByTestId('notice')).toBeVisible();

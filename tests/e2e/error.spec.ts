@@ -1,28 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { expectOnlyOwnOrigin, waitForView } from './helpers';
+import { breakNumberFormatOnce, expectOnlyOwnOrigin, waitForView } from './helpers';
 
 // An unexpected error shows a message and a way back, never a blank page.
 expectOnlyOwnOrigin(test);
 
 test('a part that fails to render shows a message with the error and a way back to the start view', async ({ page }) => {
   // The next number formatted after `__failFormat` is set throws (the legend, ranking and tooltips format numbers while rendering).
-  await page.addInitScript(() => {
-    const desc = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
-    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
-      configurable: true,
-      get(this: Intl.NumberFormat) {
-        const format = desc.get!.call(this) as (v: number) => string;
-        return (v: number) => {
-          const w = window as unknown as { __failFormat?: boolean };
-          if (w.__failFormat) {
-            w.__failFormat = false;
-            throw new Error('Testfehler beim Formatieren');
-          }
-          return format(v);
-        };
-      },
-    });
-  });
+  await breakNumberFormatOnce(page, 'Testfehler beim Formatieren');
   await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022');
   await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
   await page.evaluate(() => ((window as unknown as { __failFormat?: boolean }).__failFormat = true));
@@ -50,24 +34,8 @@ test('a part that fails to render shows a message with the error and a way back 
 });
 
 test('an error in a dialog shows the message over the app; "Neu laden" loads the view again', async ({ page }) => {
-  await page.addInitScript(() => {
-    // The SQL console's first result formats numbers while rendering: break the first one after the flag is set.
-    const desc = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
-    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
-      configurable: true,
-      get(this: Intl.NumberFormat) {
-        const format = desc.get!.call(this) as (v: number) => string;
-        return (v: number) => {
-          const w = window as unknown as { __failFormat?: boolean };
-          if (w.__failFormat) {
-            w.__failFormat = false;
-            throw new Error('Testfehler in der Konsole');
-          }
-          return format(v);
-        };
-      },
-    });
-  });
+  // The SQL console's first result formats numbers while rendering: break the first one after the flag is set.
+  await breakNumberFormatOnce(page, 'Testfehler in der Konsole');
   await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022');
   await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
   await page.getByTestId('sql-open').click();

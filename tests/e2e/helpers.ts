@@ -122,3 +122,27 @@ export async function countMapPixels(
 export async function colorPixels(page: Page, colors: readonly string[]): Promise<Record<string, number>> {
   return (await mapPixels(page, colors)).perColor;
 }
+
+/**
+ * Makes the next number formatted after `window.__failFormat = true` throw `message` (the legend, ranking,
+ * tooltips and the SQL console format numbers while rendering): an unexpected error on demand.
+ */
+export async function breakNumberFormatOnce(page: Page, message: string): Promise<void> {
+  await page.addInitScript((msg) => {
+    const desc = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
+    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
+      configurable: true,
+      get(this: Intl.NumberFormat) {
+        const format = desc.get!.call(this) as (v: number) => string;
+        return (v: number) => {
+          const w = window as unknown as { __failFormat?: boolean };
+          if (w.__failFormat) {
+            w.__failFormat = false;
+            throw new Error(msg);
+          }
+          return format(v);
+        };
+      },
+    });
+  }, message);
+}
