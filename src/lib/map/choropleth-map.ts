@@ -27,6 +27,7 @@ export class ChoroplethMap {
   private brushed: Set<string> | null = null;
   private readonly loaded: Promise<void>;
   private attribution: maplibregl.AttributionControl | null = null;
+  private attributionHtml = '';
 
   /** `pixelRatio` and `interactive: false` serve image exports (a hidden map drawn at print resolution). */
   constructor(container: HTMLElement, events: MapEvents, options: { pixelRatio?: number; interactive?: boolean } = {}) {
@@ -279,6 +280,9 @@ export class ChoroplethMap {
   }
 
   setAttribution(html: string): void {
+    // Replacing the control lays out the page (~7 ms): only when the text changes, not on every update.
+    if (this.attribution && html === this.attributionHtml) return;
+    this.attributionHtml = html;
     if (this.attribution) this.map.removeControl(this.attribution);
     this.attribution = new maplibregl.AttributionControl({ compact: false, customAttribution: html });
     this.map.addControl(this.attribution, 'bottom-right');
