@@ -175,6 +175,8 @@ export class Atlas {
   paintedKey = $state('');
   /** The result once the map shows it: secondary views (ranking) follow the map instead of delaying it. */
   paintedResult = $state.raw<ViewResult | null>(null);
+  /** The indicator and year of paintedResult: a ranking formats the painted values with their own unit. */
+  paintedOf = $state.raw<{ indicator: Indicator; year: number } | null>(null);
   painted: boolean = $derived(this.paintedKey !== '');
   error = $state<string | null>(null);
 
@@ -746,8 +748,11 @@ export class Atlas {
     this.paintedKey = `${result.key}|${view.cls}|${view.k}|${this.cache ? 'db' : 'first'}`;
     // After the map, when the browser is idle: a ranking re-renders then rather than delaying the map
     // (or the next update, when years or indicators are switched in quick succession).
+    const of = { indicator: findIndicator(findSite(view.site), view.ind), year: view.year };
     const publish = () => {
-      if (this.result === result) this.paintedResult = result;
+      if (this.result !== result) return;
+      this.paintedResult = result;
+      this.paintedOf = of;
     };
     if ('requestIdleCallback' in window) requestIdleCallback(publish, { timeout: 250 });
     else setTimeout(publish, 0);
