@@ -8,8 +8,8 @@ expectOnlyOwnOrigin(test);
 const VIEW = './?site=leipzig&ind=arbeitslosenanteil&year=2022';
 const bytesOf = async (d: Download) => readFileSync((await d.path())!);
 
-async function openExport(page: Page) {
-  await page.goto(VIEW);
+async function openExport(page: Page, view = VIEW) {
+  await page.goto(view);
   await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
   await page.getByTestId('export-open').click();
   await expect(page.getByTestId('export-dialog')).toBeVisible();
@@ -60,6 +60,55 @@ test('PNG at 1920 × 1080 and A4 landscape 300 dpi, with the map coloured as on 
   expect(phys).toBeGreaterThan(0);
   expect(a4.readUInt32BE(phys + 4)).toBe(11811);
   expect(await legendPixels(page, a4)).toBeGreaterThan(40_000);
+});
+
+/** Strongly blue pixels (the favourable trend arrows, #2166ac blended over the map) left of x = `maxX`, every 3rd pixel. */
+async function bluePixels(page: Page, png: Buffer, maxX: number): Promise<number> {
+  return page.evaluate(
+    async ({ b64, maxX }) => {
+      const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+      const c = new OffscreenCanvas(img.width, img.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, img.width, img.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4 * 3) {
+        if ((i / 4) % img.width >= maxX) continue;
+        if (d[i + 2]! > 140 && d[i + 2]! - d[i]! > 90 && d[i + 2]! - d[i + 1]! > 40) n++;
+      }
+      return n;
+    },
+    { b64: png.toString('base64'), maxX },
+  );
+}
+
+test('the trend arrows are in the PNG, and explained in its legend and beside the map', async ({ page }) => {
+  test.setTimeout(120_000);
+  const trendView = './?site=leipzig&ind=arbeitslosenanteil&year=2022&trend=1&from=2010&to=2022';
+  await openExport(page, trendView);
+  // Beside the map: the legend explains the arrows (unemployment fell almost everywhere: favourable = blue).
+  const key = page.getByTestId('legend-trend');
+  await expect(key).toContainText('Trendpfeile 2010–2022');
+  await expect(key.getByTestId('legend-trend-key')).toHaveCount(2);
+  await expect(key.getByTestId('legend-trend-key').first()).toHaveAttribute('data-color', '#2166ac');
+  let download = page.waitForEvent('download');
+  await page.getByTestId('export-png').click();
+  const withArrows = await bytesOf(await download);
+  expect(pngSize(withArrows)).toEqual([1920, 1080]);
+
+  await page.keyboard.press('Escape');
+  await page.getByTestId('trend-toggle').uncheck();
+  await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
+  await expect(page.getByTestId('legend-trend')).toHaveCount(0);
+  await page.getByTestId('export-open').click();
+  download = page.waitForEvent('download');
+  await page.getByTestId('export-png').click();
+  const without = await bytesOf(await download);
+  // Blue only where arrows are: in the map part of the picture (the legend's swatch is further right).
+  const map = 1300;
+  const blue = await bluePixels(page, withArrows, map);
+  expect(blue).toBeGreaterThan(300);
+  expect(await bluePixels(page, without, map)).toBeLessThan(blue / 20);
 });
 
 test('CSV and XLSX of the data behind the view: the values on the map, missing as empty, metadata on a second sheet', async ({ page }) => {

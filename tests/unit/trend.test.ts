@@ -49,4 +49,19 @@ describe('trend glyphs', () => {
     expect(glyphs[0]!.color.slice(0, 3)).toEqual([178, 24, 43]); // a rise of a "worse" indicator is red
     expect(glyphs[1]!.color.slice(0, 3)).toEqual([33, 102, 172]);
   });
+
+  it('the legend key has the colours the arrows are drawn in', async () => {
+    const { trendGlyphs, trendKey } = await import('../../src/lib/map/trend-glyphs');
+    const hex = (c: readonly number[]) => `#${c.slice(0, 3).map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    const series = new Map([
+      ['up', [2010, 2011].map((year, i) => ({ id: 'up', year, value: 10 + i, n: 1, present: 1, coverage: null }))],
+      ['down', [2010, 2011].map((year, i) => ({ id: 'down', year, value: 10 - i, n: 1, present: 1, coverage: null }))],
+    ]);
+    const points = ['up', 'down'].map((id) => ({ id, lon: 12, lat: 51 }));
+    const drawn = (direction: 'higher-better' | 'neutral') => new Set(trendGlyphs(points, series, 2010, 2011, direction).glyphs.map((g) => hex(g.color)));
+    const key = trendKey('higher-better');
+    expect(key.map((k) => k.judgement)).toEqual(['good', 'bad']);
+    expect(new Set(key.map((k) => k.color))).toEqual(drawn('higher-better'));
+    expect(trendKey('neutral')).toEqual([{ judgement: 'neutral', color: [...drawn('neutral')][0] }]);
+  });
 });

@@ -3,6 +3,7 @@
 // point layers and visible extent as the map on screen. The screen map is not
 // touched (no flicker, no resize).
 import { ChoroplethMap } from './choropleth-map';
+import type { TrendGlyph } from './trend-layer';
 
 export interface SnapshotInput {
   /** Size of the picture in CSS pixels; the canvas has width × pixelRatio pixels. */
@@ -17,6 +18,8 @@ export interface SnapshotInput {
   selected: readonly string[];
   bounds: [number, number, number, number];
   points: { id: string; url: string; categories: readonly { id: string; color: string }[] }[];
+  /** The trend arrows shown on the map (trend=1), or null. */
+  trend: TrendGlyph[] | null;
 }
 
 export async function renderMapImage(input: SnapshotInput): Promise<HTMLCanvasElement> {
@@ -32,6 +35,13 @@ export async function renderMapImage(input: SnapshotInput): Promise<HTMLCanvasEl
     map.recolor(input.colors);
     map.setSelected(input.selected);
     for (const p of input.points) await map.showPoints(p.id, p.url, p.categories, true);
+    if (input.trend) {
+      // deck.gl draws into the map's canvas here, so the copy below holds the arrows.
+      const { TrendLayer } = await import('./trend-layer');
+      const arrows = new TrendLayer(map.map, { interleaved: true });
+      arrows.setGlyphs(input.trend);
+      await arrows.painted();
+    }
     await map.painted();
     // A copy: the map's own canvas goes away with it.
     const src = map.canvas();

@@ -5,6 +5,17 @@ import type { TrendGlyph } from './trend-layer';
 
 const COLORS = { [-1]: [178, 24, 43, 235], 0: [60, 60, 60, 235], 1: [33, 102, 172, 235] } as const;
 
+const hex = (c: readonly number[]) => `#${c.slice(0, 3).map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+
+/** The arrow colours a legend explains for an indicator: favourable/unfavourable, or one neutral colour. */
+export function trendKey(direction: Direction): { judgement: 'good' | 'bad' | 'neutral'; color: string }[] {
+  if (direction === 'neutral') return [{ judgement: 'neutral', color: hex(COLORS[0]) }];
+  return [
+    { judgement: 'good', color: hex(COLORS[1]) },
+    { judgement: 'bad', color: hex(COLORS[-1]) },
+  ];
+}
+
 /**
  * One arrow per area with a trend over [from, to]: steeper (up to ±75° from
  * flat) and bigger for a stronger slope relative to the steepest area; red

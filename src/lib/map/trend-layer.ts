@@ -37,9 +37,13 @@ export class TrendLayer {
   /** Set when the layer changed, cleared when deck.gl has drawn it. */
   private pending = false;
 
-  constructor(private readonly map: MapLibreMap) {
+  /**
+   * `interleaved`: drawn into MapLibre's own canvas (a picture of the map then holds the arrows);
+   * the screen map uses a canvas of deck.gl's own, which measured no slower and keeps the two apart.
+   */
+  constructor(private readonly map: MapLibreMap, { interleaved = false }: { interleaved?: boolean } = {}) {
     this.overlay = new MapLibreOverlay({
-      interleaved: false,
+      interleaved,
       layers: [],
       onAfterRender: () => this.afterRender(),
       // Not in DeckProps' type, but Deck hands its props to luma.gl's AnimationLoop, which takes it.

@@ -200,6 +200,8 @@ export class Atlas {
   private slopes: ReadonlyMap<string, number> = new Map();
   /** The arrows last computed and what they were computed from (a year switch keeps them). */
   private trendMemo: { key: unknown[]; glyphs: TrendGlyph[] } | null = null;
+  /** What the trend arrows on the map show (for their legend), or null when none are shown. */
+  trendShown = $state.raw<{ from: number; to: number; direction: Indicator['direction']; count: number } | null>(null);
   private gridCellsOf: string | null = null;
   private gridValues: Float32Array | null = null;
   /** The hovered grid cell (grid sites only). */
@@ -450,6 +452,7 @@ export class Atlas {
       selected: this.view.sel,
       bounds: map.getBounds(),
       points,
+      trend: this.view.trend && this.trendMemo ? this.trendMemo.glyphs : null,
     });
   }
 
@@ -776,6 +779,8 @@ export class Atlas {
   ): Promise<void> {
     map.hideAreas();
     void this.trendLayer?.then((layer) => layer.setVisible(false));
+    this.trendShown = null;
+    this.trendMemo = null;
     if (refit) map.fit(site.bounds);
     const cache = this.cache;
     if (!cache) return; // the grid has no precomputed first view: wait for the engine
@@ -854,6 +859,7 @@ export class Atlas {
     if (!on) {
       this.slopes = new Map();
       this.trendMemo = null;
+      this.trendShown = null;
       if (this.trendLayer) (await this.trendLayer).setVisible(false);
       return;
     }
@@ -865,6 +871,7 @@ export class Atlas {
       const { glyphs, slopes } = trendGlyphs(points, data.byArea, view.from, view.to, ind.direction);
       this.slopes = slopes;
       this.trendMemo = { key, glyphs };
+      this.trendShown = { from: view.from, to: view.to, direction: ind.direction, count: glyphs.length };
     }
     layer.setGlyphs(this.trendMemo.glyphs);
     layer.setVisible(true);

@@ -7,6 +7,7 @@ import { pick, translate, type Lang, type MessageKey } from '../i18n';
 import { formatChange } from '../analysis/change';
 import { formatValue, unitLabel } from '../analysis/format';
 import { legendRows } from '../map/legend-rows';
+import { trendKey } from '../map/trend-glyphs';
 import { visibleSources } from '../data/sources';
 import type { LegendSpec } from '../io/image-compose';
 import type { ExportTable, ExportCell } from '../io/xlsx-export';
@@ -50,11 +51,16 @@ export function viewTexts(atlas: Atlas, now = new Date()): ViewTexts {
   const secret = result ? [...result.values.values()].filter((v) => v.secret).length : 0;
   if (result) items.push({ color: '#ebebeb', label: t('legend.missing'), hatched: true, count: areas((cls?.missing ?? result.values.size) - secret) });
   if (secret > 0) items.push({ color: SECRET_COLOR, label: t('legend.secret'), count: areas(secret) });
+  const trend = atlas.trendShown;
+  if (trend) {
+    const span = `${trend.from}–${trend.to}`;
+    for (const k of trendKey(trend.direction)) items.push({ color: k.color, label: `${t('legend.trend.arrow', { label: t(`legend.trend.${k.judgement}`) })} ${span}` });
+  }
   const sources = visibleSources(atlas.site, ind).map(({ source }) => `${source.attribution}${source.licenceName ? ` (${source.licenceName})` : ''}`);
   return {
     title,
     subtitle,
-    legend: { title: pick(ind.label, lang), subtitle: `${unitLabel(ind.unit, lang)} · ${period(atlas)}`, items },
+    legend: { title: pick(ind.label, lang), subtitle: `${unitLabel(ind.unit, lang)} · ${period(atlas)}`, items, ...(trend ? { note: t('legend.trend.note') } : {}) },
     sourceLine: `${t('legend.source')}: ${[...new Set(sources)].join(' · ')}`,
     dateLine: t('export.dateLine', { date: now.toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB'), app: 'Quartiersatlas' }),
     fileStem: [ind.id, period(atlas).replace('–', '-'), atlas.level.id].join('-').replace(/[^\w-]+/g, '_'),
