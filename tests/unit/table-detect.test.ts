@@ -426,6 +426,26 @@ describe('suggestMapping on the fixtures', () => {
     expect(s.issues).toEqual([]);
   });
 
+  it('a "Jahr" column with historic years (1930–2022) is the year column; unnamed, years before 1950 stay numbers', () => {
+    const ids = ['14713000', '14612000', '15003000'];
+    const body = (header: string) => [
+      ['AGS', header, 'Einwohner'],
+      ...ids.flatMap((id, i) => Array.from({ length: 93 }, (_, k) => [id, String(1930 + k), String(1000 + i * 100 + k)])),
+    ];
+    const s = suggestMapping(body('Jahr'));
+    expect(s.shape).toBe('long');
+    expect(s.yearColumn).toBe(1);
+    expect(s.years[0]).toBe(1930);
+    expect(s.years).toHaveLength(93);
+    expect(s.issues).toEqual([]);
+    // Without the header's word, 1930–1949 could be counts: the column is no year column.
+    expect(suggestMapping(body('Wert A')).yearColumn).toBeNull();
+    // Not a year even in a year column: before 1800.
+    const old = body('Jahr');
+    old[1]![1] = '1799';
+    expect(suggestMapping(old).issues.map((i) => [i.kind, i.text])).toEqual([['not-a-year', '1799']]);
+  });
+
   it('keys that lost their leading zeros: width 2, padded keys are the Leipzig Ortsteil ids', () => {
     const { rows, suggestion: s } = load('lost-zeros.csv');
     expect(s.keyColumn).toBe(0);

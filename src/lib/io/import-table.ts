@@ -3,7 +3,7 @@
 // unmatched is listed with the reason. The result is a values file in the shape
 // the loader reads (area_id, year, one column per indicator) and the indicators.
 import type { Indicator, Unit } from '../data/catalog-types';
-import { cellText, inferKeyWidth, padKey, parseNumberColumn, suggestMapping, yearValue, type Cell, type TableSuggestion } from './table-detect';
+import { cellText, inferKeyWidth, padKey, parseNumberColumn, suggestMapping, yearValue, YEAR_COLUMN_MIN, type Cell, type TableSuggestion } from './table-detect';
 import { foldGerman, slug } from './build-site';
 import { csvField } from './csv-export';
 
@@ -100,7 +100,8 @@ export function joinTable(rows: readonly (readonly Cell[])[], suggestion: TableS
   });
 
   // One value per area and year: a second row for the same area (and year) is reported, not summed.
-  const yearOf = (r: number) => (choice.yearColumn === null ? choice.year : yearValue(rows[r]?.[choice.yearColumn]));
+  // A column the user (or the header "Jahr") made the year column takes historic years too.
+  const yearOf = (r: number) => (choice.yearColumn === null ? choice.year : yearValue(rows[r]?.[choice.yearColumn], YEAR_COLUMN_MIN));
   const seen = new Set<string>();
   const use: boolean[] = data.map((r, i) => {
     const id = matchedId[i];

@@ -364,9 +364,15 @@ export function parseNumberColumn(cells: readonly Cell[], options: NumberOptions
 
 const YEAR_MIN = 1950;
 const YEAR_MAX = 2100;
+/**
+ * A column headed "Jahr" (or chosen as the year column) takes historic years
+ * too (long series from 1871, 1939, …); elsewhere a number before 1950 is more
+ * likely a count than a year.
+ */
+export const YEAR_COLUMN_MIN = 1800;
 const YEAR_TOKEN = /(?<!\d)(\d{1,2}\.\d{1,2}\.)?(19[5-9]\d|20\d\d|2100)(-\d{1,2}-\d{1,2})?(?!\d)/g;
 
-const isYear = (n: number) => Number.isInteger(n) && n >= YEAR_MIN && n <= YEAR_MAX;
+const isYear = (n: number, min = YEAR_MIN) => Number.isInteger(n) && n >= min && n <= YEAR_MAX;
 
 /**
  * The year a column header names: 2019, "2019", "31.12.2019", "2019-12-31",
@@ -429,14 +435,14 @@ export function headerStem(header: string): string {
   return s;
 }
 
-/** A year as a value in a year column: 2019, "2019", "31.12.2019", "2019-12-31". */
-export function yearValue(cell: Cell | undefined): number | null {
-  if (typeof cell === 'number') return isYear(cell) ? cell : null;
+/** A year as a value in a year column: 2019, "2019", "31.12.2019", "2019-12-31"; from `min` on. */
+export function yearValue(cell: Cell | undefined, min = YEAR_MIN): number | null {
+  if (typeof cell === 'number') return isYear(cell, min) ? cell : null;
   const t = cellText(cell);
   const m = /^(?:(\d{4})|\d{1,2}\.\d{1,2}\.(\d{4})|(\d{4})-\d{1,2}-\d{1,2})$/.exec(t);
   if (!m) return null;
   const y = Number(m[1] ?? m[2] ?? m[3]);
-  return isYear(y) ? y : null;
+  return isYear(y, min) ? y : null;
 }
 
 // ---------------------------------------------------------------------------
@@ -805,14 +811,17 @@ export function suggestMapping(rows: readonly (readonly Cell[])[], options: { de
 
   // Year column: a year-ish header and year values, or unnamed years that repeat.
   let yearColumn: number | null = null;
-  const yearValuesOf = (c: number) => dataRows.map((r) => yearValue(rows[r]![c]));
+  let yearMin = YEAR_MIN;
+  const yearValuesOf = (c: number, min = yearMin) => dataRows.map((r) => yearValue(rows[r]![c], min));
   for (let c = 0; c < width && yearColumn === null; c++) {
     const s = stats[c]!;
     if (s.present === 0 || headerYear(headers[c]!) !== null) continue;
-    const ys = yearValuesOf(c).filter((y) => y !== null);
     const named = YEAR_HEADER.test(headers[c]!.replace(/[^\p{L}]/gu, ''));
-    if (named && ys.length >= 0.8 * s.present) yearColumn = c;
-    else if (!named && ys.length === s.present && new Set(ys).size * 2 <= ys.length && s.codes && !isKeyHeader(headers[c]!)) {
+    const ys = yearValuesOf(c, named ? YEAR_COLUMN_MIN : YEAR_MIN).filter((y) => y !== null);
+    if (named && ys.length >= 0.8 * s.present) {
+      yearColumn = c;
+      yearMin = YEAR_COLUMN_MIN;
+    } else if (!named && ys.length === s.present && new Set(ys).size * 2 <= ys.length && s.codes && !isKeyHeader(headers[c]!)) {
       yearColumn = c;
     }
   }
@@ -957,7 +966,7 @@ export function suggestMapping(rows: readonly (readonly Cell[])[], options: { de
     const yc = yearColumn;
     for (const r of dataRows) {
       const cell = rows[r]![yc];
-      if (missingMarker(cell) === null && yearValue(cell) === null) {
+      if (missingMarker(cell) === null && yearValue(cell, yearMin) === null) {
         const text = cellText(cell);
         issues.push(makeIssue(r, yc, headers[yc]!, 'not-a-year', `not a year: "${text}"`, text));
       }
