@@ -21,23 +21,37 @@ function pngSize(b: Buffer): [number, number] {
   return [b.readUInt32BE(16), b.readUInt32BE(20)];
 }
 
-/** Pixels of the legend's colours in a PNG, counted in the page (decodes with the browser). */
-async function legendPixels(page: Page, png: Buffer): Promise<number> {
-  const colors = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-color')!));
+/**
+ * Pixels of a PNG counted in the page (decoded by the browser), every `step`th pixel left of `maxX`:
+ * those within 4 of one of `colors`, or (`blue`) strongly blue ones (the favourable trend arrows, #2166ac
+ * blended over the map).
+ */
+async function countPixels(page: Page, png: Buffer, match: { colors?: string[]; blue?: boolean; step: number; maxX?: number }): Promise<number> {
   return page.evaluate(
-    async ({ b64, colors }) => {
+    async ({ b64, match }) => {
       const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
       const c = new OffscreenCanvas(img.width, img.height);
       const ctx = c.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
       const d = ctx.getImageData(0, 0, img.width, img.height).data;
-      const rgb = colors.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+      const rgb = (match.colors ?? []).map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+      const maxX = match.maxX ?? img.width;
       let n = 0;
-      for (let i = 0; i < d.length; i += 4 * 7) if (rgb.some(([r, g, b]) => Math.abs(d[i]! - r!) < 4 && Math.abs(d[i + 1]! - g!) < 4 && Math.abs(d[i + 2]! - b!) < 4)) n++;
+      for (let i = 0; i < d.length; i += 4 * match.step) {
+        if ((i / 4) % img.width >= maxX) continue;
+        const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+        if (match.blue ? b > 140 && b - r > 90 && b - g > 40 : rgb.some(([cr, cg, cb]) => Math.abs(r - cr!) < 4 && Math.abs(g - cg!) < 4 && Math.abs(b - cb!) < 4)) n++;
+      }
       return n;
     },
-    { b64: png.toString('base64'), colors },
+    { b64: png.toString('base64'), match },
   );
+}
+
+/** Pixels of the legend's colours in a PNG (sampled every 7th pixel). */
+async function legendPixels(page: Page, png: Buffer): Promise<number> {
+  const colors = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-color')!));
+  return countPixels(page, png, { colors, step: 7 });
 }
 
 test('PNG at 1920 × 1080 and A4 landscape 300 dpi, with the map coloured as on screen', async ({ page }) => {
@@ -61,26 +75,6 @@ test('PNG at 1920 × 1080 and A4 landscape 300 dpi, with the map coloured as on 
   expect(a4.readUInt32BE(phys + 4)).toBe(11811);
   expect(await legendPixels(page, a4)).toBeGreaterThan(40_000);
 });
-
-/** Strongly blue pixels (the favourable trend arrows, #2166ac blended over the map) left of x = `maxX`, every 3rd pixel. */
-async function bluePixels(page: Page, png: Buffer, maxX: number): Promise<number> {
-  return page.evaluate(
-    async ({ b64, maxX }) => {
-      const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-      const c = new OffscreenCanvas(img.width, img.height);
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, img.width, img.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4 * 3) {
-        if ((i / 4) % img.width >= maxX) continue;
-        if (d[i + 2]! > 140 && d[i + 2]! - d[i]! > 90 && d[i + 2]! - d[i + 1]! > 40) n++;
-      }
-      return n;
-    },
-    { b64: png.toString('base64'), maxX },
-  );
-}
 
 test('the trend arrows are in the PNG, and explained in its legend and beside the map', async ({ page }) => {
   test.setTimeout(120_000);
@@ -106,9 +100,9 @@ test('the trend arrows are in the PNG, and explained in its legend and beside th
   const without = await bytesOf(await download);
   // Blue only where arrows are: in the map part of the picture (the legend's swatch is further right).
   const map = 1300;
-  const blue = await bluePixels(page, withArrows, map);
+  const blue = await countPixels(page, withArrows, { blue: true, step: 3, maxX: map });
   expect(blue).toBeGreaterThan(300);
-  expect(await bluePixels(page, without, map)).toBeLessThan(blue / 20);
+  expect(await countPixels(page, without, { blue: true, step: 3, maxX: map })).toBeLessThan(blue / 20);
 });
 
 test('CSV and XLSX of the data behind the view: the values on the map, missing as empty, metadata on a second sheet', async ({ page }) => {
