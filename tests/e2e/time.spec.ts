@@ -103,6 +103,8 @@ test('the trend layer draws arrows (switched on and off), in the URL, with slope
   await expect(page).toHaveURL(/trend=1/);
   // Unemployment fell everywhere 2010–2022: many blue ("good") arrows.
   await expect.poll(() => blueArrowPixels(page), { timeout: 15_000 }).toBeGreaterThan(500);
+  // deck.gl's default tooltip widget (measured on every draw, a forced layout) is removed once drawn.
+  await expect(page.locator('.deck-tooltip')).toHaveCount(0);
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page.getByTestId('tooltip')).toContainText(/Trend −\d/);

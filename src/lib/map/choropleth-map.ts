@@ -288,11 +288,17 @@ export class ChoroplethMap {
     this.map.addControl(this.attribution, 'bottom-right');
   }
 
-  /** Resolves after the next frame has been drawn and the map is idle. */
+  /**
+   * Draws the map and resolves once it is idle. When the map has all it needs (style and
+   * tiles loaded: a recolour, a new selection) it draws now rather than in the next animation frame: the
+   * new colours are then drawn in the same task as the trend arrows (deck.gl draws at once too), so
+   * both reach the screen in the same frame, and the update does not wait up to a frame for its turn.
+   */
   painted(): Promise<void> {
     return new Promise((resolve) => {
       this.map.once('idle', () => resolve());
-      this.map.triggerRepaint();
+      if (this.map.isStyleLoaded() && this.map.areTilesLoaded()) this.map.redraw();
+      else this.map.triggerRepaint();
     });
   }
 

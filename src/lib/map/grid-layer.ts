@@ -15,6 +15,7 @@
 // off by < 6 m), and recolouring uploads one texture (2.3 MB), nothing else.
 import { BitmapLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { dropDefaultWidgets } from './deck-widgets';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import proj4 from 'proj4';
 
@@ -91,6 +92,7 @@ export class GridLayer {
   private dirty = true;
   private waiting: (() => void)[] = [];
   private destroyed = false;
+  private widgetsDropped = false;
 
   constructor(map: MapLibreMap, options: GridLayerOptions = {}) {
     this.map = map;
@@ -317,6 +319,7 @@ export class GridLayer {
   }
 
   private afterRender(): void {
+    this.widgetsDropped ||= dropDefaultWidgets(this.overlay);
     this.dirty = false;
     this.releaseWaiting();
   }

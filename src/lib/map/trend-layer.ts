@@ -4,6 +4,7 @@ import { IconLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { OnDemandFrames } from './deck-frames';
+import { dropDefaultWidgets } from './deck-widgets';
 
 /** One arrow: where, which way (degrees, counter-clockwise from east), how big (px), what colour. */
 export interface TrendGlyph {
@@ -36,6 +37,7 @@ export class TrendLayer {
   private waiting: (() => void)[] = [];
   /** Set when the layer changed, cleared when deck.gl has drawn it. */
   private pending = false;
+  private widgetsDropped = false;
 
   /**
    * `interleaved`: drawn into MapLibre's own canvas (a picture of the map then holds the arrows);
@@ -94,6 +96,7 @@ export class TrendLayer {
   }
 
   private afterRender(): void {
+    this.widgetsDropped ||= dropDefaultWidgets(this.overlay);
     // Let deck.gl's loop run while it starts or the layer loads, then only on demand.
     if (this.layer?.isLoaded) {
       this.frames.settle();
