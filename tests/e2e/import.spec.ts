@@ -91,6 +91,11 @@ test('an Excel workbook: the data sheet is found, date headers give the years', 
   const summary = page.getByTestId('import-summary');
   await expect(summary).toHaveAttribute('data-matched', '4');
   await expect(summary).toHaveAttribute('data-unmatched', '0');
+  // The notes sheet has no key column: a message, and the data sheet stays chosen and joined.
+  await page.getByTestId('import-sheet').selectOption('Hinweise');
+  await expect(page.getByTestId('import-error')).toContainText('ortsteile-2022.xlsx: keine Spalte mit Gebietsschlüssel');
+  await expect(page.getByTestId('import-sheet')).toHaveValue('Daten 2022');
+  await expect(summary).toHaveAttribute('data-matched', '4');
   await page.getByTestId('import-confirm').click();
   await waitForView(page, 'leipzig|ortsteil|ortsteile_2022|2022');
   // Four Ortsteile have a value, the other 59 are missing — not 0.

@@ -178,3 +178,27 @@ describe('Deutschland – Kreise', () => {
     expect(land.get('14')?.value).toBeCloseTo((num / den) * 100, 4);
   });
 });
+
+describe('query results as rows', () => {
+  it('reads columns as Arrow’s own rows do: nulls stay null, not 0; ints, floats, strings, bigints, dates', async () => {
+    // 5,000 rows in several record batches, with nulls in every kind of column.
+    const sql = `SELECT CAST(i AS INTEGER) AS i32,
+        CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i AS INTEGER) END AS i32null,
+        CASE WHEN i % 5 = 0 THEN NULL ELSE i / 3.0 END AS f64null,
+        CAST(i / 4.0 AS FLOAT) AS f32,
+        CAST(i % 100 AS TINYINT) AS i8,
+        CASE WHEN i % 3 = 0 THEN NULL ELSE 'a' || i END AS s,
+        CAST(i AS BIGINT) * 1000000000000 AS i64,
+        DATE '2020-01-01' + CAST(i AS INTEGER) AS d,
+        i % 2 = 0 AS b
+      FROM range(0, 5000) t(i)`;
+    const table = await engine.query(sql);
+    const expected = table.toArray().map((r) => r.toJSON());
+    const rows = await queryRows(engine, sql);
+    expect(rows).toHaveLength(5000);
+    expect(rows).toEqual(expected);
+    expect(rows[0]).toMatchObject({ i32null: null, f64null: null, s: null });
+    expect(rows[1]).toMatchObject({ i32: 1, i32null: 1, s: 'a1' });
+    expect(rows[1]!.f64null).toBeCloseTo(1 / 3, 12);
+  });
+});

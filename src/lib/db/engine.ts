@@ -7,6 +7,17 @@ export interface ResultTable {
   numRows: number;
   schema: { fields: { name: string }[] };
   toArray(): { toJSON(): Record<string, unknown> }[];
+  getChildAt?(index: number): ResultColumn | null;
+}
+
+/** One column of a result (an Arrow vector), as far as queryRows reads it. */
+export interface ResultColumn {
+  nullCount: number;
+  type: { typeId: number; bitWidth?: number; precision?: number };
+  /** A typed array for numeric columns. */
+  toArray(): unknown;
+  get(index: number): unknown;
+  isValid(index: number): boolean;
 }
 
 export interface Engine {
@@ -22,8 +33,44 @@ export interface Engine {
 export type Row = Record<string, unknown>;
 
 export async function queryRows<T extends Row = Row>(engine: Engine, sql: string): Promise<T[]> {
-  const table = await engine.query(sql);
-  return table.toArray().map((r) => r.toJSON() as T);
+  return rowsOf(await engine.query(sql)) as T[];
+}
+
+// Arrow type ids and float precisions (apache-arrow's Type and Precision enums).
+const ARROW_INT = 2;
+const ARROW_FLOAT = 3;
+const ARROW_HALF = 0;
+
+/**
+ * The rows of a result as plain objects, with the values Arrow's own row objects give (`toJSON`),
+ * read column by column: Arrow's row proxies cost about a microsecond per cell, a second for the
+ * million values of a Gemeinde indicator over 93 years, on the main thread. Numbers that fit a
+ * double come from the column's typed array (nulls put back from the validity bitmap); every other
+ * type is read with the column's own `get`.
+ */
+export function rowsOf(table: ResultTable): Row[] {
+  const n = table.numRows;
+  const names = table.schema.fields.map((f) => f.name);
+  if (!table.getChildAt) return table.toArray().map((r) => r.toJSON());
+  const columns = names.map((_, j) => columnValues(table.getChildAt!(j)!, n));
+  const rows = new Array<Row>(n);
+  for (let i = 0; i < n; i++) {
+    const row: Row = {};
+    for (let j = 0; j < names.length; j++) row[names[j]!] = columns[j]![i];
+    rows[i] = row;
+  }
+  return rows;
+}
+
+function columnValues(column: ResultColumn, n: number): ArrayLike<unknown> {
+  const { typeId, bitWidth = 64, precision } = column.type;
+  const numeric = (typeId === ARROW_INT && bitWidth <= 32) || (typeId === ARROW_FLOAT && precision !== ARROW_HALF);
+  if (!numeric) return Array.from({ length: n }, (_, i) => column.get(i));
+  const values = column.toArray() as ArrayLike<number>;
+  if (column.nullCount === 0) return values;
+  const out: (unknown | null)[] = Array.from(values);
+  for (let i = 0; i < n; i++) if (!column.isValid(i)) out[i] = null;
+  return out;
 }
 
 /** Settings applied right after opening: the browser build has no network for extensions. */

@@ -176,7 +176,11 @@ export function joinTable(rows: readonly (readonly Cell[])[], suggestion: TableS
 }
 
 /** The mapping a clean file gets without any choice by the user. */
-export function defaultChoice(suggestion: TableSuggestion, fileName: string, fallbackYear: number): TableChoice | null {
+export function defaultChoice(
+  suggestion: Pick<TableSuggestion, 'keyColumn' | 'nameColumn' | 'shape' | 'yearColumn' | 'years' | 'indicators'>,
+  fileName: string,
+  fallbackYear: number,
+): TableChoice | null {
   if (suggestion.keyColumn === null && suggestion.nameColumn === null) return null;
   return {
     fileName,

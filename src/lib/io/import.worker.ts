@@ -1,0 +1,77 @@
+// The import dialog's worker: parses the dropped files and, for a table, keeps its
+// rows here for the dialog's lifetime. The dialog gets an outline (header,
+// suggestion, counts); joins to a site (every change of key column, year column or
+// target) run here on the kept rows. See import-worker.ts for the other side.
+import { parseImport, ImportCodeError } from './parse-import';
+import { ImportError, type InputFile } from './import-boundaries';
+import { suggestMapping, type Cell, type TableSuggestion } from './table-detect';
+import { joinTable, type TableChoice, type TableImport, type TableTarget } from './import-table';
+import { outlineOf, type TableOutline } from './table-outline';
+import type { ParsedView } from './import-worker';
+
+export type ImportRequest =
+  | { id: number; type: 'parse'; files: InputFile[] }
+  | { id: number; type: 'sheet'; sheet: string }
+  | { id: number; type: 'join'; sheet: string; choice: TableChoice; target: TableTarget };
+
+export type ImportReply =
+  | { id: number; type: 'progress'; stage: string; done: number }
+  | { id: number; type: 'parsed'; result: ParsedView }
+  | { id: number; type: 'sheet'; result: TableOutline }
+  | { id: number; type: 'joined'; result: TableImport }
+  | { id: number; type: 'error'; file: string | null; message: string; code: string | null };
+
+/** The last parsed table's sheets, and each sheet's suggestion once made. */
+let sheets = new Map<string, { rows: Cell[][]; suggestion: TableSuggestion | null }>();
+
+const post = (msg: ImportReply) => (self as unknown as Worker).postMessage(msg);
+
+function sheetOf(name: string): { rows: Cell[][]; suggestion: TableSuggestion } {
+  const sheet = sheets.get(name);
+  if (!sheet) throw new Error(`no sheet "${name}" in the parsed file`);
+  sheet.suggestion ??= suggestMapping(sheet.rows);
+  return sheet as { rows: Cell[][]; suggestion: TableSuggestion };
+}
+
+async function handle(req: ImportRequest): Promise<ImportReply> {
+  switch (req.type) {
+    case 'parse': {
+      sheets = new Map();
+      const parsed = await parseImport(req.files, (stage, done) => post({ id: req.id, type: 'progress', stage, done }));
+      if (parsed.kind !== 'table') return { id: req.id, type: 'parsed', result: parsed };
+      for (const s of parsed.sheets) sheets.set(s.name, { rows: s.rows, suggestion: s.name === parsed.sheet ? parsed.suggestion : null });
+      const chosen = sheetOf(parsed.sheet);
+      return {
+        id: req.id,
+        type: 'parsed',
+        result: {
+          kind: 'table',
+          fileName: parsed.fileName,
+          sheetNames: parsed.sheets.map((s) => s.name),
+          table: outlineOf(parsed.sheet, chosen.rows, chosen.suggestion),
+          points: parsed.points,
+        },
+      };
+    }
+    case 'sheet': {
+      const sheet = sheetOf(req.sheet);
+      return { id: req.id, type: 'sheet', result: outlineOf(req.sheet, sheet.rows, sheet.suggestion) };
+    }
+    case 'join': {
+      const sheet = sheetOf(req.sheet);
+      return { id: req.id, type: 'joined', result: joinTable(sheet.rows, sheet.suggestion, req.choice, req.target) };
+    }
+  }
+}
+
+self.onmessage = async (e: MessageEvent<ImportRequest>) => {
+  const { id } = e.data;
+  try {
+    post(await handle(e.data));
+  } catch (err) {
+    const file = err instanceof ImportError ? err.file : null;
+    const code = err instanceof ImportCodeError ? err.code : null;
+    const message = err instanceof ImportError ? err.message.slice(err.file.length + 2) : err instanceof Error ? err.message : String(err);
+    post({ id, type: 'error', file, message, code });
+  }
+};
