@@ -215,8 +215,8 @@ async function yearRun(url, years) {
 
 /**
  * A long table for every Gemeinde (AGS) and `years` years through the import dialog, as a user
- * would: time until the join summary shows (parsed off the main thread, recognised, joined), the
- * longest main-thread task meanwhile, and time until the imported indicator is on the map.
+ * would: time until the join summary shows (parsed off the main thread, recognised, joined), time
+ * until the imported indicator is on the map, and the longest main-thread task of it all.
  */
 async function dialogImport(years) {
   const ids = readFileSync(new URL('../data/gemeinden/areas.csv', import.meta.url), 'utf8')
@@ -232,21 +232,28 @@ async function dialogImport(years) {
     await page.goto(`${BASE}?site=gemeinden`);
     await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 90_000 });
     await page.click('[data-testid="import-open"]');
+    // Timed from the input's change event: Playwright hands the file to the page in one task of
+    // its own (decoding it from base64, ~1.7 s for 20 MB), which a dropped file does not cost.
     await page.evaluate(() => {
       window.__longest = 0;
+      window.__changed = null;
+      document.addEventListener('change', () => (window.__changed ??= performance.now()), { capture: true });
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+        for (const e of list.getEntries()) {
+          const harness = window.__changed !== null && e.startTime <= window.__changed && window.__changed <= e.startTime + e.duration;
+          if (!harness) window.__longest = Math.max(window.__longest, e.duration);
+        }
       }).observe({ type: 'longtask' });
     });
-    const t0 = Date.now();
     await page.setInputFiles('[data-testid="import-input"]', { name: 'gemeinden.csv', mimeType: 'text/csv', buffer });
     await page.waitForSelector('[data-testid="import-summary"][data-pending="false"][data-matched]:not([data-matched="0"])', { timeout: 300_000 });
-    const summaryMs = Date.now() - t0;
+    const summaryMs = await page.evaluate(() => performance.now() - window.__changed);
     const matched = Number(await page.getAttribute('[data-testid="import-summary"]', 'data-matched'));
-    const longest = await page.evaluate(() => window.__longest);
     const t1 = Date.now();
     await page.click('[data-testid="import-confirm"]');
     await page.waitForSelector('[data-testid="map"][data-view*="wert_je_1_000"][data-view$="|db"]', { timeout: 300_000 });
+    // From the file to the imported indicator on the map.
+    const longest = await page.evaluate(() => window.__longest);
     return { rows: lines.length - 1, matched, summaryMs, longest, mapMs: Date.now() - t1 };
   });
 }
