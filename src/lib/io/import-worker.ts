@@ -49,6 +49,7 @@ export class ImportWorker {
   private readonly waiting = new Map<number, Waiting>();
 
   async parse(files: readonly File[], progress: Progress = () => {}): Promise<ParsedView> {
+    this.latestJoin++; // joins of the previous file no longer count (nor do their errors)
     const input = await readWithProgress(files, progress);
     // The bytes move to the worker (no copy).
     const reply = await this.ask({ type: 'parse', files: input }, input.map((f) => f.bytes.buffer as ArrayBuffer), progress);
@@ -66,7 +67,13 @@ export class ImportWorker {
   /** The join of a sheet's rows to a site, or null when a newer join has been asked for meanwhile. */
   async join(sheet: string, choice: TableChoice, target: TableTarget): Promise<TableImport | null> {
     const mine = ++this.latestJoin;
-    const reply = await this.ask({ type: 'join', sheet, choice, target });
+    let reply: ImportReply;
+    try {
+      reply = await this.ask({ type: 'join', sheet, choice, target });
+    } catch (err) {
+      if (mine !== this.latestJoin) return null;
+      throw err;
+    }
     if (mine !== this.latestJoin) return null;
     if (reply.type !== 'joined') throw new Error(`unexpected reply ${reply.type}`);
     return reply.result;
