@@ -99,15 +99,20 @@ test('the trend layer draws arrows (switched on and off), in the URL, with slope
   await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022&from=2010&to=2022');
   await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
   expect(await blueArrowPixels(page)).toBeLessThan(50); // YlOrRd has no blue
-  await page.getByTestId('trend-toggle').check();
+  // The pointer rests on the map while the arrows are switched on (by keyboard): the open tooltip gains the slope
+  // when the arrows arrive, without moving the pointer.
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('tooltip')).toBeVisible();
+  await expect(page.getByTestId('tooltip')).not.toContainText('Trend');
+  await page.getByTestId('trend-toggle').focus();
+  await page.keyboard.press('Space');
   await expect(page).toHaveURL(/trend=1/);
+  await expect(page.getByTestId('tooltip')).toContainText(/Trend −\d/);
   // Unemployment fell everywhere 2010–2022: many blue ("good") arrows.
   await expect.poll(() => blueArrowPixels(page), { timeout: 15_000 }).toBeGreaterThan(500);
   // deck.gl's default tooltip widget (measured on every draw, a forced layout) is removed once drawn.
   await expect(page.locator('.deck-tooltip')).toHaveCount(0);
-  const box = (await page.getByTestId('map').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.getByTestId('tooltip')).toContainText(/Trend −\d/);
   await expect(page.getByTestId('tooltip')).toContainText('2010: ');
   // The arrows follow the map: drag it 120 px right and 60 px down.
   const before = await countMapPixels(page, 'blue');

@@ -196,8 +196,9 @@ export class Atlas {
   private cache: ValueCache | null = null;
   private gridLayer: Promise<GridLayer> | null = null;
   private trendLayer: Promise<TrendLayer> | null = null;
-  /** Slope per area of the shown trend arrows (for the tooltip). */
-  private slopes: ReadonlyMap<string, number> = new Map();
+  /** Slope per area of the shown trend arrows (for the tooltip; reactive, so an open tooltip gains the slope
+   *  when the arrows arrive after the pointer). */
+  private slopes = $state.raw<ReadonlyMap<string, number>>(new Map());
   /** The arrows last computed and what they were computed from (a year switch keeps them). */
   private trendMemo: { key: unknown[]; glyphs: TrendGlyph[] } | null = null;
   /** What the trend arrows on the map show (for their legend), or null when none are shown. */
@@ -861,7 +862,7 @@ export class Atlas {
   private async showTrend(map: ChoroplethMap, view: ViewState, site: Site, ind: Indicator, data: LevelData | null, gen: number): Promise<void> {
     const on = view.trend && data !== null && ind.years.length > 1 && this.cache !== null;
     if (!on) {
-      this.slopes = new Map();
+      if (this.slopes.size > 0) this.slopes = new Map();
       this.trendMemo = null;
       this.trendShown = null;
       if (this.trendLayer) (await this.trendLayer).setVisible(false);
