@@ -23,7 +23,7 @@ export default ts.config(
   {
     // View state holds results as immutable snapshots in $state.raw (replaced,
     // never mutated), and private caches that must not be reactive.
-    files: ['src/lib/state/**/*.svelte.ts'],
+    files: ['src/lib/state/**/*.svelte.ts', 'src/lib/data/**/*.svelte.ts'],
     rules: { 'svelte/prefer-svelte-reactivity': 'off' },
   },
 );

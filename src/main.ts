@@ -1,65 +1,20 @@
 import { mount } from 'svelte';
 import App from './components/App.svelte';
-import { catalog } from './lib/data/catalog';
-import { registerExtension, registerPointLayer, registerUserSite } from './lib/data/user-data';
-import { hasStoredImports, loadStoredData, StorageVersionError, type UnreadableRecord } from './lib/data/user-store';
-import { appReports, type StorageNotice } from './lib/state/atlas.svelte';
+import { siteRegistry } from './lib/data/site-registry.svelte';
+import { hasStoredImports } from './lib/data/user-store';
+import { appReports, type StorageNotice } from './lib/state/app-reports.svelte';
+import { restoreStoredImports } from './lib/state/restore-imports';
 import { translate, type Lang } from './lib/i18n';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing');
 
-function report(notice: StorageNotice): void {
-  appReports.storage = [...appReports.storage, notice];
-}
-
-/**
- * Imported sites from earlier visits ("Meine Daten"), back into the catalog.
- * Every record on its own: a damaged one is skipped and named in a notice, the
- * others are restored.
- */
-async function restoreUserSites(): Promise<void> {
-  let data;
-  try {
-    data = await loadStoredData();
-  } catch (err) {
-    if (err instanceof StorageVersionError) report({ kind: 'newer' });
-    // Imports were kept before, but the storage cannot be opened now (blocked, another tab upgrading).
-    else if (hasStoredImports()) report({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
-    // Otherwise no IndexedDB (private mode, blocked storage): imports then last for the session only.
-    return;
-  }
-  const unreadable: UnreadableRecord[] = [...data.unreadable];
-  const failed = (store: UnreadableRecord['store'], key: string, name: string, err: unknown) =>
-    unreadable.push({ store, key, name, reason: err instanceof Error ? err.message : String(err) });
-  for (const entry of data.sites) {
-    try {
-      registerUserSite(entry);
-    } catch (err) {
-      failed('user-sites', entry.site.id, entry.site.label.de, err);
-    }
-  }
-  // Tables added to sites (bundled or imported), after the sites they belong to.
-  for (const ext of data.extensions) {
-    try {
-      if (!registerExtension(ext)) failed('table-extensions', ext.id, ext.fileName, new Error(`its site "${ext.siteId}" is missing`));
-    } catch (err) {
-      failed('table-extensions', ext.id, ext.fileName, err);
-    }
-  }
-  for (const layer of data.pointLayers) {
-    try {
-      if (!catalog.sites.some((s) => s.id === layer.layer.site)) throw new Error(`its site "${layer.layer.site}" is missing`);
-      registerPointLayer(layer);
-    } catch (err) {
-      failed('point-layers', layer.layer.id, layer.layer.label.de, err);
-    }
-  }
-  if (unreadable.length > 0) {
-    console.warn('Quartiersatlas: stored data that could not be restored', unreadable);
-    report({ kind: 'unreadable', records: unreadable });
-  }
+/** Imported sites from earlier visits ("Meine Daten"), back into the site registry. */
+function restoreUserSites(): Promise<void> {
+  return restoreStoredImports(siteRegistry, (notice: StorageNotice) => {
+    appReports.storage = [...appReports.storage, notice];
+  });
 }
 
 /** The UI language before the app runs (for messages shown without it). */

@@ -4,23 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import type { FeatureCollection } from 'geojson';
-import { catalog } from '../../src/lib/data/catalog';
+import { bundledCatalog } from '../../src/lib/data/catalog';
 import { dataDir } from './helpers/node-engine';
 
 const read = (path: string) => readFileSync(dataDir + path, 'utf8');
 
-const areaSites = catalog.sites.filter((s) => s.kind !== 'grid');
+const areaSites = bundledCatalog.sites.filter((s) => s.kind !== 'grid');
 
 describe('grid sites', () => {
   it('name existing cell columns and files', async () => {
     const { GRID_COLUMNS } = await import('../../src/lib/db/grid');
-    const grids = catalog.sites.filter((s) => s.kind === 'grid');
+    const grids = bundledCatalog.sites.filter((s) => s.kind === 'grid');
     expect(grids.map((s) => s.id)).toEqual(['zensus-grid']);
     for (const site of grids) {
       expect(existsSync(dataDir + site.values)).toBe(true);
       for (const ind of site.indicators) {
         expect(GRID_COLUMNS as readonly string[]).toContain(ind.column);
-        expect(catalog.sources[ind.source]).toBeDefined();
+        expect(bundledCatalog.sources[ind.source]).toBeDefined();
       }
     }
   });
@@ -60,7 +60,7 @@ describe.each(areaSites.map((s) => [s.id, s] as const))('site %s', (_id, site) =
         expect(columns).toContain(ind.agg.num);
         expect(columns).toContain(ind.agg.den);
       }
-      expect(catalog.sources[ind.source], ind.source).toBeDefined();
+      expect(bundledCatalog.sources[ind.source], ind.source).toBeDefined();
       expect(ind.label.de && ind.label.en && ind.definition.de && ind.definition.en).toBeTruthy();
       const years = [...new Set(values.filter((r) => r[ind.column] !== '').map((r) => Number(r.year)))].sort((a, b) => a - b);
       expect(ind.years).toEqual(years);
@@ -81,7 +81,7 @@ describe.each(areaSites.map((s) => [s.id, s] as const))('site %s', (_id, site) =
 
   it('has publisher, licence and attribution for its sources', () => {
     for (const key of new Set([site.geometrySource, ...site.indicators.map((i) => i.source)])) {
-      const src = catalog.sources[key]!;
+      const src = bundledCatalog.sources[key]!;
       expect(src.licence).toMatch(/dl-de|CC|ODbL/);
       expect(src.licenceUrl).toMatch(/^https:\/\//);
       expect(src.attribution.length).toBeGreaterThan(20);

@@ -7,13 +7,13 @@ import { csvParse } from 'd3-dsv';
 import type { Engine } from '../../src/lib/db/engine';
 import { queryRows } from '../../src/lib/db/engine';
 import { isAggregable, levelSeries, levelValues } from '../../src/lib/db/queries';
-import { findIndicator, findSite } from '../../src/lib/data/catalog';
+import { findIndicator, findBundledSite } from '../../src/lib/data/catalog';
 import { formatValue } from '../../src/lib/analysis/format';
 import { createLoadedEngine } from './helpers/node-engine';
 
 let engine: Engine;
-const leipzig = findSite('leipzig');
-const kreise = findSite('kreise');
+const leipzig = findBundledSite('leipzig');
+const kreise = findBundledSite('kreise');
 const ind = (site: typeof leipzig, id: string) => findIndicator(site, id);
 
 async function valuesOf(site: typeof leipzig, id: string, level: string, year: number) {

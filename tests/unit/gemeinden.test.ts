@@ -8,12 +8,12 @@ import type { FeatureCollection } from 'geojson';
 import type { Engine } from '../../src/lib/db/engine';
 import { queryRows } from '../../src/lib/db/engine';
 import { levelValues } from '../../src/lib/db/queries';
-import { findIndicator, findSite } from '../../src/lib/data/catalog';
+import { findIndicator, findBundledSite } from '../../src/lib/data/catalog';
 import { createLoadedEngine, dataDir } from './helpers/node-engine';
 
 const YEAR = 2022;
 const ZENSUS_TOTAL = 82_711_282;
-const site = findSite('gemeinden');
+const site = findBundledSite('gemeinden');
 const read = (path: string) => readFileSync(dataDir + path, 'utf8');
 const values = csvParse(read('gemeinden/values.csv'));
 const areas = csvParse(read('gemeinden/areas.csv'));
@@ -45,7 +45,7 @@ describe('Deutschland – Gemeinden', () => {
       ['bund', 1],
     ]);
     // The upper levels are the Kreise site's areas and geometry files, not copies.
-    const kreise = findSite('kreise');
+    const kreise = findBundledSite('kreise');
     expect(site.levels.slice(1).map((l) => l.geometry)).toEqual(kreise.levels.map((l) => l.geometry));
     const upper = areas.filter((a) => a.level !== 'gemeinde').map((a) => [a.id, a.name, a.level, a.parent]);
     const kreiseAreas = csvParse(read('kreise/areas.csv')).map((a) => [a.id, a.name, a.level, a.parent]);

@@ -5,7 +5,7 @@ import { parseDelimited, suggestMapping } from '../../src/lib/io/table-detect';
 import { defaultChoice, joinTable, normalizeName, type TableTarget } from '../../src/lib/io/import-table';
 import { createLoadedEngine } from './helpers/node-engine';
 import { insertIndicators } from '../../src/lib/db/schema';
-import { findSite } from '../../src/lib/data/catalog';
+import { findBundledSite } from '../../src/lib/data/catalog';
 import { levelSeries } from '../../src/lib/db/queries';
 
 const table = (name: string) => {
@@ -17,7 +17,7 @@ const ORTSTEILE = areasCsv
   .map((l) => l.split(','))
   .filter((c) => c[2] === 'ortsteil')
   .map((c) => ({ id: c[0]!, name: c[1]! }));
-const LEIPZIG: TableTarget = { siteId: 'leipzig', areas: ORTSTEILE, taken: findSite('leipzig').indicators.map((i) => i.id) };
+const LEIPZIG: TableTarget = { siteId: 'leipzig', areas: ORTSTEILE, taken: findBundledSite('leipzig').indicators.map((i) => i.id) };
 
 const run = (name: string, edit?: (rows: string[][]) => void) => {
   const rows = table(name);
@@ -71,7 +71,7 @@ describe('joinTable on Leipzig’s Ortsteile', () => {
     expect(result.years.length).toBeGreaterThan(1);
     expect(result.summary.unmatched).toEqual([]);
     const engine = await createLoadedEngine();
-    const site = findSite('leipzig');
+    const site = findBundledSite('leipzig');
     const name = 'user/leipzig-ext/values-test.csv';
     await engine.registerFile(name, new TextEncoder().encode(result.valuesCsv));
     await insertIndicators(engine, site, result.indicators, name);

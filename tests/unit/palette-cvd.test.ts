@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { divergingColors, MISSING_COLOR, paletteColors } from '../../src/lib/map/palette';
 import { BIVARIATE_COLORS } from '../../src/lib/analysis/bivariate';
 import { INDEX_COLORS, LISA_COLORS } from '../../src/lib/state/analysis.svelte';
-import { SECRET_COLOR } from '../../src/lib/state/atlas.svelte';
+import { SECRET_COLOR } from '../../src/lib/analysis/class-colors';
 
 // Colour-vision deficiency: every palette the map uses is simulated for protanopia,
 // deuteranopia and tritanopia (Machado, Oliveira & Fernandes 2009, severity 1.0, applied

@@ -214,19 +214,20 @@ describe('SavedViews store', () => {
 describe('showing a saved view', () => {
   it('shows the query in the current language, waits for the paint, then sets the camera', async () => {
     const calls: string[] = [];
-    const atlas = {
-      view: { lang: 'en' as const },
-      showQuery: (search: string, { write }: { write: boolean }) => calls.push(`show ${search} ${write}`),
-      whenViewPainted: async () => {
-        calls.push('painted');
-        return true;
+    const app = {
+      views: { view: { lang: 'en' as const }, showQuery: (search: string, { write }: { write: boolean }) => calls.push(`show ${search} ${write}`) },
+      shown: {
+        whenViewPainted: async () => {
+          calls.push('painted');
+          return true;
+        },
       },
-      moveCamera: (camera: { zoom: number }, options?: { animate?: boolean }) => calls.push(`camera ${camera.zoom} ${options?.animate ?? false}`),
+      map: { moveCamera: (camera: { zoom: number }, options?: { animate?: boolean }) => calls.push(`camera ${camera.zoom} ${options?.animate ?? false}`) },
     };
-    expect(await showSavedView(atlas, { query: Q1, camera: CAM })).toBe(true);
+    expect(await showSavedView(app, { query: Q1, camera: CAM })).toBe(true);
     expect(calls).toEqual([`show ${Q1.replace('lang=de', 'lang=en')} true`, 'painted', 'camera 12.5 false']);
     calls.length = 0;
-    await showSavedView(atlas, { query: Q2, camera: null }, { write: false });
+    await showSavedView(app, { query: Q2, camera: null }, { write: false });
     expect(calls).toEqual([`show ${Q2.replace('lang=de', 'lang=en')} false`, 'painted']);
   });
 });

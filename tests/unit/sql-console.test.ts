@@ -3,13 +3,13 @@ import { createNodeEngine, readDataFile } from './helpers/node-engine';
 import { runReadOnlyQuery, SqlConsoleError } from '../../src/lib/db/sql-console';
 import { toExcelCsv } from '../../src/lib/io/csv-export';
 import { loadSiteData } from '../../src/lib/db/load';
-import { findSite } from '../../src/lib/data/catalog';
+import { findBundledSite } from '../../src/lib/data/catalog';
 import type { Engine } from '../../src/lib/db/engine';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await createNodeEngine();
-  await loadSiteData(engine, findSite('leipzig'), readDataFile);
+  await loadSiteData(engine, findBundledSite('leipzig'), readDataFile);
 });
 
 const kind = async (sql: string) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewState, serializeViewState, type SiteInfo, type ViewState } from '../../src/lib/state/url';
+import { parseViewState, serializeViewState } from '../../src/lib/state/url';
+import { type SiteInfo, type ViewState } from '../../src/lib/state/view-state';
 
 const SITES: SiteInfo[] = [
   {

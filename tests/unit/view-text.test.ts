@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseBreaksInput } from '../../src/lib/state/breaks-input';
 import { parseNumberInput } from '../../src/lib/state/number-input';
-import { describeValue } from '../../src/lib/state/describe';
+import { describeValue } from '../../src/lib/render/describe';
 import { translate } from '../../src/lib/i18n';
 import { de } from '../../src/lib/i18n/de';
 import { en } from '../../src/lib/i18n/en';
-import { findIndicator, findSite } from '../../src/lib/data/catalog';
+import { findIndicator, findBundledSite } from '../../src/lib/data/catalog';
 
 describe('one number typed by a user (the scatter range fields)', () => {
   it('reads decimal comma, decimal point, thousands points, minus signs; empty is null', () => {
@@ -41,7 +41,7 @@ describe('manual breaks typed by a user', () => {
 });
 
 describe('value text for tooltips and the selection', () => {
-  const leipzig = findSite('leipzig');
+  const leipzig = findBundledSite('leipzig');
   const share = findIndicator(leipzig, 'auslaenderanteil');
   const quote = findIndicator(leipzig, 'sgb2_quote');
 

@@ -1,12 +1,17 @@
 import type { Catalog, Indicator, Level, Site } from './catalog-types';
 import catalogJson from '../../../data/catalog.json';
 
-/** The bundled catalog: sites, levels, indicators and sources (small, shipped in the JS). */
+/**
+ * The bundled catalog: sites, levels, indicators and sources (small, shipped in the JS).
+ * Never changed at run time: the site registry (site-registry.svelte.ts) owns the list of
+ * sites the app shows, bundled and imported.
+ */
 // Written by scripts/prepare-data.mjs and checked against the data in tests/unit/catalog.test.ts.
-export const catalog = catalogJson as unknown as Catalog;
+export const bundledCatalog: Readonly<Catalog> = catalogJson as unknown as Catalog;
 
-export function findSite(id: string): Site {
-  const site = catalog.sites.find((s) => s.id === id);
+/** A bundled site (scripts and tests; the app looks sites up in the site registry). */
+export function findBundledSite(id: string): Site {
+  const site = bundledCatalog.sites.find((s) => s.id === id);
   if (!site) throw new Error(`Unknown site "${id}"`);
   return site;
 }

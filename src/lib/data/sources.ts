@@ -1,11 +1,11 @@
 import type { Indicator, Site, Source } from './catalog-types';
-import { catalog } from './catalog';
+import { siteRegistry } from './site-registry.svelte';
 
 /** The sources behind what is visible: the indicator's and the geometry's. */
 export function visibleSources(site: Site, ind: Indicator): { key: string; source: Source }[] {
   const keys = [...new Set([ind.source, site.geometrySource])];
   return keys.flatMap((key) => {
-    const source = catalog.sources[key];
+    const source = siteRegistry.source(key);
     return source ? [{ key, source }] : [];
   });
 }

@@ -1,4 +1,4 @@
-import { isUserPath, userFileBytes, userFileUrl } from './user-data';
+import { isUserPath, userFileBytes, userFileUrl } from './user-files';
 
 // Bundled data files are fingerprinted assets: Vite turns every file under
 // data/ into a URL at build time, so a path from the catalog maps to its URL.

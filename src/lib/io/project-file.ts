@@ -3,7 +3,7 @@
 // base64-encoded.
 import type { TableExtension, UserPointLayer, UserSite } from '../data/user-data';
 import { ImportError, parseJson, valueText } from './import-boundaries';
-import { catalog } from '../data/catalog';
+import { siteRegistry } from '../data/site-registry.svelte';
 
 export const PROJECT_FORMAT = 'quartiersatlas-project';
 
@@ -183,7 +183,7 @@ function areasProblem(bytes: Uint8Array): string | null {
 function projectProblem(p: ProjectContents): string | null {
   const ids = new Set<string>();
   const sites = new Map<string, { indicators: unknown; extraValues?: { file: string }[] }>();
-  for (const c of catalog.sites) sites.set(c.id, c);
+  for (const c of siteRegistry.sites) sites.set(c.id, c);
   for (const [n, entry] of p.sites.entries()) {
     const site: unknown = entry.site;
     const where = `site ${n + 1}`;

@@ -5,8 +5,10 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import { findLevel } from '../data/catalog';
 import { levelGeometry } from '../data/geometry';
-import type { ValueCache, LevelData } from './value-cache';
-import { nearestYear, type IndexWeight, type ViewState } from './url';
+import type { ValueCache } from './value-cache';
+import type { LevelData } from '../render/view-result';
+import { type IndexWeight, type ViewState } from './view-state';
+import { nearestYear } from './view-normalize';
 import { defaultIndexWeights, secondIndicator } from './indicator-choice';
 import { rankAreas, type RankedArea } from '../analysis/ranking';
 import { regression, type Regression } from '../analysis/regression';

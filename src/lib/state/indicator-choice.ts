@@ -1,7 +1,7 @@
 // Which indicators the two-indicator modes and the social index use when the URL
 // does not say (kept apart from the analysis code so the controls stay light).
 import type { Indicator, Site } from '../data/catalog-types';
-import type { IndexWeight, ViewState } from './url';
+import type { IndexWeight, ViewState } from './view-state';
 
 /** The default index set: the site's shares where higher is worse or better (not neutral). */
 export function defaultIndexWeights(site: Site): IndexWeight[] {

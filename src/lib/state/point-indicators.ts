@@ -11,7 +11,7 @@ import { fetchJsonOnce } from '../data/urls';
 import { levelGeometry } from '../data/geometry';
 import { catchmentPerArea, countPointsPerArea } from '../analysis/points-per-area';
 import type { ValueCache } from './value-cache';
-import { nearestYear } from './url';
+import { nearestYear } from './view-normalize';
 
 /** Catchment radii (straight line), in metres. */
 export const CATCHMENTS_M = [500, 1000] as const;

@@ -2,11 +2,11 @@
 // another, full screen, stepped with the keys a presentation clicker sends.
 //
 // `mode=present` is not a view mode of url.ts: App.svelte calls prepareStart()
-// before the Atlas reads the URL, which replaces the URL with the slide's view
+// before the view store reads the URL, which replaces the URL with the slide's view
 // query; the presentation then writes ?mode=present&slide=N itself.
 
 import type { Lang } from '../i18n';
-import type { Atlas } from './atlas.svelte';
+import type { App } from './app.svelte';
 import { serializeViewState } from './url';
 import {
   savedViewsStore,
@@ -96,8 +96,8 @@ export function stripPresent(search: string): string {
 }
 
 /**
- * Call before `new Atlas()`: with mode=present in the URL, puts the slide's
- * view query in the URL (history.replaceState) for the Atlas to start from,
+ * Call before `new App()`: with mode=present in the URL, puts the slide's
+ * view query in the URL (history.replaceState) for the view store to start from,
  * and returns where the presentation starts; null otherwise.
  */
 export function prepareStart(views: readonly SavedView[] = savedViewsStore().list): PresentStart | null {
@@ -119,7 +119,7 @@ function prefersReducedMotion(): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The presentation's state and steps; one per Atlas (see presentationFor). */
+/** The presentation's state and steps; one per app (see presentationFor). */
 export class Presentation {
   active = $state(false);
   /** The slide asked for (0-based; the counter shows it at once, the map follows). */
@@ -137,7 +137,7 @@ export class Presentation {
   private generation = 0;
   private enteredFullscreen = false;
   private returnFocus: HTMLElement | null = null;
-  private readonly atlas: Atlas;
+  private readonly app: App;
   readonly store: SavedViews;
 
   /** Without saved views the current view is presented alone. */
@@ -146,21 +146,21 @@ export class Presentation {
   /** The slide asked for. */
   readonly slide: Slide | undefined;
 
-  constructor(atlas: Atlas, store: SavedViews = savedViewsStore()) {
-    this.atlas = atlas;
+  constructor(app: App, store: SavedViews = savedViewsStore()) {
+    this.app = app;
     this.store = store;
     this.onlyCurrent = $derived(this.store.list.length === 0);
     this.slides = $derived(
       this.store.list.length > 0
         ? this.store.list
-        : [{ id: 'current', title: titleOfCurrentView(this.atlas), notes: '', query: serializeViewState(this.atlas.view), camera: null }],
+        : [{ id: 'current', title: titleOfCurrentView(this.app.views), notes: '', query: serializeViewState(this.app.views.view), camera: null }],
     );
     this.slide = $derived(this.slides[Math.min(this.index, this.slides.length - 1)]);
   }
 
   /**
    * Starts at slide `index`. `fullscreen` only from a click (browsers refuse it otherwise);
-   * `fromUrl`: the Atlas already starts from the slide's view (prepareStart), only its camera is applied.
+   * `fromUrl`: the view store already starts from the slide's view (prepareStart), only its camera is applied.
    */
   start(index = 0, { fullscreen = false, fromUrl = false }: { fullscreen?: boolean; fromUrl?: boolean } = {}): void {
     if (this.active) return;
@@ -188,11 +188,11 @@ export class Presentation {
     const slide = this.slide;
     // Left mid-step, before the map changed: the slide the counter showed.
     if (slide && this.shown !== this.index && !this.onlyCurrent) {
-      this.atlas.showQuery(withLang(slide.query, this.atlas.view.lang), { write: false });
+      this.app.views.showQuery(withLang(slide.query, this.app.views.view.lang), { write: false });
       const camera = slide.camera;
-      if (camera) void this.atlas.whenViewPainted().then(() => this.atlas.moveCamera(camera));
+      if (camera) void this.app.shown.whenViewPainted().then(() => this.app.map.moveCamera(camera));
     }
-    history.replaceState(history.state, '', `${location.pathname}${serializeViewState(this.atlas.view)}${location.hash}`);
+    history.replaceState(history.state, '', `${location.pathname}${serializeViewState(this.app.views.view)}${location.hash}`);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     this.enteredFullscreen = false;
     const back = this.returnFocus;
@@ -280,7 +280,7 @@ export class Presentation {
   /** ?mode=present&slide=N&lang=… (replaced, not pushed: back leaves the presentation). */
   writeUrl(): void {
     if (!this.active) return;
-    const search = presentSearch(this.index + 1, this.atlas.view.lang);
+    const search = presentSearch(this.index + 1, this.app.views.view.lang);
     if (location.search !== search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
   }
 
@@ -292,8 +292,8 @@ export class Presentation {
     try {
       if (fromUrl) {
         const camera = this.slide?.camera;
-        await this.atlas.whenViewPainted(PAINT_TIMEOUT_MS);
-        if (camera && gen === this.generation) this.atlas.moveCamera(camera);
+        await this.app.shown.whenViewPainted(PAINT_TIMEOUT_MS);
+        if (camera && gen === this.generation) this.app.map.moveCamera(camera);
       }
       while (this.active && gen === this.generation && this.shown !== this.index) {
         const target = this.index;
@@ -319,25 +319,25 @@ export class Presentation {
     }
     // Another key meanwhile: go straight there (the map is already faded out).
     if (this.index !== target) return false;
-    const sameSite = siteOfQuery(slide.query) === this.atlas.view.site;
-    this.atlas.showQuery(withLang(slide.query, this.atlas.view.lang), { write: false });
+    const sameSite = siteOfQuery(slide.query) === this.app.views.view.site;
+    this.app.views.showQuery(withLang(slide.query, this.app.views.view.lang), { write: false });
     this.writeUrl();
-    await this.atlas.whenViewPainted(PAINT_TIMEOUT_MS);
+    await this.app.shown.whenViewPainted(PAINT_TIMEOUT_MS);
     if (gen !== this.generation) return false;
-    if (slide.camera) this.atlas.moveCamera(slide.camera, { animate: motion && sameSite });
+    if (slide.camera) this.app.map.moveCamera(slide.camera, { animate: motion && sameSite });
     this.fading = false;
     return true;
   }
 }
 
-const controllers = new WeakMap<Atlas, Presentation>();
+const controllers = new WeakMap<App, Presentation>();
 let latest: Presentation | null = null;
 let watching = false;
 
 /**
  * Back/forward to an entry with ?mode=present (the URL a presentation left behind) opens the
- * presentation at that slide. Registered before the Atlas's own popstate listener (prepareStart
- * runs before `new Atlas()`), so that the Atlas never reads mode=present as a view.
+ * presentation at that slide. Registered before the view store's own popstate listener (prepareStart
+ * runs before `new Atlas()`), so that the view store never reads mode=present as a view.
  */
 function watchHistory(): void {
   if (watching) return;
@@ -351,12 +351,12 @@ function watchHistory(): void {
   });
 }
 
-/** The presentation of an Atlas (the views panel starts it, the overlay shows it). */
-export function presentationFor(atlas: Atlas): Presentation {
-  let p = controllers.get(atlas);
+/** The presentation of the app (the views panel starts it, the overlay shows it). */
+export function presentationFor(app: App): Presentation {
+  let p = controllers.get(app);
   if (!p) {
-    p = new Presentation(atlas);
-    controllers.set(atlas, p);
+    p = new Presentation(app);
+    controllers.set(app, p);
   }
   latest = p;
   return p;

@@ -7,7 +7,7 @@
 // Storage-like object (localStorage in the browser, a Map in Node).
 
 import { translate, pick, type Lang } from '../i18n';
-import type { Atlas } from './atlas.svelte';
+import type { ViewStore } from './view-store.svelte';
 
 export interface Camera {
   center: [number, number];
@@ -174,11 +174,11 @@ export function defaultTitle(
 }
 
 /** The default title of the view the atlas shows now (the indicator's short name where it has one). */
-export function titleOfCurrentView(atlas: Pick<Atlas, 'view' | 'indicator' | 'level' | 'site'>): string {
-  const lang = atlas.view.lang;
-  const { year, mode, from, to } = atlas.view;
+export function titleOfCurrentView(views: Pick<ViewStore, 'view' | 'indicator' | 'level' | 'site'>): string {
+  const lang = views.view.lang;
+  const { year, mode, from, to } = views.view;
   return defaultTitle(
-    { indicator: pick(atlas.indicator.short ?? atlas.indicator.label, lang), year, mode, from, to, level: pick(atlas.level.label, lang), site: pick(atlas.site.label, lang) },
+    { indicator: pick(views.indicator.short ?? views.indicator.label, lang), year, mode, from, to, level: pick(views.level.label, lang), site: pick(views.site.label, lang) },
     lang,
   );
 }
@@ -340,12 +340,11 @@ export function savedViewsStore(): SavedViews {
   return shared;
 }
 
-/** What showing a view needs from the Atlas (its public API). */
+/** What showing a view needs of the app: the view store, the painted view, the map's camera. */
 export interface ViewTarget {
-  view: { lang: Lang };
-  showQuery(search: string, options: { write: boolean }): void;
-  whenViewPainted(timeoutMs?: number): Promise<boolean>;
-  moveCamera(camera: Camera, options?: { animate?: boolean }): void;
+  views: { view: { lang: Lang }; showQuery(search: string, options: { write: boolean }): void };
+  shown: { whenViewPainted(timeoutMs?: number): Promise<boolean> };
+  map: { moveCamera(camera: Camera, options?: { animate?: boolean }): void };
 }
 
 /**
@@ -354,12 +353,12 @@ export interface ViewTarget {
  * paint, because a change of site refits the map.
  */
 export async function showSavedView(
-  atlas: ViewTarget,
+  app: ViewTarget,
   view: Pick<SavedView, 'query' | 'camera'>,
   { write = true, animate = false, timeoutMs }: { write?: boolean; animate?: boolean; timeoutMs?: number } = {},
 ): Promise<boolean> {
-  atlas.showQuery(withLang(view.query, atlas.view.lang), { write });
-  const painted = await atlas.whenViewPainted(timeoutMs);
-  if (view.camera) atlas.moveCamera(view.camera, { animate });
+  app.views.showQuery(withLang(view.query, app.views.view.lang), { write });
+  const painted = await app.shown.whenViewPainted(timeoutMs);
+  if (view.camera) app.map.moveCamera(view.camera, { animate });
   return painted;
 }

@@ -1,6 +1,6 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import type { TrendSeries } from '../charts/trend';
-import { catalog } from '../data/catalog';
+import { siteRegistry } from '../data/site-registry.svelte';
 import { isAggregable } from '../db/queries';
 import type { ValueCache } from './value-cache';
 
@@ -53,7 +53,7 @@ export async function crossSiteSeries(
   selected: readonly string[],
   compared: readonly string[],
 ): Promise<{ series: TrendSeries[]; suggestions: Suggestion[] }> {
-  const others = catalog.sites.filter((s) => s.id !== site.id && s.kind !== 'grid' && s.indicators.some((i) => i.id === ind.id));
+  const others = siteRegistry.sites.filter((s) => s.id !== site.id && s.kind !== 'grid' && s.indicators.some((i) => i.id === ind.id));
   const series: TrendSeries[] = [];
   for (const key of compared) {
     const [siteId, id] = key.split(':') as [string, string];

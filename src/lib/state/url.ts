@@ -1,96 +1,8 @@
 import { CLASS_METHODS, DEFAULT_K, MAX_K, MIN_K, normalizeManualBreaks, type ClassMethod } from '../analysis/classify';
 import type { Lang } from '../analysis/format';
 import type { ChangeMeasure } from '../analysis/change';
-
-/** The whole view state; it lives in the URL query. */
-export interface ViewState {
-  site: string;
-  level: string;
-  ind: string;
-  year: number;
-  cls: ClassMethod;
-  /** Number of classes for the computed methods; kept while cls=manual so switching back restores it. */
-  k: number;
-  /** Manual breaks (only with cls=manual), URL param "breaks": comma-separated, '.' as decimal separator. */
-  breaks: number[] | null;
-  /** Selected area ids (syntax-checked only, max MAX_SEL). */
-  sel: string[];
-  lang: Lang;
-  /** 'map': one year; 'change': the change between `from` and `to`; 'multiples': one small map per year from–to. */
-  mode: ViewMode;
-  /** Year range for everything that looks at change. */
-  from: number;
-  to: number;
-  /** Change measure: absolute (percentage points for shares) or percent; null = the indicator's natural one. */
-  chg: ChangeMeasure | null;
-  /** Trend arrows over the map (URL trend=1). */
-  trend: boolean;
-  /** Areas of other sites compared in the trend chart for the same indicator: "site:id" (URL cmp). */
-  cmp: string[];
-  /** Second indicator (scatter y, bivariate y, swipe right side); null = none chosen (URL ind2). */
-  ind2: string | null;
-  /** Social index: indicators and weights (URL idx=id:weight,…); empty = the site's default set. */
-  idx: IndexWeight[];
-  /** Point layers shown over the map (URL pts=kitas,…); ids are checked by the caller. */
-  pts: string[];
-  /** Embedded in another page (iframe): 'map' = map and legend only, 'static' = the same without interaction; null = the app. */
-  embed: EmbedMode | null;
-  /** Statistical secrecy: values based on fewer than this many persons are hidden ("."); 0 = off (URL sec). */
-  sec: number;
-}
-
-/** The largest secrecy threshold accepted from a URL. */
-export const MAX_SECRECY = 20;
-
-export type EmbedMode = 'map' | 'static';
-
-export interface IndexWeight {
-  id: string;
-  w: number;
-}
-
-export type ViewMode =
-  | 'map'
-  | 'change'
-  | 'multiples'
-  | 'compare'
-  | 'scatter'
-  | 'bivariate'
-  | 'swipe'
-  | 'profile'
-  | 'index'
-  | 'lisa';
-export const VIEW_MODES: readonly ViewMode[] = [
-  'map',
-  'change',
-  'multiples',
-  'compare',
-  'scatter',
-  'bivariate',
-  'swipe',
-  'profile',
-  'index',
-  'lisa',
-];
-/** Modes that show two indicators (ind and ind2). */
-export const TWO_INDICATOR_MODES: readonly ViewMode[] = ['scatter', 'bivariate', 'swipe'];
-export const MAX_INDEX_WEIGHT = 10;
-
-/** The part of a catalog site the URL needs; real catalog objects may carry more fields. */
-export interface SiteInfo {
-  id: string;
-  defaults: { level: string; ind: string; year: number };
-  levels: { id: string }[];
-  indicators: { id: string; years: number[] }[];
-}
-
-/** A URL parameter that could not be used as given, and what was used instead. */
-export interface Notice {
-  param: string;
-  value: string;
-  fallback: string;
-  reason: 'unknown' | 'malformed' | 'unavailable';
-}
+import { nearestYear, normalizeRange } from './view-normalize';
+import { MAX_INDEX_WEIGHT, MAX_SECRECY, VIEW_MODES, type EmbedMode, type IndexWeight, type Notice, type SiteInfo, type ViewMode, type ViewState } from './view-state';
 
 const MAX_SEL = 6;
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
@@ -230,13 +142,10 @@ export function parseViewState(
     if (y !== Number(raw)) notice(name, raw, String(y), 'unavailable');
     return y;
   };
-  let from = yearParam('from', years[0] ?? year);
-  let to = yearParam('to', year);
-  if (from > to) [from, to] = [to, from];
-  if (mode === 'change' && from === to) {
-    notice('mode', 'change', 'map', 'unavailable');
-    mode = 'map';
-  }
+  const range = normalizeRange(years, yearParam('from', years[0] ?? year), yearParam('to', year), mode);
+  const { from, to } = range;
+  if (range.changeDropped) notice('mode', 'change', 'map', 'unavailable');
+  mode = range.mode;
   const rawChg = get('chg');
   let chg: ChangeMeasure | null = null;
   if (rawChg !== null) {
@@ -351,20 +260,6 @@ export function serializeViewState(s: ViewState): string {
     if (v !== null) parts.push(`${name}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':')}`);
   }
   return `?${parts.join('&')}`;
-}
-
-/** Nearest entry of `years` to `target` (the later one on a tie); `target` itself if `years` is empty. */
-export function nearestYear(years: readonly number[], target: number): number {
-  let best = target;
-  let bestDist = Infinity;
-  for (const y of years) {
-    const d = Math.abs(y - target);
-    if (d < bestDist || (d === bestDist && y > best)) {
-      best = y;
-      bestDist = d;
-    }
-  }
-  return best;
 }
 
 /** Comma-separated finite numbers, valid as manual breaks (sorted, deduplicated); null if not. */

@@ -3,12 +3,8 @@ import { applySecrecy } from '../analysis/suppression';
 import type { Engine } from '../db/engine';
 import { areaLevel, levelAreas, levelPoints, levelSeries, type AreaInfo, type AreaPoint, type AreaValue } from '../db/queries';
 import { gridColumn, gridPositions } from '../db/grid';
+import type { LevelData } from '../render/view-result';
 
-/** One indicator at one level: every area's values, by year and by area. */
-export interface LevelData {
-  byYear: ReadonlyMap<number, AreaValue[]>;
-  byArea: ReadonlyMap<string, AreaValue[]>;
-}
 
 const MAX_ENTRIES = 96;
 

@@ -2,7 +2,15 @@
 // and licence line, and the data behind the map with a sheet of metadata. The
 // values are the ones the map shows (from DuckDB), unrounded; a missing value
 // is an empty cell, never 0.
-import { SECRET_COLOR, type Atlas } from './atlas.svelte';
+import { SECRET_COLOR } from '../analysis/class-colors';
+import type { ViewPipeline } from './view-pipeline.svelte';
+import type { ViewStore } from './view-store.svelte';
+
+/** What an export reads: the view and what the map shows of it. */
+export interface ShownView {
+  views: Pick<ViewStore, 'view' | 'indicator' | 'level' | 'site'>;
+  shown: Pick<ViewPipeline, 'result' | 'names' | 'trendShown'>;
+}
 import { pick, translate, type Lang, type MessageKey } from '../i18n';
 import { formatChange } from '../analysis/change';
 import { formatValue, unitLabel } from '../analysis/format';
@@ -24,22 +32,22 @@ export interface ViewTexts {
 
 const tr = (lang: Lang) => (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
 
-function period(atlas: Atlas): string {
-  const v = atlas.view;
-  const change = atlas.result?.change;
+function period(app: ShownView): string {
+  const v = app.views.view;
+  const change = app.shown.result?.change;
   if (change) return `${change.from}–${change.to}`;
   if (v.mode === 'multiples') return `${v.from}–${v.to}`;
   return String(v.year);
 }
 
-export function viewTexts(atlas: Atlas, now = new Date()): ViewTexts {
-  const lang = atlas.view.lang;
+export function viewTexts(app: ShownView, now = new Date()): ViewTexts {
+  const lang = app.views.view.lang;
   const t = tr(lang);
-  const ind = atlas.indicator;
-  const result = atlas.result;
+  const ind = app.views.indicator;
+  const result = app.shown.result;
   const change = result?.change ?? null;
-  const title = `${pick(ind.label, lang)} ${period(atlas)}`;
-  const subtitle = `${pick(atlas.level.label, lang)} · ${pick(atlas.site.label, lang)}${change ? ` · ${t(change.measure === 'pct' ? 'change.pct' : ind.unit === 'percent' ? 'change.pp' : 'change.abs')}` : ''}`;
+  const title = `${pick(ind.label, lang)} ${period(app)}`;
+  const subtitle = `${pick(app.views.level.label, lang)} · ${pick(app.views.site.label, lang)}${change ? ` · ${t(change.measure === 'pct' ? 'change.pct' : ind.unit === 'percent' ? 'change.pp' : 'change.abs')}` : ''}`;
   const fmt = (v: number) => (change ? formatChange(v, change.measure, ind.unit, ind.decimals, lang) : formatValue(v, ind.unit, ind.decimals, lang));
   const areas = (n: number) => (n === 1 ? t('legend.area') : t('legend.areas', { count: n }));
   const cls = result?.classification ?? null;
@@ -51,30 +59,30 @@ export function viewTexts(atlas: Atlas, now = new Date()): ViewTexts {
   const secret = result ? [...result.values.values()].filter((v) => v.secret).length : 0;
   if (result) items.push({ color: '#ebebeb', label: t('legend.missing'), hatched: true, count: areas((cls?.missing ?? result.values.size) - secret) });
   if (secret > 0) items.push({ color: SECRET_COLOR, label: t('legend.secret'), count: areas(secret) });
-  const trend = atlas.trendShown;
+  const trend = app.shown.trendShown;
   if (trend) {
     const span = `${trend.from}–${trend.to}`;
     for (const k of trendKey(trend.direction)) items.push({ color: k.color, label: `${t('legend.trend.arrow', { label: t(`legend.trend.${k.judgement}`) })} ${span}` });
   }
-  const sources = visibleSources(atlas.site, ind).map(({ source }) => `${source.attribution}${source.licenceName ? ` (${source.licenceName})` : ''}`);
+  const sources = visibleSources(app.views.site, ind).map(({ source }) => `${source.attribution}${source.licenceName ? ` (${source.licenceName})` : ''}`);
   return {
     title,
     subtitle,
-    legend: { title: pick(ind.label, lang), subtitle: `${unitLabel(ind.unit, lang)} · ${period(atlas)}`, items, ...(trend ? { note: t('legend.trend.note') } : {}) },
+    legend: { title: pick(ind.label, lang), subtitle: `${unitLabel(ind.unit, lang)} · ${period(app)}`, items, ...(trend ? { note: t('legend.trend.note') } : {}) },
     sourceLine: `${t('legend.source')}: ${[...new Set(sources)].join(' · ')}`,
     dateLine: t('export.dateLine', { date: now.toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB'), app: 'Quartiersatlas' }),
-    fileStem: [ind.id, period(atlas).replace('–', '-'), atlas.level.id].join('-').replace(/[^\w-]+/g, '_'),
+    fileStem: [ind.id, period(app).replace('–', '-'), app.views.level.id].join('-').replace(/[^\w-]+/g, '_'),
   };
 }
 
 /** The data behind the view (one row per area) and the metadata sheet. */
-export function viewTables(atlas: Atlas, url: string, now = new Date()): { data: ExportTable; meta: ExportTable } {
-  const lang = atlas.view.lang;
+export function viewTables(app: ShownView, url: string, now = new Date()): { data: ExportTable; meta: ExportTable } {
+  const lang = app.views.view.lang;
   const t = tr(lang);
-  const ind = atlas.indicator;
-  const result = atlas.result;
+  const ind = app.views.indicator;
+  const result = app.shown.result;
   const change = result?.change ?? null;
-  const names = atlas.names;
+  const names = app.shown.names;
   const label = `${pick(ind.label, lang)} (${unitLabel(ind.unit, lang)})`;
   const ids = [...(result?.values.keys() ?? [])].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, lang));
   let columns: string[];
@@ -91,22 +99,22 @@ export function viewTables(atlas: Atlas, url: string, now = new Date()): { data:
     // "." for a value hidden for secrecy (as the statistical offices print it); empty for missing.
     rows = ids.map((id) => {
       const v = result!.values.get(id);
-      return [id, names.get(id) ?? id, atlas.view.year, v?.secret ? '.' : (v?.value ?? null)];
+      return [id, names.get(id) ?? id, app.views.view.year, v?.secret ? '.' : (v?.value ?? null)];
     });
   }
-  const texts = viewTexts(atlas, now);
+  const texts = viewTexts(app, now);
   const cls = result?.classification;
   const metaRows: ExportCell[][] = [
     [t('export.meta.title'), texts.title],
     [t('export.meta.indicator'), pick(ind.label, lang)],
     [t('export.meta.definition'), pick(ind.definition, lang)],
     [t('export.meta.unit'), unitLabel(ind.unit, lang)],
-    [t('export.meta.level'), `${pick(atlas.level.label, lang)} (${pick(atlas.site.label, lang)})`],
+    [t('export.meta.level'), `${pick(app.views.level.label, lang)} (${pick(app.views.site.label, lang)})`],
     [t('export.meta.missing'), t('export.meta.missingText')],
-    ...(atlas.view.sec > 1 ? [[t('secrecy.heading'), t('legend.secretNote', { n: atlas.view.sec })] as ExportCell[]] : []),
+    ...(app.views.view.sec > 1 ? [[t('secrecy.heading'), t('legend.secretNote', { n: app.views.view.sec })] as ExportCell[]] : []),
     ...(cls ? [[t('export.meta.classes'), `${t(`cls.${cls.method}` as MessageKey)}: ${cls.breaks.map((b) => formatValue(b, ind.unit, ind.decimals, lang)).join(' | ')}`] as ExportCell[]] : []),
-    ...visibleSources(atlas.site, ind).flatMap(({ key, source }) => [
-      [t('export.meta.source'), `${pick(source.publisher, lang)} (${pick(source.vintage, lang)})${key === atlas.site.geometrySource ? ` – ${t('export.meta.geometry')}` : ''}`],
+    ...visibleSources(app.views.site, ind).flatMap(({ key, source }) => [
+      [t('export.meta.source'), `${pick(source.publisher, lang)} (${pick(source.vintage, lang)})${key === app.views.site.geometrySource ? ` – ${t('export.meta.geometry')}` : ''}`],
       [t('export.meta.licence'), [source.licenceName || source.licence, source.licenceUrl].filter(Boolean).join(', ')],
       [t('export.meta.attribution'), source.attribution],
     ]),

@@ -1,6 +1,6 @@
 // The picture of the current view (map, legend, title, source line, date) at a
 // preset size: for the PNG export and the slides of the PPTX export.
-import type { Atlas } from './atlas.svelte';
+import type { App } from './app.svelte';
 import { viewTexts } from './view-export';
 import { canvasToPng, canvasToSlideImage, composeLayout, composeViewImage, drawLegend, PNG_PRESETS, type PngPreset } from '../io/image-compose';
 
@@ -9,25 +9,25 @@ function exportPixelRatio(w: number): number {
   return w > 2000 ? 2 : 1;
 }
 
-async function mapFor(atlas: Atlas, box: { w: number; h: number }): Promise<HTMLCanvasElement> {
+async function mapFor(app: App, box: { w: number; h: number }): Promise<HTMLCanvasElement> {
   const pr = exportPixelRatio(box.w);
-  return atlas.mapImage(Math.round(box.w / pr), Math.round(box.h / pr), pr);
+  return app.map.mapImage(Math.round(box.w / pr), Math.round(box.h / pr), pr);
 }
 
-export async function viewPng(atlas: Atlas, preset: PngPreset): Promise<{ blob: Blob; fileName: string }> {
+export async function viewPng(app: App, preset: PngPreset): Promise<{ blob: Blob; fileName: string }> {
   const { width, height, scale, dpi } = PNG_PRESETS[preset];
-  const texts = viewTexts(atlas);
+  const texts = viewTexts(app);
   const opts = { width, height, scale, title: texts.title, subtitle: texts.subtitle, legend: texts.legend, sourceLine: texts.sourceLine, dateLine: texts.dateLine };
   const layout = composeLayout(opts);
-  const map = await mapFor(atlas, layout.mapBox);
+  const map = await mapFor(app, layout.mapBox);
   const blob = await canvasToPng(composeViewImage({ ...opts, map }), { dpi });
   return { blob, fileName: `${texts.fileStem}-${preset === 'a4' ? 'A4' : '1920x1080'}.png` };
 }
 
 /** A slide's pictures of the current view: the map (16:9-ish) and the legend, as PNG data URLs. */
-export async function viewSlideImages(atlas: Atlas) {
-  const texts = viewTexts(atlas);
-  const map = await mapFor(atlas, { w: 1280, h: 900 });
+export async function viewSlideImages(app: App) {
+  const texts = viewTexts(app);
+  const map = await mapFor(app, { w: 1280, h: 900 });
   return { texts, map: canvasToSlideImage(map), legend: canvasToSlideImage(drawLegend(texts.legend, 1.4)) };
 }
 
@@ -43,27 +43,27 @@ export interface SlideView {
  * A PPTX with one slide per saved view: each view is shown in turn (the map draws it), pictured,
  * and the view the user had is restored afterwards. `progress(i, n)` after each slide.
  */
-export async function viewsPptx(atlas: Atlas, views: readonly SlideView[], progress: (done: number, total: number) => void = () => {}): Promise<{ blob: Blob; fileName: string }> {
+export async function viewsPptx(app: App, views: readonly SlideView[], progress: (done: number, total: number) => void = () => {}): Promise<{ blob: Blob; fileName: string }> {
   const { buildPptx } = await import('../io/pptx-export');
   const { serializeViewState } = await import('./url');
-  const before = serializeViewState(atlas.view);
-  const camera = atlas.camera();
+  const before = serializeViewState(app.views.view);
+  const camera = app.map.camera();
   const slides = [];
   try {
     for (const [i, view] of views.entries()) {
-      atlas.showQuery(view.query, { write: false });
-      await atlas.whenViewPainted();
-      if (view.camera) atlas.moveCamera(view.camera);
-      const { texts, map, legend } = await viewSlideImages(atlas);
+      app.views.showQuery(view.query, { write: false });
+      await app.shown.whenViewPainted();
+      if (view.camera) app.map.moveCamera(view.camera);
+      const { texts, map, legend } = await viewSlideImages(app);
       slides.push({ title: view.title || texts.title, subtitle: texts.subtitle, map, legend, sourceLine: `${texts.sourceLine} · ${texts.dateLine}`, notes: view.notes });
       progress(i + 1, views.length);
     }
   } finally {
-    atlas.showQuery(before, { write: false });
-    await atlas.whenViewPainted();
-    if (camera) atlas.moveCamera(camera);
+    app.views.showQuery(before, { write: false });
+    await app.shown.whenViewPainted();
+    if (camera) app.map.moveCamera(camera);
   }
-  const bytes = await buildPptx(slides, { title: 'Quartiersatlas', lang: atlas.view.lang });
+  const bytes = await buildPptx(slides, { title: 'Quartiersatlas', lang: app.views.view.lang });
   const type = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
   return { blob: new Blob([bytes.slice().buffer], { type }), fileName: `quartiersatlas-ansichten-${new Date().toISOString().slice(0, 10)}.pptx` };
 }

@@ -10,7 +10,7 @@ import { createNodeEngine, readDataFile } from '../helpers/node-engine';
 import { queryRows, type Engine } from '../../../src/lib/db/engine';
 import { insertIndicators, loadSite, unloadSite } from '../../../src/lib/db/schema';
 import { str } from '../../../src/lib/db/sql';
-import { findSite } from '../../../src/lib/data/catalog';
+import { findBundledSite } from '../../../src/lib/data/catalog';
 import type { Site } from '../../../src/lib/data/catalog-types';
 import { ImportError, suggestAttributes, toLonLat, type AttributeSuggestion, type InputFile, type RawBoundaries } from '../../../src/lib/io/import-boundaries';
 import { ImportCodeError, parseImport, type ParsedImport } from '../../../src/lib/io/parse-import';
@@ -87,7 +87,7 @@ export async function createEnv(): Promise<Env> {
     },
   };
   const engine = counted;
-  const leipzig = findSite('leipzig');
+  const leipzig = findBundledSite('leipzig');
   await loadSite(engine, leipzig, readDataFile);
   const areas = await queryRows<{ id: string; name: string }>(engine, "SELECT id, name FROM areas WHERE site = 'leipzig' AND level = 'ortsteil' ORDER BY id");
   const baseline = await snapshot(engine);

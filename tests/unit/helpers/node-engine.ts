@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import { ENGINE_SETUP_SQL, type Engine } from '../../../src/lib/db/engine';
-import { catalog } from '../../../src/lib/data/catalog';
+import { bundledCatalog } from '../../../src/lib/data/catalog';
 import { loadSiteData } from '../../../src/lib/db/load';
 
 const require = createRequire(import.meta.url);
@@ -42,6 +42,6 @@ export async function readDataFile(path: string): Promise<Uint8Array> {
 /** An engine with every bundled site loaded, as the app has it. */
 export async function createLoadedEngine(): Promise<Engine> {
   const engine = await createNodeEngine();
-  for (const site of catalog.sites) await loadSiteData(engine, site, readDataFile);
+  for (const site of bundledCatalog.sites) await loadSiteData(engine, site, readDataFile);
   return engine;
 }

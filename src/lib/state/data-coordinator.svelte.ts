@@ -1,0 +1,197 @@
+// The data coordinator: the only holder of the DuckDB engine (in the manner of
+// Mosaic's coordinator). It starts the engine, loads sites, keeps the value cache
+// and makes every write (imported tables, derived point indicators, removals).
+// Views and panels ask it for level data; none of them runs SQL.
+import type { Feature, Point } from 'geojson';
+import type { FirstView, Indicator, Site } from '../data/catalog-types';
+import { baseLevel } from '../data/catalog';
+import type { SiteRegistry } from '../data/site-registry.svelte';
+import type { PointLayerInfo } from '../data/points';
+import type { TableExtension } from '../data/user-data';
+import { fetchBytes, fetchJson } from '../data/urls';
+import type { Engine } from '../db/engine';
+import { loadSiteData } from '../db/load';
+import { insertIndicators, unloadSite } from '../db/schema';
+import { str } from '../db/sql';
+import { runReadOnlyQuery, SqlConsoleError, type ConsoleResult } from '../db/sql-console';
+import type { AreaValue } from '../db/queries';
+import type { LevelData } from '../render/view-result';
+import { translate, type Lang } from '../i18n';
+import { ValueCache } from './value-cache';
+import type { ViewState } from './view-state';
+
+export type EngineStatus = 'loading' | 'ready' | 'error';
+
+/** An area found by name (search). */
+export interface AreaHit {
+  id: string;
+  name: string;
+  level: string;
+}
+
+export class DataCoordinator {
+  status = $state<EngineStatus>('loading');
+  error = $state<string | null>(null);
+  /** Grows whenever the data behind a shown view may have changed (a table added or removed): views refresh. */
+  revision = $state(0);
+  private engine: Engine | null = null;
+  private cache: ValueCache | null = null;
+  private readonly firstViews = new Map<string, Promise<FirstView>>();
+  private readonly derivedPoints = new Set<string>();
+  private readonly derivedExtensions = new Map<string, TableExtension>();
+
+  constructor(private readonly registry: SiteRegistry) {}
+
+  /** The engine's answers (null while it starts): the analysis views read them through this. */
+  get values(): ValueCache | null {
+    return this.cache;
+  }
+
+  /** Starts DuckDB-WASM in its worker and loads the site in view; its files download meanwhile. */
+  async start(siteInView: Site): Promise<void> {
+    try {
+      // Each download is used once: DuckDB takes over the buffer.
+      const downloads = new Map<string, Promise<Uint8Array>>();
+      for (const path of [siteInView.values, siteInView.areas]) if (path) downloads.set(path, fetchBytes(path));
+      const readFile = (path: string): Promise<Uint8Array> => {
+        const started = downloads.get(path);
+        downloads.delete(path);
+        return started ?? fetchBytes(path);
+      };
+      const { createBrowserEngine } = await import('../db/browser-engine');
+      const engine = await createBrowserEngine();
+      this.engine = engine;
+      // Only the site in view is loaded now; others when the user switches to them.
+      const cache = new ValueCache(engine, (site) => loadSiteData(engine, site, readFile));
+      await cache.ensureSite(siteInView);
+      this.cache = cache;
+      this.status = 'ready';
+      performance.mark('atlas:db-ready');
+    } catch (err) {
+      this.status = 'error';
+      this.error = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  private firstView(site: Site): Promise<FirstView> {
+    let fv = this.firstViews.get(site.id);
+    if (!fv) {
+      fv = fetchJson<FirstView>(site.firstView);
+      this.firstViews.set(site.id, fv);
+    }
+    return fv;
+  }
+
+  /**
+   * A view's values: from DuckDB (all years of the indicator at the level), or from the
+   * precomputed first view while DuckDB starts; null when the view has to wait for the engine.
+   */
+  async levelValues(view: ViewState, site: Site, ind: Indicator): Promise<{ rows: AreaValue[]; data: LevelData | null } | null> {
+    if (this.cache) {
+      this.cache.setSecrecy(view.sec);
+      const data = await this.cache.get(site, view.level, ind);
+      return { rows: data.byYear.get(view.year) ?? [], data };
+    }
+    // Other modes, imported sites and secrecy (which needs the parents and bases) wait for the engine.
+    if (view.mode !== 'map' || !site.firstView || view.sec > 1) return null;
+    const d = site.defaults;
+    if (view.level !== d.level || view.ind !== d.ind || view.year !== d.year) return null;
+    const fv = await this.firstView(site);
+    const rows = Object.entries(fv.values).map(([id, value]) => ({ id, year: fv.year, value, n: 1, present: value === null ? 0 : 1, coverage: null }));
+    return { rows, data: null };
+  }
+
+  /** The areas a table can be joined to: the base level of a site (needs the engine). */
+  async joinTargets(siteId: string, lang: Lang): Promise<{ id: string; name: string }[]> {
+    const cache = this.cache;
+    if (!cache) throw new Error(translate(lang, 'analysis.waiting'));
+    const site = this.registry.site(siteId);
+    const areas = await cache.areas(site, baseLevel(site).id);
+    return [...areas.values()].map((a) => ({ id: a.id, name: a.name }));
+  }
+
+  /** Every area of the site with its level, for the search box. */
+  async searchableAreas(site: Site): Promise<AreaHit[]> {
+    const cache = this.cache;
+    if (!cache || site.kind === 'grid') return [];
+    const levels = await Promise.all(site.levels.map((l) => cache.areas(site, l.id).then((areas) => ({ level: l.id, areas }))));
+    return levels.flatMap(({ level, areas }) => [...areas.values()].map((a) => ({ id: a.id, name: a.name, level })));
+  }
+
+  /** The SQL console: one read-only query over the loaded tables. */
+  runConsoleQuery(sql: string, lang: Lang): Promise<ConsoleResult> {
+    if (!this.engine) return Promise.reject(new SqlConsoleError('engine', translate(lang, 'analysis.waiting')));
+    return runReadOnlyQuery(this.engine, sql);
+  }
+
+  /** How many of the given points (lon/lat) lie in an area of the site's base level. */
+  async pointsInSite(siteId: string, points: readonly Feature<Point>[]): Promise<number> {
+    const [{ levelGeometry }, { countPointsPerArea }] = await Promise.all([import('../data/geometry'), import('../analysis/points-per-area')]);
+    const areas = await levelGeometry(baseLevel(this.registry.site(siteId)).geometry);
+    let inside = 0;
+    for (const n of countPointsPerArea(points, areas).values()) inside += n;
+    return inside;
+  }
+
+  /** An imported table's indicators into DuckDB when its site is loaded there (a later load reads them from the site's extraValues). */
+  async addTable(ext: TableExtension): Promise<void> {
+    const engine = this.engine;
+    if (engine && (await engine.query(`SELECT 1 FROM areas WHERE site = ${str(ext.siteId)} LIMIT 1`)).numRows > 0) {
+      await engine.registerFile(ext.file, ext.bytes.slice());
+      await insertIndicators(engine, this.registry.site(ext.siteId), ext.indicators, ext.file);
+    }
+  }
+
+  /** A site's or a table's data changed: cached answers of the site are dropped and views refresh. */
+  forget(siteId: string): void {
+    this.cache?.forget(siteId);
+    this.revision++;
+  }
+
+  /** Removes an imported site's rows from DuckDB. */
+  async unloadSite(siteId: string): Promise<void> {
+    if (this.engine) await unloadSite(this.engine, siteId);
+    this.cache?.forget(siteId);
+  }
+
+  /**
+   * Adds the indicators derived from a point layer (count, per 1,000, catchment) to its site, once.
+   * Resolves to the extension when it was added now, null otherwise.
+   */
+  async derivePointIndicators(layer: PointLayerInfo): Promise<TableExtension | null> {
+    const cache = this.cache;
+    const engine = this.engine;
+    if (!cache || !engine || this.derivedPoints.has(layer.id)) return null;
+    this.derivedPoints.add(layer.id);
+    try {
+      await cache.ensureSite(this.registry.site(layer.site));
+      // Loaded on first use: turf's geometry code stays out of the first map's JavaScript.
+      const { pointIndicators } = await import('./point-indicators');
+      const ext = await pointIndicators(cache, this.registry.site(layer.site), layer);
+      // Into DuckDB first: the indicators show up in the menus only once their values can be asked for.
+      await engine.registerFile(ext.file, ext.bytes.slice());
+      await insertIndicators(engine, this.registry.site(layer.site), ext.indicators, ext.file);
+      if (!this.registry.addExtension(ext)) return null;
+      this.derivedExtensions.set(layer.id, ext);
+      return ext;
+    } catch (err) {
+      this.derivedPoints.delete(layer.id);
+      throw err;
+    }
+  }
+
+  /** The ids of the indicators derived from a point layer (none before it was shown). */
+  derivedIndicatorIds(layerId: string): string[] {
+    return this.derivedExtensions.get(layerId)?.indicators.map((i) => i.id) ?? [];
+  }
+
+  /** The indicators derived from a point layer leave its site (the layer is deleted; the view has left them first). */
+  dropPointIndicators(layer: PointLayerInfo): void {
+    this.derivedPoints.delete(layer.id);
+    const derived = this.derivedExtensions.get(layer.id);
+    if (!derived) return;
+    this.derivedExtensions.delete(layer.id);
+    this.registry.removeExtension(derived);
+    this.forget(layer.site);
+  }
+}

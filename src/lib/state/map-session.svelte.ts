@@ -1,0 +1,91 @@
+// The screen map as the rest of the app sees it: its camera (saved views, the
+// presentation), the optional basemap, zooming to an area, and pictures of the
+// map as shown (PNG and PPTX exports). The map component creates the controller.
+import { findLevel } from '../data/catalog';
+import type { SiteRegistry } from '../data/site-registry.svelte';
+import { dataUrl } from '../data/urls';
+import { basemapWanted, loadBasemap, rememberBasemap } from '../map/basemap';
+import type { MapController } from '../map/map-controller';
+import type { ViewPipeline } from './view-pipeline.svelte';
+import type { ViewStore } from './view-store.svelte';
+
+export type Camera = { center: [number, number]; zoom: number; bearing: number };
+
+export class MapSession {
+  controller = $state.raw<MapController | null>(null);
+  /** The optional online basemap (off by default; the user's choice is kept in this browser only). */
+  basemap = $state(basemapWanted());
+  basemapError = $state<string | null>(null);
+
+  constructor(
+    private readonly store: ViewStore,
+    private readonly registry: SiteRegistry,
+    private readonly pipeline: ViewPipeline,
+  ) {}
+
+  async setBasemap(on: boolean): Promise<void> {
+    rememberBasemap(on);
+    this.basemap = on;
+    await this.applyBasemap();
+  }
+
+  async applyBasemap(): Promise<void> {
+    const map = this.controller?.areas;
+    if (!map) return;
+    try {
+      await map.setBasemap(this.basemap ? await loadBasemap() : null);
+      this.basemapError = null;
+    } catch (err) {
+      // Offline or blocked: the map stays as it is, without the basemap.
+      this.basemapError = err instanceof Error ? err.message : String(err);
+      this.basemap = false;
+      await map.setBasemap(null);
+    }
+  }
+
+  /** The map's camera (saved with a view), or null before the map exists. */
+  camera(): Camera | null {
+    return this.controller?.areas.getCamera() ?? null;
+  }
+
+  moveCamera(camera: { center: [number, number]; zoom: number; bearing?: number }, options: { animate?: boolean } = {}): void {
+    this.controller?.areas.setCamera(camera, options);
+  }
+
+  /** Zooms to an area of the shown site. */
+  async zoomToArea(level: string, id: string): Promise<void> {
+    const { areaBounds, levelGeometry } = await import('../data/geometry');
+    const fc = await levelGeometry(findLevel(this.store.site, level).geometry);
+    const bounds = areaBounds(fc, id);
+    if (bounds) this.controller?.areas.zoomTo(bounds);
+  }
+
+  /**
+   * The map as shown (areas, colours, selection, point layers, extent), drawn by a hidden map of
+   * `width` × `height` CSS pixels at `pixelRatio`: for PNG and PPTX exports.
+   */
+  async mapImage(width: number, height: number, pixelRatio: number): Promise<HTMLCanvasElement> {
+    const map = this.controller?.areas;
+    if (!map) throw new Error('map not ready');
+    const [{ renderMapImage }] = await Promise.all([import('../map/map-snapshot'), this.pipeline.whenViewPainted()]);
+    const view = this.store.view;
+    const level = this.store.level;
+    const points = this.registry.pointLayers
+      .filter((l) => l.site === view.site && view.pts.includes(l.id))
+      .map((l) => ({ id: l.id, url: dataUrl(l.file), categories: l.categories }));
+    return renderMapImage({
+      width,
+      height,
+      pixelRatio,
+      site: view.site,
+      level: level.id,
+      geometryUrl: dataUrl(level.geometry),
+      areaCount: level.count,
+      colors: this.pipeline.shownColors,
+      selected: view.sel,
+      bounds: map.getBounds(),
+      points,
+      trend: this.pipeline.trendGlyphs,
+    });
+  }
+}
