@@ -250,9 +250,14 @@ describe('change mode and year range', () => {
       ['from', 'malformed'],
       ['to', 'unavailable'],
     ]);
+    // A range of one year starts at the first year, as after an update (one normalisation for both).
     const empty = parse('?mode=change&from=2020&to=2020');
-    expect(empty.state.mode).toBe('map');
-    expect(empty.notices).toEqual([{ param: 'mode', value: 'change', fallback: 'map', reason: 'unavailable' }]);
+    expect(empty.state).toMatchObject({ mode: 'change', from: 2018, to: 2020 });
+    expect(empty.notices).toEqual([{ param: 'from', value: '2020', fallback: '2018', reason: 'unavailable' }]);
+    // An indicator with one year cannot show a change.
+    const single = parseViewState('?ind=once&mode=change', [{ ...SITES[0]!, indicators: [{ id: 'once', years: [2020] }] }], 'leipzig');
+    expect(single.state.mode).toBe('map');
+    expect(single.notices).toEqual([{ param: 'mode', value: 'change', fallback: 'map', reason: 'unavailable' }]);
   });
 
   it('reads trend=1 and writes it only when on', () => {

@@ -142,8 +142,11 @@ export function parseViewState(
     if (y !== Number(raw)) notice(name, raw, String(y), 'unavailable');
     return y;
   };
-  const range = normalizeRange(years, yearParam('from', years[0] ?? year), yearParam('to', year), mode);
+  const asked = { from: yearParam('from', years[0] ?? year), to: yearParam('to', year) };
+  const range = normalizeRange(years, asked.from, asked.to, mode);
   const { from, to } = range;
+  // A range of one year given in the URL starts at the first year (as after an update), and says so.
+  if (asked.from === asked.to && from !== asked.from && get('from') !== null) notice('from', String(asked.from), String(from), 'unavailable');
   if (range.changeDropped) notice('mode', 'change', 'map', 'unavailable');
   mode = range.mode;
   const rawChg = get('chg');
