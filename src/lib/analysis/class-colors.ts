@@ -6,8 +6,8 @@ import type { Classification } from './classify';
  */
 export const SECRET_COLOR = '#c0c0c0';
 
-/** The colour of a value: its class's colour in the palette, or null (missing, no classes). */
-export function classColor(value: number | null, classification: Classification | null, palette: readonly string[]): string | null {
+/** The colour of a value: its class's colour in the palette (hex strings, or RGB triples for the grid), or null (missing, no classes). */
+export function classColor<C>(value: number | null, classification: Classification | null, palette: readonly C[]): C | null {
   const cls = classification?.classOf(value) ?? -1;
   return cls >= 0 ? (palette[cls] ?? null) : null;
 }

@@ -1,4 +1,5 @@
 import type { Classification } from '../analysis/classify';
+import { classColor } from '../analysis/class-colors';
 
 const MISSING_RGBA = [217, 217, 217, 255]; // palette.ts MISSING_COLOR (#d9d9d9)
 
@@ -13,8 +14,7 @@ export function cellColors(values: Float32Array, classification: Classification 
   const colors = palette.map(rgb);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const cls = Number.isNaN(v) || !classification ? -1 : classification.classOf(v);
-    const c = cls >= 0 ? colors[cls] : undefined;
+    const c = classColor(Number.isNaN(v) ? null : v, classification, colors);
     if (c) out.set([c[0], c[1], c[2], 255], i * 4);
     else out.set(MISSING_RGBA, i * 4);
   }
