@@ -14,17 +14,11 @@ import { roundTo, fmtNum, csvText, jsonObjectOrdered, cmpStr } from './lib/forma
 import * as turf from '@turf/turf';
 import { cleanGeometry, dissolve, boundsOf, featureCollectionText, shapeStats } from './lib/geo.mjs';
 import { simplifySharedBoundaries } from './lib/topo-simplify.mjs';
-import {
-  SOURCES,
-  LEIPZIG_BEZIRKE,
-  LAENDER,
-  LEIPZIG_YEAR_NOTES,
-  LEIPZIG_INDICATORS,
-  KREISE_INDICATORS,
-  GEMEINDE_MERGERS,
-  gemeindenIndicators,
-  GRID_SITE,
-} from './lib/meta.mjs';
+import { SOURCES } from './lib/meta/sources.mjs';
+import { GRID_SITE } from './lib/meta/grid.mjs';
+import { LEIPZIG_BEZIRKE, LEIPZIG_YEAR_NOTES, LEIPZIG_INDICATORS } from './lib/meta/leipzig.mjs';
+import { LAENDER, KREISE_INDICATORS } from './lib/meta/kreise.mjs';
+import { GEMEINDE_MERGERS, gemeindenIndicators } from './lib/meta/gemeinden.mjs';
 
 const started = process.hrtime.bigint();
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
