@@ -1,9 +1,9 @@
 // The site package: the files one site of the atlas consists of, defined once.
 //
-// Written by scripts/prepare-data.mjs (the bundled sites in data/) and by src/lib/io/build-site.ts
-// (a site built from a user's import); read into DuckDB by src/lib/db/schema.ts. Plain ESM
-// JavaScript, because the Node scripts cannot import TypeScript; the types are in
-// site-package.d.ts beside this file (tsconfig has allowJs off).
+// Written by scripts/prepare-data.mjs (the bundled sites in data/, through scripts/lib/site-output.mjs
+// and scripts/lib/geo.mjs) and by src/lib/io/build-site.ts (a site built from a user's import); read
+// into DuckDB by src/lib/db/schema.ts. Plain ESM JavaScript, because the Node scripts cannot import
+// TypeScript; the types are in site-package.d.ts beside this file (tsconfig has allowJs off).
 //
 // A site in folder <dir> (data/<site id>/ or user/<site id>/):
 //   <dir>/<name>.geojson   a FeatureCollection per level, every feature with properties {id, name}
