@@ -1,4 +1,6 @@
-// Deterministic number and CSV/JSON formatting helpers for scripts/prepare-data.mjs.
+// Deterministic number formatting helpers for scripts/prepare-data.mjs (the CSV and JSON of the
+// site package are written by src/lib/data/site-package.js).
+import { numberText } from '../../src/lib/data/site-package.js';
 
 /**
  * Round half away from zero to `d` decimals using a decimal exponent shift, which avoids
@@ -18,36 +20,18 @@ export function roundTo(x, d) {
   return Object.is(r, -0) ? 0 : r;
 }
 
-/** Plain JS number text (no exponent, no trailing zeros, '.' as decimal point); '' for missing. */
+/**
+ * Plain JS number text (no exponent, no trailing zeros, '.' as decimal point); '' for missing. The
+ * number rule of the site package (src/lib/data/site-package.js) in its strict form.
+ */
 export function fmtNum(v) {
   if (v === null || v === undefined) return '';
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`fmtNum: not a finite number: ${v}`);
-  if (Object.is(v, -0)) return '0';
-  const s = String(v);
-  if (/e/i.test(s)) throw new Error(`fmtNum: value would print in exponent form: ${s}`);
-  return s;
+  if (typeof v !== 'number') throw new Error(`fmtNum: not a number: ${v}`);
+  return numberText(v, { strict: true });
 }
 
-/** One CSV field per RFC 4180: quote only when needed. */
-export function csvField(v) {
-  const s = typeof v === 'number' ? fmtNum(v) : v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV text with `\n` line ends and a final newline. */
-export function csvText(header, rows) {
-  const lines = [header.map(csvField).join(',')];
-  for (const r of rows) lines.push(r.map(csvField).join(','));
-  return lines.join('\n') + '\n';
-}
-
-/**
- * JSON object text with keys in the given (sorted) order. Needed because JS objects put
- * integer-like keys ("10", "11000") before other keys, which would break "sorted keys".
- */
-export function jsonObjectOrdered(entries) {
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v === null ? 'null' : typeof v === 'number' ? fmtNum(v) : JSON.stringify(v)}`).join(',')}}`;
-}
+/** Integer with ',' thousands separators (locale-independent), for SOURCES.md. */
+export const fmtInt = (n) => fmtNum(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Byte-wise (code unit) string comparison, independent of locale. */
 export function cmpStr(a, b) {

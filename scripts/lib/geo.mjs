@@ -1,5 +1,6 @@
 // Geometry helpers for scripts/prepare-data.mjs: coordinate rounding/cleaning and turf dissolves.
 import * as turf from '@turf/turf';
+import { areaFeature } from '../../src/lib/data/site-package.js';
 import { roundTo } from './format.mjs';
 
 /** Polygon rings of a Polygon/MultiPolygon geometry as a list of polygons. */
@@ -123,7 +124,7 @@ export function boundsOf(features) {
 export function featureCollectionText(items) {
   const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const feats = sorted.map((it) =>
-    JSON.stringify({ type: 'Feature', properties: { id: it.id, name: it.name }, geometry: it.geometry }),
+    JSON.stringify(areaFeature(it.id, it.name, it.geometry)),
   );
   return `{"type":"FeatureCollection","features":[\n${feats.join(',\n')}\n]}\n`;
 }

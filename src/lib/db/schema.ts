@@ -1,6 +1,23 @@
 import type { Indicator, Site } from '../data/catalog-types';
+import { AREA_COLUMNS, CSV as CSV_FORMAT, VALUE_AREA_COLUMN, VALUE_YEAR_COLUMN, type AreaColumn } from '../data/site-package.js';
 import type { Engine } from './engine';
 import { ident, num, str } from './sql';
+
+/** A DOUBLE expression with NaN and ±Infinity (which "NaN" or "inf" in a CSV would give) as NULL: missing, never a number. */
+const finite = (expr: string) => `CASE WHEN isfinite(${expr}) THEN ${expr} END`;
+
+/**
+ * Each column of areas.csv (site-package.js: AREA_COLUMNS, read as text) as a column of the areas
+ * table: its type there and the expression that reads it.
+ */
+const AREA_TABLE: Record<AreaColumn, { type: string; read: string }> = {
+  id: { type: 'VARCHAR NOT NULL', read: ident('id') },
+  name: { type: 'VARCHAR NOT NULL', read: ident('name') },
+  level: { type: 'VARCHAR NOT NULL', read: ident('level') },
+  parent: { type: 'VARCHAR', read: `NULLIF(${ident('parent')}, ${str(CSV_FORMAT.missing)})` },
+  lon: { type: 'DOUBLE', read: finite(`TRY_CAST(${ident('lon')} AS DOUBLE)`) },
+  lat: { type: 'DOUBLE', read: finite(`TRY_CAST(${ident('lat')} AS DOUBLE)`) },
+};
 
 /**
  * The data model (documented in the README):
@@ -12,8 +29,7 @@ import { ident, num, str } from './sql';
  */
 const CREATE_TABLES = [
   `CREATE TABLE IF NOT EXISTS areas (
-     site VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR NOT NULL,
-     level VARCHAR NOT NULL, parent VARCHAR, lon DOUBLE, lat DOUBLE, PRIMARY KEY (site, id))`,
+     site VARCHAR NOT NULL, ${AREA_COLUMNS.map((c) => `${ident(c)} ${AREA_TABLE[c].type}`).join(', ')}, PRIMARY KEY (site, id))`,
   `CREATE TABLE IF NOT EXISTS area_base (
      site VARCHAR NOT NULL, base_id VARCHAR NOT NULL, level VARCHAR NOT NULL, area_id VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS indicators (
@@ -26,17 +42,14 @@ const CREATE_TABLES = [
 
 export type ReadFile = (path: string) => Promise<Uint8Array>;
 
-/** The files are written by the app (csvField quoting): nothing left for DuckDB's sniffer to guess about the dialect. */
-const CSV = `header = true, delim = ',', quote = '"', escape = '"'`;
+/** The files are written in the site package's dialect (site-package.js): nothing left for DuckDB's sniffer to guess. */
+const CSV = `header = true, delim = ${str(CSV_FORMAT.delimiter)}, quote = ${str(CSV_FORMAT.quote)}, escape = ${str(CSV_FORMAT.quote)}`;
 
 /**
  * A text value spliced into SQL: DuckDB's parser ends a string literal at a NUL character (the
  * rest of the statement becomes a syntax error), and labels come from the user's files.
  */
 const text = (value: string) => str(String(value).replaceAll('\0', ''));
-
-/** A DOUBLE expression with NaN and ±Infinity (which "NaN" or "inf" in a CSV would give) as NULL: missing, never a number. */
-const finite = (expr: string) => `CASE WHEN isfinite(${expr}) THEN ${expr} END`;
 
 /** Loads one site's bundled files into DuckDB. Idempotent per site. */
 export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): Promise<void> {
@@ -50,7 +63,7 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
   await engine.registerFile(site.values, valuesBytes);
 
   await engine.query(`INSERT INTO areas
-    SELECT ${s}, id, name, level, NULLIF(parent, ''), ${finite('TRY_CAST(lon AS DOUBLE)')}, ${finite('TRY_CAST(lat AS DOUBLE)')}
+    SELECT ${s}, ${AREA_COLUMNS.map((c) => AREA_TABLE[c].read).join(', ')}
     FROM read_csv(${str(site.areas)}, ${CSV}, all_varchar = true)`);
 
   // Ancestor table: base areas map to themselves, then step up one level at a time.
@@ -86,8 +99,8 @@ export async function insertIndicators(engine: Engine, site: Site, indicators: r
   const s = str(site.id);
   const raw = ident(`raw_values_${site.id}`);
   await engine.query(`CREATE OR REPLACE TEMP TABLE ${raw} AS
-    SELECT * FROM read_csv(${str(valuesFile)}, ${CSV}, nullstr = '',
-      types = {'area_id': 'VARCHAR', 'year': 'INTEGER'})`);
+    SELECT * FROM read_csv(${str(valuesFile)}, ${CSV}, nullstr = ${str(CSV_FORMAT.missing)},
+      types = {${str(VALUE_AREA_COLUMN)}: 'VARCHAR', ${str(VALUE_YEAR_COLUMN)}: 'INTEGER'})`);
   // Everything that could fail half-way is checked first, so that a bad file (an imported table, a
   // project file) adds nothing rather than some of its indicators.
   const columns = new Set((await engine.query(`SELECT * FROM ${raw} LIMIT 0`)).schema.fields.map((f) => f.name));
@@ -121,7 +134,7 @@ export async function insertIndicators(engine: Engine, site: Site, indicators: r
       const value = finite(`TRY_CAST(${ident(ind.column)} AS DOUBLE)`);
       const numerator = agg.type === 'ratio' ? finite(`TRY_CAST(${ident(agg.num)} AS DOUBLE)`) : agg.type === 'sum' ? value : 'NULL';
       const denominator = agg.type === 'ratio' ? finite(`TRY_CAST(${ident(agg.den)} AS DOUBLE)`) : 'NULL';
-      return `SELECT ${s}, area_id, ${str(ind.id)}, year, ${value}, ${numerator}, ${denominator}
+      return `SELECT ${s}, ${ident(VALUE_AREA_COLUMN)}, ${str(ind.id)}, ${ident(VALUE_YEAR_COLUMN)}, ${value}, ${numerator}, ${denominator}
         FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL OR ${denominator} IS NOT NULL`;
     });
     await engine.query(`INSERT INTO observations ${selects.join('\nUNION ALL\n')}`);

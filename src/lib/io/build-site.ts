@@ -6,8 +6,8 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { area, bbox, pointOnFeature } from '@turf/turf';
 import type { Indicator, Site, Source, Unit } from '../data/catalog-types';
 import type { UserSite } from '../data/user-data';
+import { areaFeature, areasCsv, geometryPath, sitePaths, valuesCsv, VALUE_KEY_COLUMNS } from '../data/site-package.js';
 import { ImportError, valueText } from './import-boundaries';
-import { csvField as csvCell } from './csv-export';
 
 export interface SiteChoice {
   /** Shown in the site list ("Meine Daten"). */
@@ -87,24 +87,23 @@ export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unk
     if (bad) throw new ImportError(choice.fileName, `feature ${i + 1} lies outside longitude/latitude after reprojection (${bad}): check the coordinate system`);
   });
   const dir = `user/${siteId}`;
+  // An import has one level; its GeoJSON is named "areas" (the paths are stored with the import).
+  const paths = { ...sitePaths(dir), geometry: geometryPath(dir, 'areas') };
   const level = 'gebiet';
   const names = fc.features.map((f, i) => (choice.nameKey ? text(f.properties?.[choice.nameKey]) : '') || ids[i]!);
   tooLong(choice.fileName, 'name', names);
 
   const geojson: FeatureCollection = {
     type: 'FeatureCollection',
-    features: fc.features.map((f, i) => ({ type: 'Feature', properties: { id: ids[i], name: names[i] }, geometry: f.geometry })),
+    features: fc.features.map((f, i) => areaFeature(ids[i]!, names[i]!, f.geometry)),
   };
   const points = fc.features.map((f) => pointOnFeature(f).geometry.coordinates);
   const areas = fc.features.map((f) => area(f) / 1e6);
   const broken = fc.features.findIndex((_, i) => !points[i]!.every(Number.isFinite) || !Number.isFinite(areas[i]));
   if (broken >= 0) throw new ImportError(choice.fileName, `feature ${broken + 1} has an invalid geometry (no area or label point can be computed)`);
-  const areasCsv = [
-    'id,name,level,parent,lon,lat',
-    ...ids.map((id, i) => [csvCell(id), csvCell(names[i]!), level, '', points[i]![0]!.toFixed(6), points[i]![1]!.toFixed(6)].join(',')),
-  ].join('\n');
+  const areasText = areasCsv(ids.map((id, i) => ({ id, name: names[i]!, level, lon: points[i]![0]!.toFixed(6), lat: points[i]![1]!.toFixed(6) })));
 
-  const used = new Set<string>(['area_id', 'year']);
+  const used = new Set<string>(VALUE_KEY_COLUMNS);
   const columns = choice.indicators.map((c) => {
     let id = slug(c.key);
     while (used.has(id)) id += '_';
@@ -112,18 +111,16 @@ export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unk
     return { ...c, id };
   });
   const areaId = used.has('flaeche_km2') ? 'flaeche_km2_' : 'flaeche_km2';
-  const numberCell = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
-  const valuesCsv = [
-    ['area_id', 'year', ...columns.map((c) => c.id), areaId].join(','),
-    ...fc.features.map((f, i) =>
-      [
-        csvCell(ids[i]!),
-        String(choice.year),
-        ...columns.map((c) => numberCell(f.properties?.[c.key])),
-        areas[i]!.toFixed(4),
-      ].join(','),
-    ),
-  ].join('\n');
+  // Only numbers are values: text in a numeric attribute is missing.
+  const numberOf = (v: unknown) => (typeof v === 'number' ? v : null);
+  const valuesText = valuesCsv(
+    [...columns.map((c) => c.id), areaId],
+    fc.features.map((f, i) => ({
+      areaId: ids[i]!,
+      year: choice.year,
+      values: Object.fromEntries([...columns.map((c) => [c.id, numberOf(f.properties?.[c.key])]), [areaId, areas[i]!.toFixed(4)]]),
+    })),
+  );
 
   const sourceKey = `${siteId}-source`;
   const indicator = (id: string, label: string, unit: Unit, decimals: number): Indicator => ({
@@ -150,9 +147,9 @@ export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unk
     label: { de: choice.label, en: choice.label },
     bounds: [w, s, e, n],
     geometrySource: sourceKey,
-    levels: [{ id: level, label: { de: 'Gebiete', en: 'Areas' }, geometry: `${dir}/areas.geojson`, count: ids.length }],
-    areas: `${dir}/areas.csv`,
-    values: `${dir}/values.csv`,
+    levels: [{ id: level, label: { de: 'Gebiete', en: 'Areas' }, geometry: paths.geometry, count: ids.length }],
+    areas: paths.areas,
+    values: paths.values,
     firstView: '',
     defaults: { level, ind: indicators[0]!.id, year: choice.year },
     indicators,
@@ -171,9 +168,9 @@ export function buildUserSite(fc: FeatureCollection<Geometry, Record<string, unk
     source,
     created,
     files: {
-      [`${dir}/areas.geojson`]: encode(JSON.stringify(geojson)),
-      [`${dir}/areas.csv`]: encode(areasCsv + '\n'),
-      [`${dir}/values.csv`]: encode(valuesCsv + '\n'),
+      [paths.geometry]: encode(JSON.stringify(geojson)),
+      [paths.areas]: encode(areasText),
+      [paths.values]: encode(valuesText),
     },
   };
 }
