@@ -2,7 +2,8 @@
 // headless Chromium (a fresh profile per cold start) and prints medians with
 // min/max. `npm run bench -- --json` prints the same as JSON.
 // Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
-// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import).
+// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import),
+// --dist DIR (serve another build, e.g. an older commit's, with --no-build: two builds in one sitting).
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +18,7 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const RUNS = option('runs', 5);
+const DIST = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : 'dist';
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 const wanted = (group) => !ONLY || ONLY.includes(group);
 const SWITCHES = option('switches', 50);
@@ -36,9 +38,9 @@ function stats(values) {
 }
 
 function assetSizes() {
-  const dir = 'dist/assets';
+  const dir = `${DIST}/assets`;
   const files = readdirSync(dir);
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = readFileSync(`${DIST}/index.html`, 'utf8');
   // Initial JavaScript: the entry chunks referenced by index.html (lazy chunks and workers excluded).
   const entry = files.filter((f) => f.endsWith('.js') && html.includes(f));
   const gz = (f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
@@ -51,7 +53,7 @@ function assetSizes() {
 }
 
 async function startServer() {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST], {
     stdio: 'ignore',
     detached: true,
   });

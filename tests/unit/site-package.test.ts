@@ -16,7 +16,7 @@ import {
   sitePaths,
   valuesCsv,
 } from '../../src/lib/data/site-package.js';
-import { catalog } from '../../src/lib/data/catalog';
+import { bundledCatalog } from '../../src/lib/data/catalog';
 import { queryRows } from '../../src/lib/db/engine';
 import { loadSite } from '../../src/lib/db/schema';
 import { createNodeEngine, dataDir } from './helpers/node-engine';
@@ -62,7 +62,7 @@ describe('writing rules', () => {
   });
 });
 
-describe.each(catalog.sites.filter((s) => s.kind !== 'grid').map((s) => [s.id, s] as const))('bundled site %s', (_id, site) => {
+describe.each(bundledCatalog.sites.filter((s) => s.kind !== 'grid').map((s) => [s.id, s] as const))('bundled site %s', (_id, site) => {
   it('names its files by the package format', () => {
     expect({ areas: site.areas, values: site.values, firstView: site.firstView }).toEqual(sitePaths(site.id));
   });
