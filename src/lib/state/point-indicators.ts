@@ -8,6 +8,7 @@ import { baseLevel } from '../data/catalog';
 import type { PointLayerInfo } from '../data/points';
 import type { TableExtension } from '../data/user-data';
 import { fetchJsonOnce } from '../data/urls';
+import { valuesCsv, type ValueRow } from '../data/site-package.js';
 import { levelGeometry } from '../data/geometry';
 import { catchmentPerArea, countPointsPerArea } from '../analysis/points-per-area';
 import type { ValueCache } from './value-cache';
@@ -34,18 +35,20 @@ export async function pointIndicators(cache: ValueCache, site: Site, layer: Poin
   const cols = { n: `${p}_anzahl`, per: `${p}_je_1000`, ew: `${p}_einwohner_bezug`, km2: `${p}_flaeche_km2` };
   const share = (m: number) => `${p}_${m}m_anteil`;
   const cov = (m: number) => `${p}_${m}m_km2`;
-  const header = ['area_id', 'year', cols.n, cols.per, cols.ew, cols.km2, ...CATCHMENTS_M.flatMap((m) => [share(m), cov(m)])];
-  const rows = [header.join(',')];
-  const fmt = (v: number | null, d: number) => (v === null ? '' : v.toFixed(d));
+  const columns = [cols.n, cols.per, cols.ew, cols.km2, ...CATCHMENTS_M.flatMap((m) => [share(m), cov(m)])];
+  const rows: ValueRow[] = [];
+  const fmt = (v: number | null, d: number) => (v === null ? null : v.toFixed(d));
   for (const [id, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
     const ew = residentsOf.get(id) ?? null;
     const per = ew !== null && ew > 0 ? (n / ew) * 1000 : null;
     const areaKm2 = catchments[0]!.get(id)!.areaKm2;
-    const shares = catchments.flatMap((c) => {
-      const { coveredKm2 } = c.get(id)!;
-      return [fmt(areaKm2 > 0 ? (coveredKm2 / areaKm2) * 100 : null, 2), coveredKm2.toFixed(4)];
-    });
-    rows.push([id, layer.year, n, fmt(per, 3), fmt(ew, 0), areaKm2.toFixed(4), ...shares].join(','));
+    const values: Record<string, string | number | null> = { [cols.n]: n, [cols.per]: fmt(per, 3), [cols.ew]: fmt(ew, 0), [cols.km2]: areaKm2.toFixed(4) };
+    for (const [i, m] of CATCHMENTS_M.entries()) {
+      const { coveredKm2 } = catchments[i]!.get(id)!;
+      values[share(m)] = fmt(areaKm2 > 0 ? (coveredKm2 / areaKm2) * 100 : null, 2);
+      values[cov(m)] = coveredKm2.toFixed(4);
+    }
+    rows.push({ areaId: id, year: layer.year, values });
   }
   const label = layer.label;
   const sourceKey = `${layer.id}-source`;
@@ -99,7 +102,7 @@ export async function pointIndicators(cache: ValueCache, site: Site, layer: Poin
     fileName: layer.file,
     indicators,
     file: `user/pts-${layer.id}/values.csv`,
-    bytes: new TextEncoder().encode(rows.join('\n') + '\n'),
+    bytes: new TextEncoder().encode(valuesCsv(columns, rows)),
     sourceKey,
     source: layer.source,
     created: '',
