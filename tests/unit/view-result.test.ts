@@ -2,11 +2,10 @@
 // on the bundled Leipzig catalog entry with hand-made values.
 import { describe, expect, it } from 'vitest';
 import { findBundledSite, findIndicator } from '../../src/lib/data/catalog';
-import type { AreaValue } from '../../src/lib/db/queries';
+import type { AreaValue } from '../../src/lib/data/values';
 import { areaColor, classColor, SECRET_COLOR } from '../../src/lib/analysis/class-colors';
-import {
-  buildChange, buildGridResult, buildResult, buildSwipe, dataKey, needsAllYears, paintedKeyOf, resultColors, swipeTarget, type LevelData,
-} from '../../src/lib/render/view-result';
+import { buildChange, buildGridResult, buildResult, buildSwipe, dataKey, needsAllYears, paintedKeyOf, resultColors, swipeTarget } from '../../src/lib/render/view-result';
+import type { LevelData } from '../../src/lib/data/values';
 import { areaHoverText } from '../../src/lib/render/hover-text';
 import { parseViewState } from '../../src/lib/state/url';
 import type { ViewState } from '../../src/lib/state/view-state';

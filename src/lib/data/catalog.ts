@@ -34,3 +34,8 @@ export function baseLevel(site: Site): Level {
   if (!first) throw new Error(`Site "${site.id}" has no levels`);
   return first;
 }
+
+/** Whether the indicator can be shown at this level (the base level always can; above it only from counts). */
+export function isAggregable(site: Site, ind: Indicator, level: string): boolean {
+  return level === baseLevel(site).id || ind.agg.type !== 'none';
+}

@@ -1,26 +1,8 @@
 import type { Indicator, Site } from '../data/catalog-types';
+import type { AreaPoint, AreaValue } from '../data/values';
 import { baseLevel } from '../data/catalog';
 import { queryRows, type Engine } from './engine';
 import { int, num, str } from './sql';
-
-/** One area's value for one year; `value` is null when missing or not aggregable. */
-export interface AreaValue {
-  id: string;
-  year: number;
-  value: number | null;
-  /** Base areas under this area, and how many of them have data. */
-  n: number;
-  present: number;
-  /**
-   * For rates aggregated over parts of which some are suppressed: the share of
-   * the denominator that the value covers (1 = complete); null otherwise.
-   */
-  coverage: number | null;
-  /** How many persons the value rests on (the count, or the numerator of a rate): for statistical secrecy. */
-  basis?: number | null;
-  /** Hidden for statistical secrecy (value is null then): below the threshold, or to protect such a value. */
-  secret?: 'primary' | 'secondary';
-}
 
 /** A rate is still given for an aggregate when its parts cover this share of the denominator. */
 export const MIN_RATE_COVERAGE = 0.95;
@@ -67,10 +49,6 @@ function valueExpressions(ind: Indicator, isBase: boolean): { value: string; cov
   }
 }
 
-/** Whether the indicator can be shown at this level (base level always can). */
-export function isAggregable(site: Site, ind: Indicator, level: string): boolean {
-  return level === baseLevel(site).id || ind.agg.type !== 'none';
-}
 
 function valuesSql(site: Site, ind: Indicator, level: string, years: number[]): string {
   const isBase = level === baseLevel(site).id;
@@ -101,12 +79,6 @@ export function levelValues(engine: Engine, site: Site, ind: Indicator, level: s
 /** Values of every area of a level for every year of the indicator (map, sparklines, year switches). */
 export function levelSeries(engine: Engine, site: Site, ind: Indicator, level: string): Promise<AreaValue[]> {
   return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years));
-}
-
-export interface AreaPoint {
-  id: string;
-  lon: number;
-  lat: number;
 }
 
 /** A point inside each area of a level (for glyphs drawn on the map). */

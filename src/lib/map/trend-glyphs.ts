@@ -1,4 +1,4 @@
-import type { AreaPoint, AreaValue } from '../db/queries';
+import type { AreaPoint, AreaValue } from '../data/values';
 import type { Direction } from '../analysis/format-types';
 import { linearTrend, trendJudgement } from '../analysis/trend';
 import type { TrendGlyph } from './trend-layer';

@@ -1,5 +1,5 @@
 import type { Indicator } from '../data/catalog-types';
-import type { AreaValue } from '../db/queries';
+import type { AreaValue } from '../data/values';
 import { formatValue } from '../analysis/format';
 import { translate, type Lang } from '../i18n';
 

@@ -1,6 +1,6 @@
 // The tooltip's text for a hovered area or grid cell (pure: from the shown result).
 import type { Indicator } from '../data/catalog-types';
-import type { AreaValue } from '../db/queries';
+import type { AreaValue } from '../data/values';
 import { formatChange } from '../analysis/change';
 import { formatValue } from '../analysis/format';
 import { translate, type Lang } from '../i18n';

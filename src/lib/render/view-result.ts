@@ -2,19 +2,14 @@
 // answers by pure functions: one year's classes, the change between two years,
 // small multiples, the swipe view's second map. No DOM, no engine, no map.
 import type { Indicator, Site } from '../data/catalog-types';
-import { isAggregable, type AreaValue } from '../db/queries';
+import { isAggregable } from '../data/catalog';
+import type { AreaValue, LevelData } from '../data/values';
 import { classify, type Classification } from '../analysis/classify';
 import { areaColor, classColor } from '../analysis/class-colors';
 import { change, divergingBreaks, naturalMeasure, type ChangeMeasure } from '../analysis/change';
 import { divergingColors, paletteColors } from '../map/palette';
 import { type ViewState } from '../state/view-state';
 import { nearestYear } from '../state/view-normalize';
-
-/** One indicator at one level: every area's values, by year and by area. */
-export interface LevelData {
-  byYear: ReadonlyMap<number, AreaValue[]>;
-  byArea: ReadonlyMap<string, AreaValue[]>;
-}
 
 /** What the map, legend and tooltip show for the current view. */
 export interface ViewResult {

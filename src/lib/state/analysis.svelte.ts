@@ -6,7 +6,7 @@ import type { Indicator, Site } from '../data/catalog-types';
 import { findLevel } from '../data/catalog';
 import { levelGeometry } from '../data/geometry';
 import type { ValueCache } from './value-cache';
-import type { LevelData } from '../render/view-result';
+import type { LevelData } from '../data/values';
 import { type IndexWeight, type ViewState } from './view-state';
 import { nearestYear } from './view-normalize';
 import { defaultIndexWeights, secondIndicator } from './indicator-choice';
@@ -17,7 +17,7 @@ import { socialIndex } from '../analysis/social-index';
 import { queenNeighbours } from '../analysis/contiguity';
 import { lisa, moransI, type LisaCluster, type MoranResult } from '../analysis/moran';
 import { change } from '../analysis/change';
-import { isAggregable } from '../db/queries';
+import { isAggregable } from '../data/catalog';
 
 /** One indicator for the level, in the year nearest to the view's year. */
 export interface IndicatorFigures {

@@ -1,7 +1,7 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import type { TrendSeries } from '../charts/trend';
 import { siteRegistry } from '../data/site-registry.svelte';
-import { isAggregable } from '../db/queries';
+import { isAggregable } from '../data/catalog';
 import type { ValueCache } from './value-cache';
 
 /** An area of another site that could be added to the trend chart. */

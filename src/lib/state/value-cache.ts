@@ -1,9 +1,10 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import { applySecrecy } from '../analysis/suppression';
 import type { Engine } from '../db/engine';
-import { areaLevel, levelAreas, levelPoints, levelSeries, type AreaInfo, type AreaPoint, type AreaValue } from '../db/queries';
+import { areaLevel, levelAreas, levelPoints, levelSeries, type AreaInfo } from '../db/queries';
+import type { AreaPoint, AreaValue } from '../data/values';
 import { gridColumn, gridPositions } from '../db/grid';
-import type { LevelData } from '../render/view-result';
+import type { LevelData } from '../data/values';
 
 
 const MAX_ENTRIES = 96;

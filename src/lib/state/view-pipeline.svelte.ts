@@ -8,17 +8,15 @@ import type { Indicator, Site } from '../data/catalog-types';
 import { findIndicator, findLevel } from '../data/catalog';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import { dataUrl } from '../data/urls';
-import type { AreaValue } from '../db/queries';
+import type { AreaValue } from '../data/values';
 import type { TrendSeries } from '../charts/trend';
 import type { MapController } from '../map/map-controller';
 import { cellColors } from '../map/grid-colors';
 import { trendGlyphs } from '../map/trend-glyphs';
 import type { TrendGlyph } from '../map/trend-layer';
 import { areaHoverText, gridHoverText } from '../render/hover-text';
-import {
-  buildChange, buildGridResult, buildResult, buildSwipe, needsAllYears, paintedKeyOf, resultColors, swipeTarget,
-  type LevelData, type SwipeSide, type ViewResult,
-} from '../render/view-result';
+import { buildChange, buildGridResult, buildResult, buildSwipe, needsAllYears, paintedKeyOf, resultColors, swipeTarget, type SwipeSide, type ViewResult } from '../render/view-result';
+import type { LevelData } from '../data/values';
 import type { Lang } from '../i18n';
 import type { AnalysisData } from './analysis.svelte';
 import type { DataCoordinator } from './data-coordinator.svelte';
