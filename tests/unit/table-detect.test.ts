@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MISSING_MARKERS } from '../../src/lib/db/import-csv';
+import { MISSING_MARKERS } from '../../src/lib/data/missing-markers';
 import { decodeText, decodeWindows1252 } from '../../src/lib/io/text-decode';
 import {
   TABLE_MISSING_MARKERS,
