@@ -24,7 +24,7 @@ import { runnerImport } from 'vite';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'tests', 'fixtures', 'crs');
 
-const { module: crs } = await runnerImport(path.join(ROOT, 'src/lib/io/crs.ts'), {
+const { module: crs } = await runnerImport(path.join(ROOT, 'src/lib/io/import/crs.ts'), {
   configFile: false,
   root: ROOT,
   logLevel: 'silent',

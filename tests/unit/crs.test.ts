@@ -20,7 +20,7 @@ import {
   toWgs84,
   transformPosition,
   type EpsgCode,
-} from '../../src/lib/io/crs';
+} from '../../src/lib/io/import/crs';
 
 // Fixtures: written by scripts/fixtures-crs.mjs
 const FIXTURES = fileURLToPath(new URL('../fixtures/crs/', import.meta.url));

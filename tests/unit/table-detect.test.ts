@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MISSING_MARKERS } from '../../src/lib/data/missing-markers';
-import { decodeText, decodeWindows1252 } from '../../src/lib/io/text-decode';
+import { decodeText, decodeWindows1252 } from '../../src/lib/io/import/text-decode';
 import {
   TABLE_MISSING_MARKERS,
   columnLetter,
@@ -20,7 +20,7 @@ import {
   unitFromHeader,
   type Cell,
   type TableSuggestion,
-} from '../../src/lib/io/table-detect';
+} from '../../src/lib/io/import/table-detect';
 
 // Fixtures are written by scripts/fixtures-tables.mjs.
 const DIR = path.resolve(import.meta.dirname, '../fixtures/tables');

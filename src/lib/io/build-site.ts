@@ -6,7 +6,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { area, bbox, pointOnFeature } from '@turf/turf';
 import type { Indicator, Site, Source, Unit } from '../data/catalog-types';
 import type { UserSite } from '../data/user-data';
-import { ImportError, valueText } from './import-boundaries';
+import { ImportError, valueText } from './import/common';
 import { csvField as csvCell } from './csv-export';
 
 export interface SiteChoice {

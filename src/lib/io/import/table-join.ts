@@ -2,10 +2,10 @@
 // with the leading zeros Excel dropped, then by normalised names; what stays
 // unmatched is listed with the reason. The result is a values file in the shape
 // the loader reads (area_id, year, one column per indicator) and the indicators.
-import type { Indicator, Unit } from '../data/catalog-types';
+import type { Indicator, Unit } from '../../data/catalog-types';
 import { cellText, inferKeyWidth, padKey, parseNumberColumn, suggestMapping, yearValue, YEAR_COLUMN_MIN, type Cell, type TableSuggestion } from './table-detect';
-import { foldGerman, slug } from './build-site';
-import { csvField } from './csv-export';
+import { foldGerman, slug } from '../build-site';
+import { csvField } from '../csv-export';
 
 export interface TableTarget {
   siteId: string;

@@ -6,9 +6,9 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { schemeDark2 } from 'd3-scale-chromatic';
 import { detectCrs, sampleCoordinates, type CrsDetection } from './crs';
 import { cellText, columnLetter, detectHeaderRow, parseNumber, type Cell } from './table-detect';
-import { ImportError, parseJson, valueText, type InputFile } from './import-boundaries';
-import { foldGerman } from './build-site';
-import type { UserPointLayer } from '../data/user-data';
+import { ImportError, parseJson, valueText, type InputFile } from './common';
+import { foldGerman } from '../build-site';
+import type { UserPointLayer } from '../../data/user-data';
 
 export type PointProps = Record<string, string | number | null>;
 

@@ -7,7 +7,7 @@
 // (rows[0] is Excel row 1); every message names the Excel row (1-based) and
 // the column by letter and header.
 
-import { MISSING_MARKERS } from '../data/missing-markers';
+import { MISSING_MARKERS } from '../../data/missing-markers';
 
 /** A raw cell: XLSX gives numbers, CSV gives strings, empty XLSX cells are null. */
 export type Cell = string | number | null;
