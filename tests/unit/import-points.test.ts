@@ -11,7 +11,7 @@ import {
   OTHER_CATEGORY,
   type PointProps,
 } from '../../src/lib/io/import/points';
-import { toWgs84 } from '../../src/lib/io/import/crs';
+import { toWgs84 } from '../../src/lib/io/import/crs/reproject';
 import { countPointsPerArea } from '../../src/lib/analysis/points-per-area';
 import type { InputFile } from '../../src/lib/io/import/common';
 

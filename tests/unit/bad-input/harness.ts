@@ -20,7 +20,7 @@ import { defaultChoice, joinTable, type TableImport } from '../../../src/lib/io/
 import { parseDelimited, type TableSuggestion } from '../../../src/lib/io/import/table-detect';
 import { buildUserSite } from '../../../src/lib/io/build-site';
 import { buildPointLayer, suggestPointAttributes, type RawPoints } from '../../../src/lib/io/import/points';
-import { toWgs84 } from '../../../src/lib/io/import/crs';
+import { toWgs84 } from '../../../src/lib/io/import/crs/reproject';
 import { readProject, type ProjectContents } from '../../../src/lib/io/project-file';
 import type { UserPointLayer, UserSite } from '../../../src/lib/data/user-data';
 

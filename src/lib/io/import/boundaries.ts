@@ -1,12 +1,14 @@
 // Boundaries from the user's files: GeoJSON, TopoJSON, FlatGeobuf, GeoParquet,
 // or a Shapefile (a .zip, or the .shp/.shx/.dbf/.prj/.cpg files together).
-// Reads the geometry raw, detects the coordinate system (crs.ts), and suggests
+// Reads the geometry raw, detects the coordinate system (crs/), and suggests
 // which attribute is the area key and which the name; numeric attributes become
 // indicators. The readers of the binary formats and TopoJSON live in read-*.ts
 // and are imported on demand, so their libraries stay out of the initial bundle.
 import type { FeatureCollection, Geometry } from 'geojson';
 import { unzip } from 'but-unzip';
-import { detectCrs, sampleCoordinates, toWgs84, type EpsgCode } from './crs';
+import { detectCrs } from './crs/detect';
+import { sampleCoordinates, toWgs84 } from './crs/reproject';
+import type { EpsgCode } from './crs/definitions';
 import { errorText, fileText, ImportError, parseJson, stem, valueText, type InputFile } from './common';
 import { keepPolygons, type RawBoundaries } from './raw-boundaries';
 import { archiveProblem, InflateLimitError, MAX_UNZIPPED_BYTES, meteredInflate, zipDirectory } from './zip-guard';

@@ -1,7 +1,7 @@
 // What every boundary reader returns (RawBoundaries), and the check of the
 // features it read (keepPolygons). Shared by boundaries.ts and the read-*.ts readers.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { CrsDetection } from './crs';
+import type { CrsDetection } from './crs/guess';
 import { ImportError } from './common';
 
 export interface RawBoundaries {

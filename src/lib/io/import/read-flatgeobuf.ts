@@ -2,7 +2,10 @@
 // comes from the header (EPSG code, else its WKT), else from the coordinates.
 import type { Feature, Geometry } from 'geojson';
 import type { HeaderMeta } from 'flatgeobuf';
-import { crsFromName, detectCrs, parsePrj, sampleCoordinates, type EpsgHint } from './crs';
+import { crsFromName } from './crs/names';
+import { detectCrs, type EpsgHint } from './crs/detect';
+import { parsePrj } from './crs/wkt';
+import { sampleCoordinates } from './crs/reproject';
 import { ImportError, errorText, stem, type InputFile } from './common';
 import { keepPolygons, type RawBoundaries } from './raw-boundaries';
 

@@ -2,7 +2,8 @@
 // with topojson-client (which also undoes the quantization of a `transform`).
 import type { Feature, Geometry } from 'geojson';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import { detectCrs, sampleCoordinates } from './crs';
+import { detectCrs } from './crs/detect';
+import { sampleCoordinates } from './crs/reproject';
 import { ImportError, errorText, stem } from './common';
 import { keepPolygons, type RawBoundaries } from './raw-boundaries';
 
