@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decodeText } from '../../src/lib/io/import/text-decode';
-import { parseDelimited, suggestMapping } from '../../src/lib/io/import/table-detect';
+import { parseDelimited } from '../../src/lib/io/import/table/csv';
+import { suggestMapping } from '../../src/lib/io/import/table/mapping';
 import { defaultChoice, joinTable, normalizeName, type TableTarget } from '../../src/lib/io/import/table-join';
 import { createLoadedEngine } from './helpers/node-engine';
 import { insertIndicators } from '../../src/lib/db/schema';

@@ -17,7 +17,8 @@ import { suggestAttributes, toLonLat, type AttributeSuggestion } from '../../../
 import type { RawBoundaries } from '../../../src/lib/io/import/raw-boundaries';
 import { ImportCodeError, parseImport, type ParsedImport } from '../../../src/lib/io/import/parse-import';
 import { defaultChoice, joinTable, type TableImport } from '../../../src/lib/io/import/table-join';
-import { parseDelimited, type TableSuggestion } from '../../../src/lib/io/import/table-detect';
+import { parseDelimited } from '../../../src/lib/io/import/table/csv';
+import type { TableSuggestion } from '../../../src/lib/io/import/table/mapping';
 import { buildUserSite } from '../../../src/lib/io/build-site';
 import { buildPointLayer, suggestPointAttributes, type RawPoints } from '../../../src/lib/io/import/points';
 import { toWgs84 } from '../../../src/lib/io/import/crs/reproject';

@@ -3,8 +3,9 @@
 // suggestion, counts); joins to a site (every change of key column, year column or
 // target) run here on the kept rows. See worker-client.ts for the other side.
 import { parseImport, ImportCodeError } from './parse-import';
-import { ImportError, type InputFile } from './common';
-import { suggestMapping, type Cell, type TableSuggestion } from './table-detect';
+import { ImportError } from './common';
+import { suggestMapping, type TableSuggestion } from './table/mapping';
+import type { Cell } from './table/cells';
 import { joinTable } from './table-join';
 import { outlineOf } from './table-outline';
 import type { ImportReply, ImportRequest } from './worker-protocol';

@@ -6,7 +6,9 @@
 import { fileText, ImportError, type InputFile } from './common';
 import { readBoundaries } from './boundaries';
 import type { RawBoundaries } from './raw-boundaries';
-import { parseDelimited, suggestMapping, type Cell, type TableSuggestion } from './table-detect';
+import { parseDelimited } from './table/csv';
+import { suggestMapping, type TableSuggestion } from './table/mapping';
+import type { Cell } from './table/cells';
 import type { SheetRows } from '../read-xlsx';
 import { looksLikePointGeoJson, pointsFromRows, readPointsGeoJson, type RawPoints } from './points';
 import { bestSheet } from './table-join';

@@ -3,7 +3,11 @@
 // unmatched is listed with the reason. The result is a values file in the shape
 // the loader reads (area_id, year, one column per indicator) and the indicators.
 import type { Indicator, Unit } from '../../data/catalog-types';
-import { cellText, inferKeyWidth, padKey, parseNumberColumn, suggestMapping, yearValue, YEAR_COLUMN_MIN, type Cell, type TableSuggestion } from './table-detect';
+import { cellText, type Cell } from './table/cells';
+import { inferKeyWidth, padKey } from './table/keys';
+import { parseNumberColumn } from './table/numbers';
+import { suggestMapping, type TableSuggestion } from './table/mapping';
+import { yearValue, YEAR_COLUMN_MIN } from './table/years';
 import { foldGerman, slug } from '../build-site';
 import { csvField } from '../csv-export';
 
@@ -60,7 +64,7 @@ export function normalizeName(name: string): string {
 
 const TO_APP_UNIT: Record<string, Unit> = { percent: 'percent', count: 'count', eur: 'eur', years: 'years', other: 'count' };
 
-/** Maps a table-detect unit to the app's units. */
+/** Maps a table unit (table/cells.ts) to the app's units. */
 export function appUnit(unit: string): Unit {
   return TO_APP_UNIT[unit] ?? 'count';
 }
