@@ -10,7 +10,7 @@
 //                         place; properties.lon / properties.lat hold the place's WGS84 position. All but
 //                         4326 carry a legacy `crs` member ("urn:ogc:def:crs:EPSG::<code>").
 //
-// The GeoJSON coordinates are computed with src/lib/io/crs.ts itself (loaded through Vite's module runner,
+// The GeoJSON coordinates are computed with src/lib/io/import/crs/ itself (loaded through Vite's module runner,
 // so there is a single set of proj4 definitions); the test checks those definitions independently.
 // Output is deterministic: running the script twice gives byte-identical files.
 //
@@ -24,11 +24,11 @@ import { runnerImport } from 'vite';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'tests', 'fixtures', 'crs');
 
-const { module: crs } = await runnerImport(path.join(ROOT, 'src/lib/io/crs.ts'), {
-  configFile: false,
-  root: ROOT,
-  logLevel: 'silent',
-});
+const runner = { configFile: false, root: ROOT, logLevel: 'silent' };
+const crs = {
+  ...(await runnerImport(path.join(ROOT, 'src/lib/io/import/crs/definitions.ts'), runner)).module,
+  ...(await runnerImport(path.join(ROOT, 'src/lib/io/import/crs/reproject.ts'), runner)).module,
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // WKT building blocks

@@ -34,7 +34,7 @@ const ring = (a) => {
 };
 const props = (a) => ({ OT_NR: a.id, OT_NAME: a.name, EINW: a.einw, ALQ_ANT: a.ant });
 
-// The same definitions as src/lib/io/crs.ts.
+// The same definitions as src/lib/io/import/crs/definitions.ts.
 const UTM32 = '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 const UTM33 = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 const WGS84 = '+proj=longlat +datum=WGS84 +no_defs';

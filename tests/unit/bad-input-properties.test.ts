@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CASE_TIMEOUT_MS, createEnv, file, runPipeline, snapshot, withTimeout, type Env } from './bad-input/harness';
 import { AREAS, collection, deflatedZeros, fgb, geoParquet, lonLatRing, shapefileParts, topology, utmRing, xlsx, zip } from './bad-input/build';
-import type { InputFile } from '../../src/lib/io/import-boundaries';
+import type { InputFile } from '../../src/lib/io/import/common';
 import { validProject } from './bad-input/cases-points-project';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20260521;

@@ -2,25 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import {
-  DHDN_TOWGS84,
-  GERMANY_BBOX,
-  SUPPORTED_CRS,
-  crsDefinition,
-  crsFromGeoJson,
-  crsFromName,
-  crsFromPrj,
-  detectCrs,
-  fromWgs84,
-  guessCrs,
-  insideGermanyOutline,
-  isEpsgCode,
-  parsePrj,
-  sampleCoordinates,
-  toWgs84,
-  transformPosition,
-  type EpsgCode,
-} from '../../src/lib/io/crs';
+import { DHDN_TOWGS84, GERMANY_BBOX, SUPPORTED_CRS, crsDefinition, insideGermanyOutline, isEpsgCode, type EpsgCode } from '../../src/lib/io/import/crs/definitions';
+import { crsFromGeoJson, crsFromName } from '../../src/lib/io/import/crs/names';
+import { crsFromPrj, parsePrj } from '../../src/lib/io/import/crs/wkt';
+import { detectCrs } from '../../src/lib/io/import/crs/detect';
+import { fromWgs84, sampleCoordinates, toWgs84, transformPosition } from '../../src/lib/io/import/crs/reproject';
+import { guessCrs } from '../../src/lib/io/import/crs/guess';
 
 // Fixtures: written by scripts/fixtures-crs.mjs
 const FIXTURES = fileURLToPath(new URL('../fixtures/crs/', import.meta.url));
@@ -40,7 +27,7 @@ const SCHWERIN = [11.4148, 53.6355] as const;
 // An independent reference implementation (no proj4): Transverse Mercator (Krüger series), a 7-parameter
 // Helmert transformation with its exact inverse, Lambert azimuthal equal-area (Snyder) and spherical Mercator.
 // Each is first checked against the worked examples of IOGP Guidance Note 7-2 (EPSG), then used to check the
-// proj4 definitions of crs.ts.
+// proj4 definitions of crs/definitions.ts.
 
 interface Ellipsoid {
   a: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, guardFormula, toExcelCsv } from '../../src/lib/io/csv-export';
+import { guardFormula, toExcelCsv } from '../../src/lib/io/csv-export';
+import { csvCell } from '../../src/lib/data/site-package.js';
 
 describe('guardFormula', () => {
   it('prefixes text that a spreadsheet would run as a formula', () => {
@@ -42,10 +43,10 @@ describe('toExcelCsv formula injection', () => {
   });
 });
 
-describe('csvField (data files, not an export)', () => {
+describe('csvCell of the site package (data files, not an export)', () => {
   it('keeps values verbatim so ids survive the round trip', () => {
-    expect(csvField('-1')).toBe('-1');
-    expect(csvField('=x')).toBe('=x');
-    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvCell('-1')).toBe('-1');
+    expect(csvCell('=x')).toBe('=x');
+    expect(csvCell('a,b')).toBe('"a,b"');
   });
 });

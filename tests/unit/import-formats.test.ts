@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Polygon, Position } from 'geojson';
-import { ImportError, isBoundaryFile, readBoundaries, toLonLat, type InputFile, type RawBoundaries } from '../../src/lib/io/import-boundaries';
+import { ImportError, type InputFile } from '../../src/lib/io/import/common';
+import { isBoundaryFile, readBoundaries, toLonLat } from '../../src/lib/io/import/boundaries';
+import type { RawBoundaries } from '../../src/lib/io/import/raw-boundaries';
 import { buildUserSite } from '../../src/lib/io/build-site';
-import { detectCrs, type EpsgCode } from '../../src/lib/io/crs';
+import { detectCrs } from '../../src/lib/io/import/crs/detect';
+import type { EpsgCode } from '../../src/lib/io/import/crs/definitions';
 import { createNodeEngine } from './helpers/node-engine';
 import { loadSite } from '../../src/lib/db/schema';
 import { queryRows } from '../../src/lib/db/engine';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { parseImport, ImportCodeError, type ParsedImport } from '../../src/lib/io/parse-import';
+import { parseImport, ImportCodeError, type ParsedImport } from '../../src/lib/io/import/parse-import';
 import {
   buildPointLayer,
   findCoordinateColumns,
@@ -10,10 +10,10 @@ import {
   suggestPointAttributes,
   OTHER_CATEGORY,
   type PointProps,
-} from '../../src/lib/io/import-points';
-import { toWgs84 } from '../../src/lib/io/crs';
+} from '../../src/lib/io/import/points';
+import { toWgs84 } from '../../src/lib/io/import/crs/reproject';
 import { countPointsPerArea } from '../../src/lib/analysis/points-per-area';
-import type { InputFile } from '../../src/lib/io/import-boundaries';
+import type { InputFile } from '../../src/lib/io/import/common';
 
 const fixture = (name: string): InputFile => ({
   name,

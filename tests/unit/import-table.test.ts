@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { decodeText } from '../../src/lib/io/text-decode';
-import { parseDelimited, suggestMapping } from '../../src/lib/io/table-detect';
-import { defaultChoice, joinTable, normalizeName, type TableTarget } from '../../src/lib/io/import-table';
+import { decodeText } from '../../src/lib/io/import/text-decode';
+import { parseDelimited } from '../../src/lib/io/import/table/csv';
+import { suggestMapping } from '../../src/lib/io/import/table/mapping';
+import { defaultChoice, joinTable, normalizeName, type TableTarget } from '../../src/lib/io/import/table-join';
 import { createLoadedEngine } from './helpers/node-engine';
 import { insertIndicators } from '../../src/lib/db/schema';
 import { findBundledSite } from '../../src/lib/data/catalog';
@@ -86,7 +87,7 @@ describe('joinTable on Leipzig’s Ortsteile', () => {
 describe('Excel workbooks', () => {
   it('finds the data sheet, reads date headers as years and joins keys without leading zeros', async () => {
     const { readWorkbook } = await import('../../src/lib/io/read-xlsx');
-    const { bestSheet } = await import('../../src/lib/io/import-table');
+    const { bestSheet } = await import('../../src/lib/io/import/table-join');
     const bytes = new Uint8Array(readFileSync(new URL('../fixtures/import/ortsteile-2022.xlsx', import.meta.url)));
     const sheets = await readWorkbook(bytes, 'ortsteile-2022.xlsx');
     expect(sheets.map((s) => s.name)).toEqual(['Hinweise', 'Daten 2022']);

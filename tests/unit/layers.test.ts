@@ -17,13 +17,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
  * fails on them all the same; this test only tolerates them. Shrink this list
  * as the fixes land, down to [].
  */
-const KNOWN_VIOLATIONS: readonly string[] = [
-  'layers-io-not-db: src/lib/io/table-detect.ts → src/lib/db/import-csv.ts',
-  'no-circular: src/lib/io/import-boundaries.ts → src/lib/io/read-flatgeobuf.ts → src/lib/io/import-boundaries.ts',
-  'no-circular: src/lib/io/import-boundaries.ts → src/lib/io/read-geoparquet.ts → src/lib/io/import-boundaries.ts',
-  'no-circular: src/lib/io/import-boundaries.ts → src/lib/io/read-topojson.ts → src/lib/io/import-boundaries.ts',
-  'no-circular: src/lib/io/import-worker.ts → src/lib/io/import.worker.ts → src/lib/io/import-worker.ts',
-];
+const KNOWN_VIOLATIONS: readonly string[] = [];
 
 /** A small tree with one planted violation of each kind, and imports that are allowed. */
 const PLANTED: Record<string, string> = {

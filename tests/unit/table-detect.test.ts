@@ -1,26 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MISSING_MARKERS } from '../../src/lib/db/import-csv';
-import { decodeText, decodeWindows1252 } from '../../src/lib/io/text-decode';
-import {
-  TABLE_MISSING_MARKERS,
-  columnLetter,
-  detectDataEnd,
-  detectHeaderRow,
-  formatIssue,
-  headerStem,
-  headerYear,
-  inferKeyWidth,
-  padKey,
-  parseDelimited,
-  parseNumber,
-  parseNumberColumn,
-  suggestMapping,
-  unitFromHeader,
-  type Cell,
-  type TableSuggestion,
-} from '../../src/lib/io/table-detect';
+import { MISSING_MARKERS } from '../../src/lib/data/missing-markers';
+import { decodeText, decodeWindows1252 } from '../../src/lib/io/import/text-decode';
+import { TABLE_MISSING_MARKERS, columnLetter, formatIssue, type Cell } from '../../src/lib/io/import/table/cells';
+import { detectDataEnd, detectHeaderRow } from '../../src/lib/io/import/table/header';
+import { headerStem, headerYear } from '../../src/lib/io/import/table/years';
+import { inferKeyWidth, padKey } from '../../src/lib/io/import/table/keys';
+import { parseDelimited } from '../../src/lib/io/import/table/csv';
+import { parseNumber, parseNumberColumn } from '../../src/lib/io/import/table/numbers';
+import { suggestMapping, type TableSuggestion } from '../../src/lib/io/import/table/mapping';
+import { unitFromHeader } from '../../src/lib/io/import/table/header-words';
 
 // Fixtures are written by scripts/fixtures-tables.mjs.
 const DIR = path.resolve(import.meta.dirname, '../fixtures/tables');

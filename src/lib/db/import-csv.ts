@@ -1,5 +1,6 @@
 import { queryRows, type Engine } from './engine';
 import { ident, str } from './sql';
+import { MISSING_MARKERS } from '../data/missing-markers';
 
 /** How a delimited text file is written (German Excel: ";", decimal comma, thousands dot, Windows-1252). */
 export interface DelimitedFormat {
@@ -10,9 +11,6 @@ export interface DelimitedFormat {
 }
 
 export const GERMAN_EXCEL: DelimitedFormat = { delimiter: ';', decimal: ',', thousands: '.', encoding: 'latin-1' };
-
-/** Markers German statistics use for missing or secret values; they become NULL, never 0. */
-export const MISSING_MARKERS = ['', '.', '-', '–', 'x', 'X', 'k.A.', '...'];
 
 /**
  * Loads a delimited file into a DuckDB table (replacing it) and returns its

@@ -7,7 +7,7 @@ import { area, bbox, pointOnFeature } from '@turf/turf';
 import type { Indicator, Site, Source, Unit } from '../data/catalog-types';
 import type { UserSite } from '../data/user-data';
 import { areaFeature, areasCsv, geometryPath, sitePaths, valuesCsv, VALUE_KEY_COLUMNS } from '../data/site-package.js';
-import { ImportError, valueText } from './import-boundaries';
+import { ImportError, valueText } from './import/common';
 
 export interface SiteChoice {
   /** Shown in the site list ("Meine Daten"). */

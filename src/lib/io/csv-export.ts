@@ -27,15 +27,6 @@ function cell(v: unknown): string {
 }
 
 /**
- * A field of the comma-separated files the loader reads (data/*.csv and
- * imports). Not a user export: values are kept verbatim (no formula guard),
- * because ids such as "-1" must survive the round trip.
- */
-export function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/**
  * A CSV download for (German) Excel. Numbers stay numbers (decimal comma),
  * text that looks like a formula gets a leading "'".
  */

@@ -2,7 +2,7 @@
 // in one JSON file to move work between computers. Binary file contents are
 // base64-encoded.
 import type { TableExtension, UserPointLayer, UserSite } from '../data/user-data';
-import { ImportError, parseJson, valueText } from './import-boundaries';
+import { ImportError, parseJson, valueText } from './import/common';
 import { siteRegistry } from '../data/site-registry.svelte';
 
 export const PROJECT_FORMAT = 'quartiersatlas-project';

@@ -3,9 +3,9 @@
 // (headers such as 31.12.2019 carry the year).
 import readXlsxFile from 'read-excel-file/universal';
 import { unzip } from 'but-unzip';
-import type { Cell } from './table-detect';
-import { ImportError } from './import-boundaries';
-import { archiveProblem, meteredInflate, zipDirectory } from './zip-guard';
+import type { Cell } from './import/table/cells';
+import { ImportError } from './import/common';
+import { archiveProblem, meteredInflate, zipDirectory } from './import/zip-guard';
 
 export interface SheetRows {
   name: string;

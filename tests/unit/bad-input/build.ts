@@ -7,7 +7,7 @@ import { constants, deflateRawSync } from 'node:zlib';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { serialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import { geojsonToWkb, parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
-import { transformPosition } from '../../../src/lib/io/crs';
+import { transformPosition } from '../../../src/lib/io/import/crs/reproject';
 import { dbf, PRJ_25833, shapefile as writeShapefile, xlsxParts, zip as writeZip, type DbfField, type ShpRecord, type XlsxCell, type XlsxSheet, type XlsxOptions } from '../../../scripts/lib/fixture-writers.mjs';
 
 export { dbf, PRJ_25833, type DbfField, type ShpRecord, type XlsxCell };

@@ -5,7 +5,7 @@ import type { Feature, Point } from 'geojson';
 import type { Indicator } from '../../../src/lib/data/catalog-types';
 import type { TableExtension } from '../../../src/lib/data/user-data';
 import { buildUserSite } from '../../../src/lib/io/build-site';
-import { buildPointLayer } from '../../../src/lib/io/import-points';
+import { buildPointLayer } from '../../../src/lib/io/import/points';
 import { writeProject } from '../../../src/lib/io/project-file';
 import { collection, lonLatRing, utmRing, xlsx, AREAS } from './build';
 import { file, loaded, type Case, type Outcome } from './harness';

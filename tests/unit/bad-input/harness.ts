@@ -12,13 +12,16 @@ import { insertIndicators, loadSite, unloadSite } from '../../../src/lib/db/sche
 import { str } from '../../../src/lib/db/sql';
 import { findBundledSite } from '../../../src/lib/data/catalog';
 import type { Site } from '../../../src/lib/data/catalog-types';
-import { ImportError, suggestAttributes, toLonLat, type AttributeSuggestion, type InputFile, type RawBoundaries } from '../../../src/lib/io/import-boundaries';
-import { ImportCodeError, parseImport, type ParsedImport } from '../../../src/lib/io/parse-import';
-import { defaultChoice, joinTable, type TableImport } from '../../../src/lib/io/import-table';
-import { parseDelimited, type TableSuggestion } from '../../../src/lib/io/table-detect';
+import { ImportError, type InputFile } from '../../../src/lib/io/import/common';
+import { suggestAttributes, toLonLat, type AttributeSuggestion } from '../../../src/lib/io/import/boundaries';
+import type { RawBoundaries } from '../../../src/lib/io/import/raw-boundaries';
+import { ImportCodeError, parseImport, type ParsedImport } from '../../../src/lib/io/import/parse-import';
+import { defaultChoice, joinTable, type TableImport } from '../../../src/lib/io/import/table-join';
+import { parseDelimited } from '../../../src/lib/io/import/table/csv';
+import type { TableSuggestion } from '../../../src/lib/io/import/table/mapping';
 import { buildUserSite } from '../../../src/lib/io/build-site';
-import { buildPointLayer, suggestPointAttributes, type RawPoints } from '../../../src/lib/io/import-points';
-import { toWgs84 } from '../../../src/lib/io/crs';
+import { buildPointLayer, suggestPointAttributes, type RawPoints } from '../../../src/lib/io/import/points';
+import { toWgs84 } from '../../../src/lib/io/import/crs/reproject';
 import { readProject, type ProjectContents } from '../../../src/lib/io/project-file';
 import type { UserPointLayer, UserSite } from '../../../src/lib/data/user-data';
 

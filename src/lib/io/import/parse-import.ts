@@ -1,13 +1,17 @@
 // What the user dropped into the import dialog, read and recognised: a project
 // file, a table (CSV, XLSX), a point layer (GeoJSON points, a table with
 // coordinates) or boundaries (GeoJSON, TopoJSON, Shapefile, FlatGeobuf,
-// GeoParquet). Runs in a web worker (parse.worker.ts) so that large files do
+// GeoParquet). Runs in a web worker (import.worker.ts) so that large files do
 // not freeze the tab; pure, so the unit tests run it directly.
-import { fileText, ImportError, readBoundaries, type InputFile, type RawBoundaries } from './import-boundaries';
-import { parseDelimited, suggestMapping, type Cell, type TableSuggestion } from './table-detect';
-import type { SheetRows } from './read-xlsx';
-import { looksLikePointGeoJson, pointsFromRows, readPointsGeoJson, type RawPoints } from './import-points';
-import { bestSheet } from './import-table';
+import { fileText, ImportError, type InputFile } from './common';
+import { readBoundaries } from './boundaries';
+import type { RawBoundaries } from './raw-boundaries';
+import { parseDelimited } from './table/csv';
+import { suggestMapping, type TableSuggestion } from './table/mapping';
+import type { Cell } from './table/cells';
+import type { SheetRows } from '../read-xlsx';
+import { looksLikePointGeoJson, pointsFromRows, readPointsGeoJson, type RawPoints } from './points';
+import { bestSheet } from './table-join';
 
 export type ParsedImport =
   | { kind: 'project'; text: string; fileName: string }
@@ -69,7 +73,7 @@ async function parseTable(file: InputFile, progress: ParseProgress): Promise<Par
   let sheets: SheetRows[];
   if (/\.xlsx$/i.test(file.name)) {
     progress('parse', 0.1);
-    const { readWorkbook } = await import('./read-xlsx');
+    const { readWorkbook } = await import('../read-xlsx');
     sheets = await readWorkbook(file.bytes, file.name);
   } else {
     progress('decode', 0.05);

@@ -8,8 +8,12 @@ import type { CompressionCodec, Compressors, FileMetaData, PageHeader } from 'hy
 import type { parquetHeader as ParquetHeader } from 'hyparquet/src/column.js';
 import type { decompressPage as DecompressPage } from 'hyparquet/src/datapage.js';
 import type { getMaxDefinitionLevel as GetMaxDefinitionLevel, getMaxRepetitionLevel as GetMaxRepetitionLevel, getSchemaPath as GetSchemaPath } from 'hyparquet/src/schema.js';
-import { crsFromName, detectCrs, parsePrj, sampleCoordinates, type EpsgHint } from './crs';
-import { ImportError, errorText, keepPolygons, stem, valueText, type InputFile, type RawBoundaries } from './import-boundaries';
+import { crsFromName } from './crs/names';
+import { detectCrs, type EpsgHint } from './crs/detect';
+import { parsePrj } from './crs/wkt';
+import { sampleCoordinates } from './crs/reproject';
+import { ImportError, errorText, stem, valueText, type InputFile } from './common';
+import { keepPolygons, type RawBoundaries } from './raw-boundaries';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PAR1 = [0x50, 0x41, 0x52, 0x31];

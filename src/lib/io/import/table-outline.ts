@@ -2,7 +2,8 @@
 // worker: the header, the suggestion without its row list, the first issues and counts.
 // A million-row table would otherwise be copied to the main thread and back for
 // every join (a structured clone of a million row arrays froze the tab for seconds).
-import type { Cell, TableIssue, TableSuggestion } from './table-detect';
+import type { Cell, TableIssue } from './table/cells';
+import type { TableSuggestion } from './table/mapping';
 
 /** Issues the dialog lists; the rest are counted. */
 export const OUTLINE_ISSUES = 50;

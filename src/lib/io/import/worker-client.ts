@@ -3,17 +3,11 @@
 // rows; the dialog then asks for other sheets and for joins by name. The worker's
 // errors come back as the same ImportError (with its code) that parsing on the
 // main thread would throw. One worker per dialog; dispose() frees the rows.
-import { ImportError, type InputFile } from './import-boundaries';
-import { ImportCodeError, type ParsedImport } from './parse-import';
-import type { TableChoice, TableImport, TableTarget } from './import-table';
+import { ImportError, type InputFile } from './common';
+import { ImportCodeError } from './parse-import';
+import type { TableChoice, TableImport, TableTarget } from './table-join';
 import type { TableOutline } from './table-outline';
-import type { RawPoints } from './import-points';
-import type { ImportReply, ImportRequest } from './import.worker';
-
-/** A parsed import as the dialog sees it: a table as its outline, its rows in the worker. */
-export type ParsedView =
-  | Exclude<ParsedImport, { kind: 'table' }>
-  | { kind: 'table'; fileName: string; sheetNames: string[]; table: TableOutline; points: RawPoints | null };
+import type { ImportReply, ImportRequest, ParsedView } from './worker-protocol';
 
 /** Overall progress 0–1: reading the files is the first 30 %, parsing the rest. */
 export type Progress = (done: number, stage: 'read' | string) => void;

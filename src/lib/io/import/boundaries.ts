@@ -1,159 +1,24 @@
 // Boundaries from the user's files: GeoJSON, TopoJSON, FlatGeobuf, GeoParquet,
 // or a Shapefile (a .zip, or the .shp/.shx/.dbf/.prj/.cpg files together).
-// Reads the geometry raw, detects the coordinate system (crs.ts), and suggests
+// Reads the geometry raw, detects the coordinate system (crs/), and suggests
 // which attribute is the area key and which the name; numeric attributes become
 // indicators. The readers of the binary formats and TopoJSON live in read-*.ts
 // and are imported on demand, so their libraries stay out of the initial bundle.
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { unzip } from 'but-unzip';
-import { detectCrs, sampleCoordinates, toWgs84, type CrsDetection, type EpsgCode } from './crs';
-import { decodeText } from './text-decode';
+import { detectCrs } from './crs/detect';
+import { sampleCoordinates, toWgs84 } from './crs/reproject';
+import type { EpsgCode } from './crs/definitions';
+import { errorText, fileText, ImportError, parseJson, stem, valueText, type InputFile } from './common';
+import { keepPolygons, type RawBoundaries } from './raw-boundaries';
 import { archiveProblem, InflateLimitError, MAX_UNZIPPED_BYTES, meteredInflate, zipDirectory } from './zip-guard';
 
-/** A file as read by the import dialog (or a test). */
-export interface InputFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-export interface RawBoundaries {
-  /** The name shown for the import (file name without extension). */
-  name: string;
-  /** As stored in the file, not yet reprojected. */
-  fc: FeatureCollection<Geometry, Record<string, unknown>>;
-  crs: CrsDetection;
-  /** Notes for the user, e.g. "no .cpg: attributes read as Windows-1252". */
-  notes: string[];
-}
-
-export class ImportError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-  }
-}
-
 const ext = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-/** The file name without folders and extension (the name shown for an import). */
-export const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** A value from a file as text, never throwing: String() throws for an object such as {"toString": 1}. */
-export function valueText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v !== 'object' && typeof v !== 'function') return String(v);
-  try {
-    return JSON.stringify(v) ?? '';
-  } catch {
-    return '';
-  }
-}
 
 const BOUNDARY_EXT = ['geojson', 'json', 'topojson', 'shp', 'zip', 'fgb', 'parquet', 'geoparquet'];
 
 export function isBoundaryFile(name: string): boolean {
   return BOUNDARY_EXT.includes(ext(name));
-}
-
-/** Text files larger than this are refused before decoding (the dialog's limit for all files together). */
-export const MAX_TEXT_BYTES = 200 * 1024 * 1024;
-
-/** A file's text (see decodeText); refuses files too large to hold as a string. */
-export function fileText(file: InputFile): string {
-  if (file.bytes.length > MAX_TEXT_BYTES) {
-    throw new ImportError(file.name, `is too large to read (${Math.round(file.bytes.length / 1024 / 1024)} MB; at most ${MAX_TEXT_BYTES / 1024 / 1024} MB)`);
-  }
-  return decodeText(file.bytes).text;
-}
-
-/** No GeoJSON or project file comes near this; deeper data overflows the stack of recursive code (JSON.stringify, String(), structured clone). */
-export const MAX_JSON_DEPTH = 64;
-
-/** The deepest nesting of arrays and objects in JSON text (strings skipped), stopping early beyond `max`. */
-function jsonDepth(text: string, max: number): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      // a string: skip to its closing quote
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
-      }
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > deepest && (deepest = depth) > max) return deepest;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return deepest;
-}
-
-/** JSON.parse with the file named in errors, refusing nesting deeper than MAX_JSON_DEPTH. */
-export function parseJson(fileName: string, text: string): unknown {
-  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new ImportError(fileName, `is nested too deeply (more than ${MAX_JSON_DEPTH} levels)`);
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new ImportError(fileName, `not valid JSON (${errorText(err)})`);
-  }
-}
-
-type AnyFeature = Feature<Geometry | null, Record<string, unknown> | null>;
-type Ring = number[][];
-
-/**
- * The rings of a polygon's coordinates, closed; 'empty' without any position;
- * 'invalid' when they are not rings of positions of finite numbers. Unclosed
- * rings are closed (the first position repeated at the end), as GIS tools read them.
- */
-function polygonRings(coordinates: unknown): Ring[] | 'empty' | 'invalid' {
-  if (!Array.isArray(coordinates)) return 'invalid';
-  const rings: Ring[] = [];
-  for (const ring of coordinates) {
-    if (!Array.isArray(ring)) return 'invalid';
-    for (const p of ring) {
-      if (!Array.isArray(p) || p.length < 2 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'invalid';
-    }
-    rings.push(ring as Ring);
-  }
-  if (rings.every((r) => r.length === 0)) return 'empty';
-  return rings.map((r) => {
-    const [first, last] = [r[0], r[r.length - 1]];
-    return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...r, first] : r;
-  });
-}
-
-/**
- * Keeps the Polygon/MultiPolygon features (with `{}` for missing properties),
- * their rings closed. Features with empty geometries are left out like those
- * without geometry. Throws, naming the feature, when a coordinate is not a
- * finite number (damaged or truncated files) or a ring has fewer than three
- * corners; and when no polygon is left.
- */
-export function keepPolygons(fileName: string, features: readonly AnyFeature[]): Feature<Geometry, Record<string, unknown>>[] {
-  const out: Feature<Geometry, Record<string, unknown>>[] = [];
-  features.forEach((f, i) => {
-    const g = f?.geometry;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return;
-    const parts = g.type === 'Polygon' ? [g.coordinates as unknown] : Array.isArray(g.coordinates) ? (g.coordinates as unknown[]) : [g.coordinates as unknown];
-    const polygons: Ring[][] = [];
-    for (const part of parts) {
-      const rings = polygonRings(part);
-      if (rings === 'empty') continue;
-      if (rings === 'invalid') throw new ImportError(fileName, `feature ${i + 1} contains invalid coordinates (is the file damaged or truncated?)`);
-      if (rings.some((r) => r.length > 0 && r.length < 4)) throw new ImportError(fileName, `feature ${i + 1} has a ring with fewer than three corners`);
-      polygons.push(rings.filter((r) => r.length > 0));
-    }
-    if (polygons.length === 0) return; // an empty geometry: like none
-    const geometry: Geometry = g.type === 'Polygon' ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
-    const properties = f.properties && typeof f.properties === 'object' ? f.properties : {};
-    out.push({ ...f, type: 'Feature', geometry, properties });
-  });
-  if (out.length === 0) throw new ImportError(fileName, 'contains no polygons (areas)');
-  return out;
 }
 
 /** The parts of boundary files an archive is expanded for (anything else in it is left packed). */

@@ -2,10 +2,14 @@
 // with the leading zeros Excel dropped, then by normalised names; what stays
 // unmatched is listed with the reason. The result is a values file in the shape
 // the loader reads (area_id, year, one column per indicator) and the indicators.
-import type { Indicator, Unit } from '../data/catalog-types';
-import { cellText, inferKeyWidth, padKey, parseNumberColumn, suggestMapping, yearValue, YEAR_COLUMN_MIN, type Cell, type TableSuggestion } from './table-detect';
-import { foldGerman, slug } from './build-site';
-import { csvField } from './csv-export';
+import type { Indicator, Unit } from '../../data/catalog-types';
+import { cellText, type Cell } from './table/cells';
+import { inferKeyWidth, padKey } from './table/keys';
+import { parseNumberColumn } from './table/numbers';
+import { suggestMapping, type TableSuggestion } from './table/mapping';
+import { yearValue, YEAR_COLUMN_MIN } from './table/years';
+import { foldGerman, slug } from '../build-site';
+import { valuesCsv as writeValuesCsv } from '../../data/site-package.js';
 
 export interface TableTarget {
   siteId: string;
@@ -60,7 +64,7 @@ export function normalizeName(name: string): string {
 
 const TO_APP_UNIT: Record<string, Unit> = { percent: 'percent', count: 'count', eur: 'eur', years: 'years', other: 'count' };
 
-/** Maps a table-detect unit to the app's units. */
+/** Maps a table unit (table/cells.ts) to the app's units. */
 export function appUnit(unit: string): Unit {
   return TO_APP_UNIT[unit] ?? 'count';
 }
@@ -167,12 +171,11 @@ export function joinTable(rows: readonly (readonly Cell[])[], suggestion: TableS
     });
   }
   const cols = indicators.map((i) => i.id);
-  const lines = [['area_id', 'year', ...cols].join(',')];
-  for (const [key, row] of [...table].sort(([a], [b]) => a.localeCompare(b))) {
+  const valueRows = [...table].sort(([a], [b]) => a.localeCompare(b)).map(([key, row]) => {
     const [areaId, year] = key.split('|');
-    lines.push([csvField(areaId!), year, ...cols.map((c) => (row.get(c) ?? null) === null ? '' : String(row.get(c)))].join(','));
-  }
-  return { summary, indicators, valuesCsv: lines.join('\n') + '\n', years: [...years].sort((a, b) => a - b) };
+    return { areaId: areaId!, year: Number(year), values: Object.fromEntries(cols.map((c) => [c, row.get(c) ?? null])) };
+  });
+  return { summary, indicators, valuesCsv: writeValuesCsv(cols, valueRows), years: [...years].sort((a, b) => a - b) };
 }
 
 /** The mapping a clean file gets without any choice by the user. */

@@ -1,25 +1,14 @@
 // The import dialog's worker: parses the dropped files and, for a table, keeps its
 // rows here for the dialog's lifetime. The dialog gets an outline (header,
 // suggestion, counts); joins to a site (every change of key column, year column or
-// target) run here on the kept rows. See import-worker.ts for the other side.
+// target) run here on the kept rows. See worker-client.ts for the other side.
 import { parseImport, ImportCodeError } from './parse-import';
-import { ImportError, type InputFile } from './import-boundaries';
-import { suggestMapping, type Cell, type TableSuggestion } from './table-detect';
-import { joinTable, type TableChoice, type TableImport, type TableTarget } from './import-table';
-import { outlineOf, type TableOutline } from './table-outline';
-import type { ParsedView } from './import-worker';
-
-export type ImportRequest =
-  | { id: number; type: 'parse'; files: InputFile[] }
-  | { id: number; type: 'sheet'; sheet: string }
-  | { id: number; type: 'join'; sheet: string; choice: TableChoice; target: TableTarget };
-
-export type ImportReply =
-  | { id: number; type: 'progress'; stage: string; done: number }
-  | { id: number; type: 'parsed'; result: ParsedView }
-  | { id: number; type: 'sheet'; result: TableOutline }
-  | { id: number; type: 'joined'; result: TableImport }
-  | { id: number; type: 'error'; file: string | null; message: string; code: string | null };
+import { ImportError } from './common';
+import { suggestMapping, type TableSuggestion } from './table/mapping';
+import type { Cell } from './table/cells';
+import { joinTable } from './table-join';
+import { outlineOf } from './table-outline';
+import type { ImportReply, ImportRequest } from './worker-protocol';
 
 /** The last parsed table's sheets, and each sheet's suggestion once made. */
 let sheets = new Map<string, { rows: Cell[][]; suggestion: TableSuggestion | null }>();

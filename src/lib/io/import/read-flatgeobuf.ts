@@ -2,8 +2,12 @@
 // comes from the header (EPSG code, else its WKT), else from the coordinates.
 import type { Feature, Geometry } from 'geojson';
 import type { HeaderMeta } from 'flatgeobuf';
-import { crsFromName, detectCrs, parsePrj, sampleCoordinates, type EpsgHint } from './crs';
-import { ImportError, errorText, keepPolygons, stem, type InputFile, type RawBoundaries } from './import-boundaries';
+import { crsFromName } from './crs/names';
+import { detectCrs, type EpsgHint } from './crs/detect';
+import { parsePrj } from './crs/wkt';
+import { sampleCoordinates } from './crs/reproject';
+import { ImportError, errorText, stem, type InputFile } from './common';
+import { keepPolygons, type RawBoundaries } from './raw-boundaries';
 
 const MAGIC = [0x66, 0x67, 0x62]; // "fgb", then the major version, "fgb", the patch version
 

@@ -2,8 +2,10 @@
 // with topojson-client (which also undoes the quantization of a `transform`).
 import type { Feature, Geometry } from 'geojson';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import { detectCrs, sampleCoordinates } from './crs';
-import { ImportError, errorText, keepPolygons, stem, type RawBoundaries } from './import-boundaries';
+import { detectCrs } from './crs/detect';
+import { sampleCoordinates } from './crs/reproject';
+import { ImportError, errorText, stem } from './common';
+import { keepPolygons, type RawBoundaries } from './raw-boundaries';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const polygonal = (o: unknown) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon');

@@ -1,14 +1,18 @@
 // Points from the user's files (social infrastructure such as Kitas or
 // counselling centres): a GeoJSON with Point features, or a table (CSV, XLSX)
 // with coordinate columns (lon/lat, Rechtswert/Hochwert, x/y). The coordinate
-// system is detected like for boundaries (crs.ts) and confirmed by the user.
+// system is detected like for boundaries (crs/) and confirmed by the user.
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { schemeDark2 } from 'd3-scale-chromatic';
-import { detectCrs, sampleCoordinates, type CrsDetection } from './crs';
-import { cellText, columnLetter, detectHeaderRow, parseNumber, type Cell } from './table-detect';
-import { ImportError, parseJson, valueText, type InputFile } from './import-boundaries';
-import { foldGerman } from './build-site';
-import type { UserPointLayer } from '../data/user-data';
+import { detectCrs } from './crs/detect';
+import { sampleCoordinates } from './crs/reproject';
+import type { CrsDetection } from './crs/guess';
+import { cellText, columnLetter, type Cell } from './table/cells';
+import { detectHeaderRow } from './table/header';
+import { parseNumber } from './table/numbers';
+import { ImportError, parseJson, valueText, type InputFile } from './common';
+import { foldGerman } from '../build-site';
+import type { UserPointLayer } from '../../data/user-data';
 
 export type PointProps = Record<string, string | number | null>;
 
