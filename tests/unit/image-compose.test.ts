@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultScale,
-  ellipsize,
   fitImage,
   fontSizes,
   hatchSegments,
   layoutLegend,
   layoutPage,
   pageLegendWidth,
-  PNG_PRESETS,
-  withPngDpi,
-  wrapText,
   type DrawOp,
   type LegendSpec,
-  type Measure,
   type Rect,
-} from '../../src/lib/io/image-compose';
+} from '../../src/lib/io/image/layout';
+import { PNG_PRESETS, withPngDpi } from '../../src/lib/io/image/png';
+import { ellipsize, wrapText, type Measure } from '../../src/lib/io/image/text';
 
 // Monospace stand-in for canvas measureText: every character is half the font size wide.
 const measure: Measure = (text, font) => text.length * font.size * 0.5;

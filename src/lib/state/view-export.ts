@@ -17,7 +17,7 @@ import { formatValue, unitLabel } from '../analysis/format';
 import { legendRows } from '../map/legend-rows';
 import { trendKey } from '../map/trend-glyphs';
 import { visibleSources } from '../data/sources';
-import type { LegendSpec } from '../io/image-compose';
+import type { LegendSpec } from '../io/image/layout';
 import type { ExportTable, ExportCell } from '../io/xlsx-export';
 
 export interface ViewTexts {

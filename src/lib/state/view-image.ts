@@ -2,7 +2,8 @@
 // preset size: for the PNG export and the slides of the PPTX export.
 import type { App } from './app.svelte';
 import { viewTexts } from './view-export';
-import { canvasToPng, canvasToSlideImage, composeLayout, composeViewImage, drawLegend, PNG_PRESETS, type PngPreset } from '../io/image-compose';
+import { composeLayout, composeViewImage, drawLegend } from '../io/image/draw';
+import { canvasToPng, canvasToSlideImage, PNG_PRESETS, type PngPreset } from '../io/image/png';
 
 /** Device pixels per CSS pixel of the hidden export map: sharp print without a huge WebGL canvas. */
 function exportPixelRatio(w: number): number {
