@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Polygon, Position } from 'geojson';
 import { ImportError, type InputFile } from '../../src/lib/io/import/common';
-import { isBoundaryFile, readBoundaries, toLonLat } from '../../src/lib/io/import/boundaries';
+import { readBoundaries, toLonLat } from '../../src/lib/io/import/boundaries';
+import { ACCEPTED_FILES, isBoundaryFile } from '../../src/lib/io/import/file-kinds';
 import type { RawBoundaries } from '../../src/lib/io/import/raw-boundaries';
 import { buildUserSite } from '../../src/lib/io/build-site';
 import { detectCrs } from '../../src/lib/io/import/crs/detect';
@@ -67,6 +68,7 @@ describe('file types', () => {
   it('recognises the new extensions and lists them when nothing fits', async () => {
     for (const name of ['a.topojson', 'a.fgb', 'a.parquet', 'a.GeoParquet', 'a.json', 'a.shp']) expect(isBoundaryFile(name)).toBe(true);
     expect(isBoundaryFile('a.csv')).toBe(false);
+    expect(ACCEPTED_FILES).toBe('.zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json,.topojson,.fgb,.parquet,.geoparquet,.csv,.txt,.tsv,.xlsx');
     await expect(readBoundaries([text('tabelle.csv', 'a;b')])).rejects.toThrow(/no boundaries found \(expected .*\.topojson, \.fgb, \.parquet, \.geoparquet/);
   });
 });

@@ -10,19 +10,12 @@ import { detectCrs } from './crs/detect';
 import { sampleCoordinates, toWgs84 } from './crs/reproject';
 import type { EpsgCode } from './crs/definitions';
 import { errorText, fileText, ImportError, parseJson, stem, valueText, type InputFile } from './common';
+import { BOUNDARY_EXTENSIONS, extension, SHAPEFILE_PARTS } from './file-kinds';
 import { keepPolygons, type RawBoundaries } from './raw-boundaries';
 import { archiveProblem, InflateLimitError, MAX_UNZIPPED_BYTES, meteredInflate, zipDirectory } from './zip-guard';
 
-const ext = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-
-const BOUNDARY_EXT = ['geojson', 'json', 'topojson', 'shp', 'zip', 'fgb', 'parquet', 'geoparquet'];
-
-export function isBoundaryFile(name: string): boolean {
-  return BOUNDARY_EXT.includes(ext(name));
-}
-
 /** The parts of boundary files an archive is expanded for (anything else in it is left packed). */
-const ARCHIVE_PARTS = new Set([...BOUNDARY_EXT.filter((e) => e !== 'zip'), 'shx', 'dbf', 'prj', 'cpg']);
+const ARCHIVE_PARTS = new Set<string>([...BOUNDARY_EXTENSIONS.filter((e) => e !== 'zip'), ...SHAPEFILE_PARTS]);
 
 /**
  * Expands .zip archives into their files (macOS metadata skipped, and only
@@ -33,11 +26,11 @@ const ARCHIVE_PARTS = new Set([...BOUNDARY_EXT.filter((e) => e !== 'zip'), 'shx'
 async function expand(files: readonly InputFile[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const f of files) {
-    if (ext(f.name) !== 'zip') {
+    if (extension(f.name) !== 'zip') {
       out.push(f);
       continue;
     }
-    const wanted = (name: string) => !name.includes('__MACOSX') && !name.endsWith('/') && ARCHIVE_PARTS.has(ext(name));
+    const wanted = (name: string) => !name.includes('__MACOSX') && !name.endsWith('/') && ARCHIVE_PARTS.has(extension(name));
     // Without a readable central directory, but-unzip is not even asked: it searches a small file
     // without one forever (its backward search wraps around to the end).
     const directory = zipDirectory(f.bytes);
@@ -74,7 +67,7 @@ async function expand(files: readonly InputFile[]): Promise<InputFile[]> {
 /** Reads boundaries from the given files; throws ImportError naming the file. */
 export async function readBoundaries(input: readonly InputFile[]): Promise<RawBoundaries> {
   const files = await expand(input);
-  const byExt = (e: string) => files.filter((f) => ext(f.name) === e);
+  const byExt = (e: string) => files.filter((f) => extension(f.name) === e);
   const shp = byExt('shp')[0];
   if (shp) return readShapefile(shp, files);
   const fgb = byExt('fgb')[0];
@@ -96,7 +89,7 @@ async function readJson(file: InputFile): Promise<RawBoundaries> {
   if (type === 'Topology') return (await import('./read-topojson')).readTopology(file.name, parsed as Record<string, unknown>);
   const fc = parsed as FeatureCollection<Geometry, Record<string, unknown>>;
   if (type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new ImportError(file.name, ext(file.name) === 'topojson' ? 'not a TopoJSON topology' : 'not a GeoJSON FeatureCollection');
+    throw new ImportError(file.name, extension(file.name) === 'topojson' ? 'not a TopoJSON topology' : 'not a GeoJSON FeatureCollection');
   }
   const clean = { ...fc, features: keepPolygons(file.name, fc.features) };
   return { name: stem(file.name), fc: clean, crs: detectCrs({ geojson: parsed, samples: sampleCoordinates(clean) }), notes: [] };
@@ -121,7 +114,7 @@ function dbfProblem(bytes: Uint8Array): string | null {
 
 async function readShapefile(shp: InputFile, files: readonly InputFile[]): Promise<RawBoundaries> {
   const base = stem(shp.name).toLowerCase();
-  const part = (e: string) => files.find((f) => ext(f.name) === e && stem(f.name).toLowerCase() === base);
+  const part = (e: string) => files.find((f) => extension(f.name) === e && stem(f.name).toLowerCase() === base);
   const dbf = part('dbf');
   const prj = part('prj');
   const cpg = part('cpg');

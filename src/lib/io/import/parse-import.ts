@@ -12,6 +12,7 @@ import type { Cell } from './table/cells';
 import type { SheetRows } from '../read-xlsx';
 import { looksLikePointGeoJson, pointsFromRows, readPointsGeoJson, type RawPoints } from './points';
 import { bestSheet } from './table-join';
+import { isBoundaryFile, isTableFile } from './file-kinds';
 
 export type ParsedImport =
   | { kind: 'project'; text: string; fileName: string }
@@ -40,8 +41,6 @@ export type ParseProgress = (stage: 'decode' | 'parse' | 'detect', done: number)
 export const MAX_TABLE_ROWS = 2_000_000;
 export const MAX_TABLE_COLUMNS = 16_384;
 
-const TABLE_EXT = /\.(csv|txt|tsv|xlsx)$/i;
-const GEO_EXT = /\.(zip|shp|geojson|json|topojson|fgb|parquet|geoparquet)$/i;
 
 export async function parseImport(files: readonly InputFile[], progress: ParseProgress = () => {}): Promise<ParsedImport> {
   const names = files.map((f) => f.name).join(', ');
@@ -60,8 +59,8 @@ export async function parseImport(files: readonly InputFile[], progress: ParsePr
     }
   }
 
-  const table = files.find((f) => TABLE_EXT.test(f.name));
-  if (table && !files.some((f) => GEO_EXT.test(f.name))) return parseTable(table, progress);
+  const table = files.find((f) => isTableFile(f.name));
+  if (table && !files.some((f) => isBoundaryFile(f.name))) return parseTable(table, progress);
 
   progress('parse', 0.2);
   const raw = await readBoundaries(files);
