@@ -1,15 +1,23 @@
 // Excel workbooks (.xlsx) as rows of cells for the table detection, one entry
 // per sheet, so the user can choose the sheet. Dates become "dd.mm.yyyy" text
-// (headers such as 31.12.2019 carry the year).
+// (headers such as 31.12.2019 carry the year). A cell text longer than Excel
+// allows is cut to 32,767 characters first, and overlong markup refused (see
+// sheet-xml.ts: read-excel-file would take minutes for either).
 import readXlsxFile from 'read-excel-file/universal';
 import { unzip } from 'but-unzip';
 import type { Cell } from './table-detect';
 import { ImportError } from './import-boundaries';
-import { archiveProblem, meteredInflate, zipDirectory } from './zip-guard';
+import { archiveProblem, meteredInflate, storedZip, zipDirectory } from './zip-guard';
+import { applyCuts, MAX_MARKUP, scanSheetXml, sheetParts } from './sheet-xml';
 
 export interface SheetRows {
   name: string;
   rows: Cell[][];
+  /**
+   * Cells ("B3"; "?" without a reference) whose text was longer than Excel allows
+   * (32,767 characters) and was cut to that, ending in "…" (see sheet-xml.ts).
+   */
+  truncated?: string[];
 }
 
 function cell(v: unknown): Cell {
@@ -52,10 +60,20 @@ function sheetExtent(xml: Uint8Array): { rows: number; columns: number } {
   return { rows, columns };
 }
 
-/** Why the workbook must not be handed to read-excel-file (a zip bomb, a sheet too large to hold), or null. */
-async function workbookProblem(bytes: Uint8Array): Promise<string | null> {
+/** What read-excel-file is given: the workbook, or a copy with overlong cell texts cut; and the cells cut, by sheet (workbook order). */
+interface Inspected {
+  bytes: Uint8Array;
+  truncated: string[][];
+}
+
+/**
+ * The workbook as read-excel-file may read it, or why it must not read it (a zip
+ * bomb, a sheet too large to hold, markup its parser would take minutes for).
+ */
+async function inspectWorkbook(bytes: Uint8Array): Promise<Inspected | string> {
+  const unchanged = { bytes, truncated: [] };
   const directory = zipDirectory(bytes);
-  if (!directory) return null; // not a zip: read-excel-file says so
+  if (!directory) return unchanged; // not a zip: read-excel-file says so
   const xml = directory.filter((e) => /\.xml(\.rels)?$/.test(e.name));
   const problem = archiveProblem(xml);
   if (problem) return problem;
@@ -64,36 +82,69 @@ async function workbookProblem(bytes: Uint8Array): Promise<string | null> {
   try {
     items = unzip(bytes, (raw) => meteredInflate(raw, limit));
   } catch {
-    return null; // damaged: read-excel-file says so
+    return unchanged; // damaged: read-excel-file says so
   }
   // Every part read-excel-file reads is expanded once here, metered: an entry may lie about its size.
+  // They are kept: the workbook is rebuilt from them if cells must be cut.
+  const parts = new Map<string, Uint8Array>();
   for (const [i, item] of items.entries()) {
     if (!/\.xml(\.rels)?$/.test(item.filename)) continue;
     limit = directory[i]?.name === item.filename ? directory[i]!.size : 0;
-    let part: Uint8Array;
     try {
-      part = await item.read();
+      parts.set(item.filename, await item.read());
     } catch {
       return `the archive is damaged (${item.filename} cannot be expanded to the size it declares)`;
     }
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(item.filename)) continue;
+  }
+  const decoder = new TextDecoder();
+  const text = (name: string) => decoder.decode(parts.get(name) ?? new Uint8Array());
+  // The sheets as read-excel-file finds them (and every part where Excel keeps sheets).
+  const sheets = sheetParts(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
+  const sheetPaths = new Set([...parts.keys()].filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name)));
+  for (const s of sheets) if (s.part !== null) sheetPaths.add(s.part);
+  const where = (path: string) => {
+    const name = sheets.find((s) => s.part === path)?.name;
+    return name === undefined ? path : `sheet "${name}"`;
+  };
+  const cut = new Map<string, string[]>();
+  for (const path of sheetPaths) {
+    const part = parts.get(path);
+    if (!part) continue;
     const { rows, columns } = sheetExtent(part);
     if (rows > MAX_ROWS || columns > MAX_COLUMNS || rows * columns > MAX_CELLS) {
       return `a sheet reaches row ${rows.toLocaleString('en')} and column ${columns.toLocaleString('en')} (at most ${MAX_CELLS.toLocaleString('en')} cells are read)`;
     }
+    const { cuts, longMarkup } = scanSheetXml(part);
+    if (longMarkup) {
+      const at = longMarkup.cell && longMarkup.cell !== '?' ? ` at cell ${longMarkup.cell}` : '';
+      return `${where(path)} holds XML markup of ${longMarkup.bytes.toLocaleString('en')} bytes${at} (at most ${MAX_MARKUP.toLocaleString('en')} are read)`;
+    }
+    if (cuts.length > 0) {
+      parts.set(path, applyCuts(part, cuts));
+      cut.set(path, cuts.flatMap((c) => (c.cell === null ? [] : [c.cell])));
+    }
   }
-  return null;
+  if (cut.size === 0) return unchanged; // nothing cut: the workbook as it is
+  return {
+    bytes: storedZip([...parts].map(([name, data]) => ({ name, data }))),
+    truncated: sheets.map((s) => (s.part === null ? [] : (cut.get(s.part) ?? []))),
+  };
 }
 
 export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<SheetRows[]> {
   // Checked before read-excel-file expands the workbook (it allocates each part at the size the
   // archive declares, and every cell of the sheet's extent).
-  const problem = await workbookProblem(bytes);
-  if (problem) throw new ImportError(fileName, `not a readable Excel workbook (${problem})`);
+  const inspected = await inspectWorkbook(bytes);
+  if (typeof inspected === 'string') throw new ImportError(fileName, `not a readable Excel workbook (${inspected})`);
   try {
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const { bytes: read, truncated } = inspected;
+    const buffer = read.buffer.slice(read.byteOffset, read.byteOffset + read.byteLength) as ArrayBuffer;
     const sheets = await readXlsxFile(buffer);
-    return sheets.map((s) => ({ name: s.sheet, rows: s.data.map((row) => row.map(cell)) }));
+    return sheets.map((s, i) => {
+      const rows = s.data.map((row) => row.map(cell));
+      const cells = truncated[i] ?? [];
+      return cells.length > 0 ? { name: s.sheet, rows, truncated: cells } : { name: s.sheet, rows };
+    });
   } catch (err) {
     throw new ImportError(fileName, `not a readable Excel workbook (${err instanceof Error ? err.message : String(err)})`);
   }
