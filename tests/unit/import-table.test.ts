@@ -86,7 +86,7 @@ describe('joinTable on Leipzig’s Ortsteile', () => {
 
 describe('Excel workbooks', () => {
   it('finds the data sheet, reads date headers as years and joins keys without leading zeros', async () => {
-    const { readWorkbook } = await import('../../src/lib/io/read-xlsx');
+    const { readWorkbook } = await import('../../src/lib/io/import/read-xlsx');
     const { bestSheet } = await import('../../src/lib/io/import/table-join');
     const bytes = new Uint8Array(readFileSync(new URL('../fixtures/import/ortsteile-2022.xlsx', import.meta.url)));
     const sheets = await readWorkbook(bytes, 'ortsteile-2022.xlsx');

@@ -250,6 +250,24 @@ const xlsxCases: Case[] = [
   { name: 'xlsx: a date-formatted cell in a value column', files: () => [file('datum.xlsx', withXml((x) => x.replace('<c r="C2"><v>1000</v></c>', '<c r="C2" s="1"><v>44926</v></c>')))], expect: 'either' },
   { name: 'xlsx: a text cell "12,3a"', files: () => [file('text.xlsx', book({ C2: '12,3a' }))], expect: 'loaded', check: missingWithIssue(/^Row 2, column C .*not a number: "12,3a"/) },
   { name: 'xlsx: a 10 MB text cell', files: () => [file('riesig.xlsx', book({ B3: big(10 << 20) }))], expect: 'loaded', check: number(1000) },
+  // read-excel-file re-read such a text from its start for every chunk of the sheet (minutes, or a stack overflow, on a busy machine): cut first
+  {
+    name: "xlsx: a 10 MB text cell is cut to Excel's 32,767 characters, ending in \"…\"",
+    files: () => [file('riesig.xlsx', book({ B3: `${big(10 << 20)}yz` }))],
+    expect: 'loaded',
+    check: (o) => {
+      expect(valueIn(o, 'Einwohner', '01')).toBe(1111);
+      const sheet = (loaded(o).parsed as Extract<Loaded['parsed'], { kind: 'table' }>).sheets[0]!;
+      expect(sheet.rows[2]![1]).toBe(`${big(32_766)}…`);
+      expect(sheet.truncated).toEqual(['B3']);
+    },
+  },
+  { name: 'xlsx: a text cell of "1", 10 MB of spaces and "2" in a value column is missing, not 1', files: () => [file('text.xlsx', book({ C2: `1${big(10 << 20, ' ')}2` }))], expect: 'loaded', check: missingWithIssue(/^Row 2, column C .*not a number/) },
+  { name: 'xlsx: a 10 MB number cell (0.000…1) is refused, not read as 0', files: () => [file('ziffern.xlsx', withXml((x) => x.replace('<v>1000</v>', `<v>0.${big(10 << 20, '0')}1</v>`)))], expect: 'refused', message: /^ziffern\.xlsx: not a readable Excel workbook \(.*row 2, col 3/ },
+  { name: 'xlsx: a 10 MB attribute in a cell', files: () => [file('attribut.xlsx', withXml((x) => x.replace('<c r="B3"', `<c x="${big(10 << 20)}" r="B3"`)))], expect: 'refused', message: /^attribut\.xlsx: not a readable Excel workbook \(sheet "Daten" holds XML markup of 10,485,\d{3} bytes at cell B3 \(at most 65,536 are read\)\)$/ },
+  { name: 'xlsx: a 10 MB attribute without its closing quote', files: () => [file('attribut.xlsx', withXml((x) => x.replace('<c r="B3"', `<c r="B3" x="${big(10 << 20)}`)))], expect: 'refused', message: /^attribut\.xlsx: not a readable Excel workbook \(sheet "Daten" holds XML markup/ },
+  { name: 'xlsx: a 10 MB comment in the sheet', files: () => [file('kommentar.xlsx', withXml((x) => x.replace('<c r="B3"', `<!--${big(10 << 20)}--><c r="B3"`)))], expect: 'refused', message: /^kommentar\.xlsx: not a readable Excel workbook \(sheet "Daten" holds XML markup of 10,485,\d{3} bytes/ },
+  { name: 'xlsx: 10 MB of whitespace between two cells', files: () => [file('leer.xlsx', withXml((x) => x.replace('<c r="B3"', `${big(10 << 20, ' ')}<c r="B3"`)))], expect: 'loaded', check: number(1000) },
   { name: 'xlsx: HTML and script in names', files: () => [file('html.xlsx', book({ B2: '<script>alert("x")</script>' }))], expect: 'loaded', check: number(1000) },
   { name: 'xlsx: 30 sheets, the table on the last', files: () => [file('viele.xlsx', xlsx([...Array.from({ length: 29 }, (_, i) => ({ name: `Notiz ${i}`, rows: [['Hinweis']] })), { name: 'Daten', rows: sheet() }]))], expect: 'loaded', check: number(1000) },
   { name: 'xlsx: a cell far out (row 1,048,576, column XFD)', files: () => [file('weit.xlsx', withXml((x) => x.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')))], expect: 'refused', message: /weit\.xlsx: not a readable Excel workbook \(a sheet reaches row 1,048,576 and column 16,384/ },

@@ -9,7 +9,7 @@ import type { RawBoundaries } from './raw-boundaries';
 import { parseDelimited } from './table/csv';
 import { suggestMapping, type TableSuggestion } from './table/mapping';
 import type { Cell } from './table/cells';
-import type { SheetRows } from '../read-xlsx';
+import type { SheetRows } from './read-xlsx';
 import { looksLikePointGeoJson, pointsFromRows, readPointsGeoJson, type RawPoints } from './points';
 import { bestSheet } from './table-join';
 import { isBoundaryFile, isTableFile } from './file-kinds';
@@ -72,7 +72,7 @@ async function parseTable(file: InputFile, progress: ParseProgress): Promise<Par
   let sheets: SheetRows[];
   if (/\.xlsx$/i.test(file.name)) {
     progress('parse', 0.1);
-    const { readWorkbook } = await import('../read-xlsx');
+    const { readWorkbook } = await import('./read-xlsx');
     sheets = await readWorkbook(file.bytes, file.name);
   } else {
     progress('decode', 0.05);

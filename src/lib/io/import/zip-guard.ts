@@ -115,3 +115,70 @@ export async function meteredInflate(raw: Uint8Array, limit: number): Promise<Ui
   }
   return out;
 }
+
+let crcTable: Uint32Array | null = null;
+
+function crc32(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A zip archive of the given entries, stored (not compressed), with UTF-8
+ * names. For rewritten parts of an archive already limited to
+ * MAX_UNZIPPED_BYTES (so no ZIP64).
+ */
+export function storedZip(entries: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const names = entries.map((e) => encoder.encode(e.name));
+  const crcs = entries.map((e) => crc32(e.data));
+  const local = entries.reduce((s, e, i) => s + 30 + names[i]!.length + e.data.length, 0);
+  const central = names.reduce((s, name) => s + 46 + name.length, 0);
+  const out = new Uint8Array(local + central + 22);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  entries.forEach((e, i) => {
+    offsets.push(at);
+    view.setUint32(at, 0x04034b50, true);
+    view.setUint16(at + 4, 20, true); // version needed
+    view.setUint16(at + 6, 0x0800, true); // UTF-8 name
+    view.setUint16(at + 8, 0, true); // stored
+    view.setUint32(at + 14, crcs[i]!, true);
+    view.setUint32(at + 18, e.data.length, true);
+    view.setUint32(at + 22, e.data.length, true);
+    view.setUint16(at + 26, names[i]!.length, true);
+    out.set(names[i]!, at + 30);
+    out.set(e.data, at + 30 + names[i]!.length);
+    at += 30 + names[i]!.length + e.data.length;
+  });
+  entries.forEach((e, i) => {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, 20, true); // version made by
+    view.setUint16(at + 6, 20, true); // version needed
+    view.setUint16(at + 8, 0x0800, true);
+    view.setUint16(at + 10, 0, true);
+    view.setUint32(at + 16, crcs[i]!, true);
+    view.setUint32(at + 20, e.data.length, true);
+    view.setUint32(at + 24, e.data.length, true);
+    view.setUint16(at + 28, names[i]!.length, true);
+    view.setUint32(at + 42, offsets[i]!, true);
+    out.set(names[i]!, at + 46);
+    at += 46 + names[i]!.length;
+  });
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, entries.length, true);
+  view.setUint16(at + 10, entries.length, true);
+  view.setUint32(at + 12, central, true);
+  view.setUint32(at + 16, local, true);
+  return out;
+}
