@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardFormula, toExcelCsv } from '../../src/lib/io/csv-export';
+import { guardFormula, toExcelCsv } from '../../src/lib/io/export/csv-export';
 import { csvCell } from '../../src/lib/data/site-package.js';
 
 describe('guardFormula', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yearInFileName } from '../../src/lib/io/file-year';
+import { yearInFileName } from '../../src/lib/io/import/file-year';
 
 describe('yearInFileName', () => {
   it('finds a year in the name', () => {

@@ -10,9 +10,9 @@ import {
   type DrawOp,
   type LegendSpec,
   type Rect,
-} from '../../src/lib/io/image/layout';
-import { PNG_PRESETS, withPngDpi } from '../../src/lib/io/image/png';
-import { ellipsize, wrapText, type Measure } from '../../src/lib/io/image/text';
+} from '../../src/lib/io/export/image/layout';
+import { PNG_PRESETS, withPngDpi } from '../../src/lib/io/export/image/png';
+import { ellipsize, wrapText, type Measure } from '../../src/lib/io/export/image/text';
 
 // Monospace stand-in for canvas measureText: every character is half the font size wide.
 const measure: Measure = (text, font) => text.length * font.size * 0.5;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readBoundaries, suggestAttributes, toLonLat } from '../../src/lib/io/import/boundaries';
 import { ImportError, type InputFile } from '../../src/lib/io/import/common';
-import { buildUserSite, slug } from '../../src/lib/io/build-site';
+import { buildUserSite, slug } from '../../src/lib/io/import/build-site';
 import { createNodeEngine } from './helpers/node-engine';
 import { loadSite } from '../../src/lib/db/schema';
 import { queryRows } from '../../src/lib/db/engine';

@@ -5,7 +5,7 @@ import { ImportError, type InputFile } from '../../src/lib/io/import/common';
 import { readBoundaries, toLonLat } from '../../src/lib/io/import/boundaries';
 import { ACCEPTED_FILES, isBoundaryFile } from '../../src/lib/io/import/file-kinds';
 import type { RawBoundaries } from '../../src/lib/io/import/raw-boundaries';
-import { buildUserSite } from '../../src/lib/io/build-site';
+import { buildUserSite } from '../../src/lib/io/import/build-site';
 import { detectCrs } from '../../src/lib/io/import/crs/detect';
 import type { EpsgCode } from '../../src/lib/io/import/crs/definitions';
 import { createNodeEngine } from './helpers/node-engine';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unzip } from 'but-unzip';
-import { buildPptx, fitContain, slideLayout, SLIDE_HEIGHT, SLIDE_WIDTH, type Box, type SlideSpec } from '../../src/lib/io/pptx-export';
+import { buildPptx, fitContain, slideLayout, SLIDE_HEIGHT, SLIDE_WIDTH, type Box, type SlideSpec } from '../../src/lib/io/export/pptx-export';
 
 // A 1×1 transparent PNG.
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, readDataFile } from './helpers/node-engine';
 import { runReadOnlyQuery, SqlConsoleError } from '../../src/lib/db/sql-console';
-import { toExcelCsv } from '../../src/lib/io/csv-export';
+import { toExcelCsv } from '../../src/lib/io/export/csv-export';
 import { loadSiteData } from '../../src/lib/db/load';
 import { findBundledSite } from '../../src/lib/data/catalog';
 import type { Engine } from '../../src/lib/db/engine';

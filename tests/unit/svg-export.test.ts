@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INHERITED_PROPS, parseLength, resolveSvgSize, styleDeclarations, type StyleSource } from '../../src/lib/io/svg-export';
+import { INHERITED_PROPS, parseLength, resolveSvgSize, styleDeclarations, type StyleSource } from '../../src/lib/io/export/svg-export';
 
 const style = (values: Record<string, string>): StyleSource => ({ getPropertyValue: (p) => values[p] ?? '' });
 

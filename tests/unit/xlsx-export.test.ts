@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import readXlsxFile from 'read-excel-file/node';
 import { unzip } from 'but-unzip';
-import { buildXlsx, columnWidths, safeSheetNames, sheetData, toXlsxCell, type ExportTable } from '../../src/lib/io/xlsx-export';
+import { buildXlsx, columnWidths, safeSheetNames, sheetData, toXlsxCell, type ExportTable } from '../../src/lib/io/export/xlsx-export';
 
 const INJECTED = '=HYPERLINK("http://evil.example","klick")';
 

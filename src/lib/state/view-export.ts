@@ -17,8 +17,8 @@ import { formatValue, unitLabel } from '../analysis/format';
 import { legendRows } from '../map/legend-rows';
 import { trendKey } from '../map/trend-glyphs';
 import { visibleSources } from '../data/sources';
-import type { LegendSpec } from '../io/image/layout';
-import type { ExportTable, ExportCell } from '../io/xlsx-export';
+import type { LegendSpec } from '../io/export/image/layout';
+import type { ExportTable, ExportCell } from '../io/export/xlsx-export';
 
 export interface ViewTexts {
   title: string;

@@ -2,8 +2,8 @@
 // preset size: for the PNG export and the slides of the PPTX export.
 import type { App } from './app.svelte';
 import { viewTexts } from './view-export';
-import { composeLayout, composeViewImage, drawLegend } from '../io/image/draw';
-import { canvasToPng, canvasToSlideImage, PNG_PRESETS, type PngPreset } from '../io/image/png';
+import { composeLayout, composeViewImage, drawLegend } from '../io/export/image/draw';
+import { canvasToPng, canvasToSlideImage, PNG_PRESETS, type PngPreset } from '../io/export/image/png';
 
 /** Device pixels per CSS pixel of the hidden export map: sharp print without a huge WebGL canvas. */
 function exportPixelRatio(w: number): number {
@@ -45,7 +45,7 @@ export interface SlideView {
  * and the view the user had is restored afterwards. `progress(i, n)` after each slide.
  */
 export async function viewsPptx(app: App, views: readonly SlideView[], progress: (done: number, total: number) => void = () => {}): Promise<{ blob: Blob; fileName: string }> {
-  const { buildPptx } = await import('../io/pptx-export');
+  const { buildPptx } = await import('../io/export/pptx-export');
   const { serializeViewState } = await import('./url');
   const before = serializeViewState(app.views.view);
   const camera = app.map.camera();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Feature, Point } from 'geojson';
 import type { Indicator } from '../../../src/lib/data/catalog-types';
 import type { TableExtension } from '../../../src/lib/data/user-data';
-import { buildUserSite } from '../../../src/lib/io/build-site';
+import { buildUserSite } from '../../../src/lib/io/import/build-site';
 import { buildPointLayer } from '../../../src/lib/io/import/points';
 import { writeProject } from '../../../src/lib/io/project-file';
 import { collection, lonLatRing, utmRing, xlsx, AREAS } from './build';

@@ -19,7 +19,7 @@ import { ImportCodeError, parseImport, type ParsedImport } from '../../../src/li
 import { defaultChoice, joinTable, type TableImport } from '../../../src/lib/io/import/table-join';
 import { parseDelimited } from '../../../src/lib/io/import/table/csv';
 import type { TableSuggestion } from '../../../src/lib/io/import/table/mapping';
-import { buildUserSite } from '../../../src/lib/io/build-site';
+import { buildUserSite } from '../../../src/lib/io/import/build-site';
 import { buildPointLayer, suggestPointAttributes, type RawPoints } from '../../../src/lib/io/import/points';
 import { toWgs84 } from '../../../src/lib/io/import/crs/reproject';
 import { readProject, type ProjectContents } from '../../../src/lib/io/project-file';

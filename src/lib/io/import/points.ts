@@ -11,7 +11,7 @@ import { cellText, columnLetter, type Cell } from './table/cells';
 import { detectHeaderRow } from './table/header';
 import { parseNumber } from './table/numbers';
 import { ImportError, parseJson, valueText, type InputFile } from './common';
-import { foldGerman } from '../build-site';
+import { foldGerman } from './build-site';
 import type { UserPointLayer } from '../../data/user-data';
 
 export type PointProps = Record<string, string | number | null>;

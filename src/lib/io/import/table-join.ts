@@ -8,7 +8,7 @@ import { inferKeyWidth, padKey } from './table/keys';
 import { parseNumberColumn } from './table/numbers';
 import { suggestMapping, type TableSuggestion } from './table/mapping';
 import { yearValue, YEAR_COLUMN_MIN } from './table/years';
-import { foldGerman, slug } from '../build-site';
+import { foldGerman, slug } from './build-site';
 import { valuesCsv as writeValuesCsv } from '../../data/site-package.js';
 
 export interface TableTarget {

@@ -4,10 +4,10 @@
 // indicators; the area in km² is always added (computed with turf).
 import type { FeatureCollection, Geometry } from 'geojson';
 import { area, bbox, pointOnFeature } from '@turf/turf';
-import type { Indicator, Site, Source, Unit } from '../data/catalog-types';
-import type { UserSite } from '../data/user-data';
-import { areaFeature, areasCsv, geometryPath, sitePaths, valuesCsv, VALUE_KEY_COLUMNS } from '../data/site-package.js';
-import { ImportError, valueText } from './import/common';
+import type { Indicator, Site, Source, Unit } from '../../data/catalog-types';
+import type { UserSite } from '../../data/user-data';
+import { areaFeature, areasCsv, geometryPath, sitePaths, valuesCsv, VALUE_KEY_COLUMNS } from '../../data/site-package.js';
+import { ImportError, valueText } from './common';
 
 export interface SiteChoice {
   /** Shown in the site list ("Meine Daten"). */
