@@ -1,7 +1,8 @@
 // The data coordinator: the only holder of the DuckDB engine (in the manner of
 // Mosaic's coordinator). It starts the engine, loads sites, keeps the value cache
 // and makes every write (imported tables, derived point indicators, removals).
-// Views and panels ask it for level data; none of them runs SQL.
+// Views and panels ask it for level data; none of them runs SQL. Everything that
+// talks to DuckDB is loaded with the engine, not with the first map's JavaScript.
 import type { Feature, Point } from 'geojson';
 import type { FirstView, Indicator, Site } from '../data/catalog-types';
 import { baseLevel } from '../data/catalog';
@@ -10,14 +11,11 @@ import type { PointLayerInfo } from '../data/points';
 import type { TableExtension } from '../data/user-data';
 import { fetchBytes, fetchJson } from '../data/urls';
 import type { Engine } from '../db/engine';
-import { loadSiteData } from '../db/load';
-import { insertIndicators, unloadSite } from '../db/schema';
-import { str } from '../db/sql';
-import { runReadOnlyQuery, SqlConsoleError, type ConsoleResult } from '../db/sql-console';
+import type { ConsoleResult } from '../db/sql-console';
 import type { AreaValue } from '../data/values';
 import type { LevelData } from '../data/values';
 import { translate, type Lang } from '../i18n';
-import { ValueCache } from './value-cache';
+import type { ValueCache } from './value-cache';
 import type { ViewState } from './view-state';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
@@ -58,7 +56,11 @@ export class DataCoordinator {
         downloads.delete(path);
         return started ?? fetchBytes(path);
       };
-      const { createBrowserEngine } = await import('../db/browser-engine');
+      const [{ createBrowserEngine }, { ValueCache }, { loadSiteData }] = await Promise.all([
+        import('../db/browser-engine'),
+        import('./value-cache'),
+        import('../db/load'),
+      ]);
       const engine = await createBrowserEngine();
       this.engine = engine;
       // Only the site in view is loaded now; others when the user switches to them.
@@ -119,8 +121,9 @@ export class DataCoordinator {
   }
 
   /** The SQL console: one read-only query over the loaded tables. */
-  runConsoleQuery(sql: string, lang: Lang): Promise<ConsoleResult> {
-    if (!this.engine) return Promise.reject(new SqlConsoleError('engine', translate(lang, 'analysis.waiting')));
+  async runConsoleQuery(sql: string, lang: Lang): Promise<ConsoleResult> {
+    const { runReadOnlyQuery, SqlConsoleError } = await import('../db/sql-console');
+    if (!this.engine) throw new SqlConsoleError('engine', translate(lang, 'analysis.waiting'));
     return runReadOnlyQuery(this.engine, sql);
   }
 
@@ -136,7 +139,9 @@ export class DataCoordinator {
   /** An imported table's indicators into DuckDB when its site is loaded there (a later load reads them from the site's extraValues). */
   async addTable(ext: TableExtension): Promise<void> {
     const engine = this.engine;
-    if (engine && (await engine.query(`SELECT 1 FROM areas WHERE site = ${str(ext.siteId)} LIMIT 1`)).numRows > 0) {
+    if (!engine) return;
+    const [{ insertIndicators }, { str }] = await Promise.all([import('../db/schema'), import('../db/sql')]);
+    if ((await engine.query(`SELECT 1 FROM areas WHERE site = ${str(ext.siteId)} LIMIT 1`)).numRows > 0) {
       await engine.registerFile(ext.file, ext.bytes.slice());
       await insertIndicators(engine, this.registry.site(ext.siteId), ext.indicators, ext.file);
     }
@@ -150,7 +155,7 @@ export class DataCoordinator {
 
   /** Removes an imported site's rows from DuckDB. */
   async unloadSite(siteId: string): Promise<void> {
-    if (this.engine) await unloadSite(this.engine, siteId);
+    if (this.engine) await (await import('../db/schema')).unloadSite(this.engine, siteId);
     this.cache?.forget(siteId);
   }
 
@@ -166,7 +171,7 @@ export class DataCoordinator {
     try {
       await cache.ensureSite(this.registry.site(layer.site));
       // Loaded on first use: turf's geometry code stays out of the first map's JavaScript.
-      const { pointIndicators } = await import('./point-indicators');
+      const [{ pointIndicators }, { insertIndicators }] = await Promise.all([import('./point-indicators'), import('../db/schema')]);
       const ext = await pointIndicators(cache, this.registry.site(layer.site), layer);
       // Into DuckDB first: the indicators show up in the menus only once their values can be asked for.
       await engine.registerFile(ext.file, ext.bytes.slice());
