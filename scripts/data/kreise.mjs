@@ -31,8 +31,9 @@ const INKAR_MAP = [
   ['schulabgaenger_ohne_abschluss', 'share_no_degree'],
   ['schulabgaenger_abitur', 'share_abitur'],
 ];
-// INKAR columns where a 0 means missing (not a real zero).
-const INKAR_ZERO_IS_MISSING = new Set(['share_abitur', 'tax_revenue_per_capita']);
+// INKAR columns where a 0 means missing (not a real zero); the source writes missing values as empty
+// cells, so a 0 elsewhere is a real zero (e.g. share_abitur of a Kreis without a Gymnasium).
+const INKAR_ZERO_IS_MISSING = new Set(['tax_revenue_per_capita']);
 const KREISE_COLUMNS = [
   'einwohner',
   'flaeche_km2',
@@ -102,9 +103,9 @@ export function buildKreise() {
         report.negatives[s]++;
         v = null;
       }
-      if (v === 0 && INKAR_ZERO_IS_MISSING.has(s)) {
+      if (v === 0) {
         report.zeros[s]++;
-        v = null;
+        if (INKAR_ZERO_IS_MISSING.has(s)) v = null;
       }
       rec[out] = v;
     }

@@ -170,8 +170,10 @@ ${aggLine('Stadt Leipzig (official totals include persons not assigned to an Ort
   Sichart, Wiedemann, Hilbig (2025), Scientific Data, doi:10.1038/s41597-025-04811-5.
 - What was changed: joined on \`county_code\` = AGS and year; 13 of the 30 variables are shipped under German column
   names (see catalog.json: each definition names the INKAR code). Empty = missing; real zeros are kept, except:
-  - \`share_abitur\`: ${kr.zeros.share_abitur} zeros → missing (0 is the source's missing code here, e.g. Landkreise Bamberg,
-    Schweinfurt, Würzburg in most years and many Niedersachsen Kreise in 2020).
+  - \`share_abitur\` keeps its ${kr.zeros.share_abitur} zeros: they are real (the source writes missing values as empty cells):
+    Kreise without a Gymnasium of their own (e.g. Landkreise Bamberg, Schweinfurt, Würzburg, whose pupils attend the
+    cities' Gymnasien), Niedersachsen 2020 (return to the nine-year Gymnasium: no Abitur cohort, e.g. 03255, 03352,
+    03451, 03454), Sachsen-Anhalt 2001 (switch to 13 school years: 15081, 15090).
   - \`tax_revenue_per_capita\`: ${kr.zeros.tax_revenue_per_capita} zeros → missing (1997, eight East German Kreise incl. Leipzig;
     a municipal tax capacity of 0 is impossible).
   - \`cars_per_capita\`: ${kr.negatives.cars_per_capita} negative value (−0.01, 07235 in 2013) → missing.

@@ -136,6 +136,16 @@ describe('Deutschland – Kreise', () => {
     expect(formatValue(7.25, 'percent', 1, 'de')).toBe('7,3\u00a0%');
   });
 
+  it('keeps real zeros of the Abitur share (no Gymnasium, no cohort) and missing values missing', async () => {
+    // Niedersachsen 2020: the return to the nine-year Gymnasium left no Abitur cohort.
+    const y2020 = await valuesOf(kreise, 'schulabgaenger_abitur', 'kreis', 2020);
+    for (const ags of ['03255', '03352', '03451', '03454']) expect(y2020.get(ags)?.value).toBe(0);
+    // Landkreis Bamberg has no Gymnasium of its own; Sachsen-Anhalt 2001: the switch to 13 school years.
+    expect((await valuesOf(kreise, 'schulabgaenger_abitur', 'kreis', 2005)).get('09471')?.value).toBe(0);
+    expect((await valuesOf(kreise, 'schulabgaenger_abitur', 'kreis', 2001)).get('15081')?.value).toBe(0);
+    expect(y2020.get('14713')?.value).toBeGreaterThan(0);
+  });
+
   it('has 400 Kreise in 16 Länder; a Land is the sum of its Kreise, or missing if one is', async () => {
     for (const year of [2019, 2020]) {
       const k = await valuesOf(kreise, 'einwohner', 'kreis', year);

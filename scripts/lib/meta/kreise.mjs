@@ -369,8 +369,8 @@ export const KREISE_INDICATORS = [
       'INKAR publishes only the share, not the number of school leavers; no state or national value is computed here.',
     ),
     notes: {
-      de: 'Der Wert hängt davon ab, ob es im Kreis Gymnasien gibt: Landkreise um kreisfreie Städte haben oft niedrige Werte. In der Quelle steht 0 für fehlende Werte (z. B. Landkreise Bamberg, Schweinfurt, Würzburg); diese Werte werden als fehlend behandelt.',
-      en: 'The value depends on whether there are grammar schools in the district: rural districts around cities often have low values. The source writes 0 for missing values (e.g. rural districts of Bamberg, Schweinfurt, Würzburg); these are treated as missing.',
+      de: 'Der Wert hängt davon ab, ob es im Kreis Gymnasien gibt: Landkreise um kreisfreie Städte haben oft niedrige Werte, Landkreise ohne eigenes Gymnasium (z. B. Bamberg, Schweinfurt, Würzburg) den echten Wert 0 – ihre Schüler machen das Abitur in der Stadt.',
+      en: 'The value depends on whether there are grammar schools in the district: rural districts around cities often have low values, and rural districts without a grammar school of their own (e.g. Bamberg, Schweinfurt, Würzburg) the real value 0 – their pupils take the Abitur in the city.',
     },
     yearNotes: {
       2011: {
@@ -378,8 +378,8 @@ export const KREISE_INDICATORS = [
         en: 'Double Abitur cohorts (switch to 8-year grammar school), e.g. in Bavaria and Lower Saxony: shares jump up.',
       },
       2020: {
-        de: 'Niedersachsen: wegen der Rückkehr zu G9 kaum Abiturjahrgang, Anteile sehr niedrig oder fehlend.',
-        en: 'Lower Saxony: hardly any Abitur cohort because of the return to 9-year grammar school; shares very low or missing.',
+        de: 'Niedersachsen: wegen der Rückkehr zu G9 kaum Abiturjahrgang, Anteile sehr niedrig oder 0.',
+        en: 'Lower Saxony: hardly any Abitur cohort because of the return to 9-year grammar school; shares very low or 0.',
       },
     },
   },
