@@ -2,6 +2,7 @@
 // areas. Shared by the legend panel and the exports (PNG, PPTX) so both show
 // the same classes.
 import type { Classification } from '../analysis/classify';
+import { translate, type Lang } from '../i18n';
 
 export interface LegendRow {
   color: string;
@@ -10,6 +11,16 @@ export interface LegendRow {
   count: number;
   /** Change maps: the class that holds zero (no change). */
   zero: boolean;
+  /** The class holds its upper bound too: the last one. Every other class is [from, to). */
+  closed: boolean;
+}
+
+/**
+ * A class's range as the legend, the map's table and the exports write it: which end is closed is
+ * said in words, as German statistics do ("10 bis unter 15"; the last class "15 bis 20").
+ */
+export function rangeLabel(row: LegendRow, fmt: (v: number) => string, lang: Lang): string {
+  return translate(lang, row.closed ? 'legend.rangeClosed' : 'legend.range', { from: fmt(row.from), to: fmt(row.to) });
 }
 
 export function legendRows(cls: Classification | null, colors: readonly string[], diverging: boolean): LegendRow[] {
@@ -26,6 +37,7 @@ export function legendRows(cls: Classification | null, colors: readonly string[]
     to: bounds[i + 1] ?? cls.max,
     count,
     zero: false,
+    closed: i === cls.counts.length - 1,
   }));
   const zero = diverging ? out.find((r) => r.from <= 0 && r.to >= 0) : undefined;
   if (zero) zero.zero = true;

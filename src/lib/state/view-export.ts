@@ -14,7 +14,7 @@ export interface ShownView {
 import { pick, translate, type Lang, type MessageKey } from '../i18n';
 import { formatChange } from '../analysis/change';
 import { formatValue, unitLabel } from '../analysis/format';
-import { legendRows } from '../map/legend-rows';
+import { legendRows, rangeLabel } from '../map/legend-rows';
 import { trendKey } from '../map/trend-glyphs';
 import { visibleSources } from '../data/sources';
 import type { LegendSpec } from '../io/export/image/layout';
@@ -53,7 +53,7 @@ export function viewTexts(app: ShownView, now = new Date()): ViewTexts {
   const cls = result?.classification ?? null;
   const items: LegendSpec['items'] = legendRows(cls, result?.colors ?? [], change !== null).map((r) => ({
     color: r.color,
-    label: `${fmt(r.from)} – ${fmt(r.to)}`,
+    label: rangeLabel(r, fmt, lang),
     count: areas(r.count),
   }));
   const secret = result ? [...result.values.values()].filter((v) => v.secret).length : 0;
