@@ -8,7 +8,8 @@ import { baseLevel } from '../data/catalog';
 import type { PointLayerInfo } from '../data/points';
 import type { TableExtension } from '../data/user-data';
 import { fetchJsonOnce } from '../data/urls';
-import { valuesCsv, type ValueRow } from '../data/site-package.js';
+import { sitePaths, valuesCsv, type ValueRow } from '../data/site-package.js';
+import { USER_PREFIX } from '../data/user-files';
 import { levelGeometry } from '../data/geometry';
 import { catchmentPerArea, countPointsPerArea } from '../analysis/points-per-area';
 import type { ValueCache } from './value-cache';
@@ -101,7 +102,7 @@ export async function pointIndicators(cache: ValueCache, site: Site, layer: Poin
     siteId: site.id,
     fileName: layer.file,
     indicators,
-    file: `user/pts-${layer.id}/values.csv`,
+    file: sitePaths(`${USER_PREFIX}pts-${layer.id}`).values,
     bytes: new TextEncoder().encode(valuesCsv(columns, rows)),
     sourceKey,
     source: layer.source,

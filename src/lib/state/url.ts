@@ -2,9 +2,8 @@ import { CLASS_METHODS, DEFAULT_K, MAX_K, MIN_K, normalizeManualBreaks, type Cla
 import type { Lang } from '../analysis/format';
 import type { ChangeMeasure } from '../analysis/change';
 import { nearestYear, normalizeRange } from './view-normalize';
-import { MAX_INDEX_WEIGHT, MAX_SECRECY, VIEW_MODES, type EmbedMode, type IndexWeight, type Notice, type SiteInfo, type ViewMode, type ViewState } from './view-state';
+import { MAX_INDEX_WEIGHT, MAX_SECRECY, MAX_SELECTED, VIEW_MODES, type EmbedMode, type IndexWeight, type Notice, type SiteInfo, type ViewMode, type ViewState } from './view-state';
 
-const MAX_SEL = 6;
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
@@ -112,9 +111,9 @@ export function parseViewState(
     const tokens = rawSel.split(',').map((t) => t.trim()).filter((t) => t !== '');
     const rejected = tokens.filter((t) => !ID_RE.test(t));
     const ids = [...new Set(tokens.filter((t) => ID_RE.test(t)))];
-    sel = ids.slice(0, MAX_SEL);
+    sel = ids.slice(0, MAX_SELECTED);
     if (rejected.length > 0) notice('sel', rejected.join(','), sel.join(','), 'malformed');
-    if (ids.length > MAX_SEL) notice('sel', ids.slice(MAX_SEL).join(','), sel.join(','), 'unavailable');
+    if (ids.length > MAX_SELECTED) notice('sel', ids.slice(MAX_SELECTED).join(','), sel.join(','), 'unavailable');
   }
 
   const rawLang = get('lang');
@@ -172,7 +171,7 @@ export function parseViewState(
       const [s, id, ...rest] = t.split(':');
       return rest.length === 0 && sites.some((x) => x.id === s) && id !== undefined && ID_RE.test(id);
     });
-    cmp = valid.slice(0, MAX_SEL);
+    cmp = valid.slice(0, MAX_SELECTED);
     if (valid.length < tokens.length) notice('cmp', tokens.filter((t) => !valid.includes(t)).join(','), cmp.join(','), 'malformed');
   }
 

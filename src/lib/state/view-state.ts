@@ -15,7 +15,7 @@ export interface ViewState {
   k: number;
   /** Manual breaks (only with cls=manual), URL param "breaks": comma-separated, '.' as decimal separator. */
   breaks: number[] | null;
-  /** Selected area ids (syntax-checked only, max MAX_SEL). */
+  /** Selected area ids (syntax-checked only, max MAX_SELECTED). */
   sel: string[];
   lang: Lang;
   /** 'map': one year; 'change': the change between `from` and `to`; 'multiples': one small map per year from–to. */
@@ -77,6 +77,8 @@ export const VIEW_MODES: readonly ViewMode[] = [
 /** Modes that show two indicators (ind and ind2). */
 export const TWO_INDICATOR_MODES: readonly ViewMode[] = ['scatter', 'bivariate', 'swipe'];
 export const MAX_INDEX_WEIGHT = 10;
+/** At most this many areas are selected at once. */
+export const MAX_SELECTED = 6;
 /** Modes with an analysis panel beside the map (their code is loaded on first use). */
 export const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa'];
 /** Modes whose map is coloured by an analysis, not by the indicator's classes (their legend is in the panel). */

@@ -7,11 +7,9 @@ import { findIndicator, findLevel } from '../data/catalog';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import { parseViewState, serializeViewState } from './url';
 import { normalizeView } from './view-normalize';
-import type { Notice, ViewState } from './view-state';
+import { MAX_SELECTED, type Notice, type ViewState } from './view-state';
 
 export const DEFAULT_SITE = 'leipzig';
-/** At most this many areas are selected at once. */
-const MAX_SELECTED = 6;
 
 export class ViewStore {
   private readonly initial: { state: ViewState; notices: Notice[] };
