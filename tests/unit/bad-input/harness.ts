@@ -15,7 +15,9 @@ import type { Site } from '../../../src/lib/data/catalog-types';
 import { ImportError, type InputFile } from '../../../src/lib/io/import/common';
 import { suggestAttributes, toLonLat, type AttributeSuggestion } from '../../../src/lib/io/import/boundaries';
 import type { RawBoundaries } from '../../../src/lib/io/import/raw-boundaries';
-import { ImportCodeError, parseImport, type ParsedImport } from '../../../src/lib/io/import/parse-import';
+import { ImportCodeError, type ParsedImport } from '../../../src/lib/io/import/parse-import';
+import { parseDrop, type ParsedDrop } from '../../../src/lib/io/import/parse-drop';
+import type { UnusedFile } from '../../../src/lib/io/import/drop-groups';
 import { defaultChoice, joinTable, type TableImport } from '../../../src/lib/io/import/table-join';
 import { parseDelimited } from '../../../src/lib/io/import/table/csv';
 import type { TableSuggestion } from '../../../src/lib/io/import/table/mapping';
@@ -104,13 +106,21 @@ export async function createEnv(): Promise<Env> {
 
 export type Stage = 'parse' | 'choice' | 'reproject' | 'build' | 'project';
 
-export interface Refused {
+/** What every outcome of a drop carries besides its first item's result. */
+interface DropParts {
+  /** Files given together: the files not used, with the reason. */
+  unused?: UnusedFile[];
+  /** Files given together: the outcomes of the items after the first (a table after boundaries joins to them). */
+  others?: Outcome[];
+}
+
+export interface Refused extends DropParts {
   status: 'refused';
   stage: Stage;
   message: string;
 }
 
-export interface Loaded {
+export interface Loaded extends DropParts {
   status: 'loaded';
   kind: ParsedImport['kind'];
   parsed: ParsedImport;
@@ -148,20 +158,48 @@ function expectImportError(err: unknown, files: readonly InputFile[]): string {
   return err.message;
 }
 
-/** Runs one case through the whole import; throws (fails the test) on anything but a clear refusal or a sane result. */
+/** The areas a table from the same drop joins to: the site made from the drop's boundaries. */
+interface DropTarget {
+  siteId: string;
+  areas: { id: string; name: string }[];
+}
+
+/**
+ * Runs one case through the whole import as the dialog runs it; throws (fails the test) on anything but a
+ * clear refusal or a sane result. Files given together are read as a drop: the first item's outcome is the
+ * case's outcome, the others (a table after boundaries joins to the new site) are in `others`.
+ */
 export async function runPipeline(env: Env, files: readonly InputFile[]): Promise<Outcome> {
-  let parsed: ParsedImport;
+  let drop: ParsedDrop;
   try {
-    parsed = await withTimeout(parseImport(files), CASE_TIMEOUT_MS, `parseImport(${names(files).join(', ')})`);
+    drop = await withTimeout(parseDrop(files), CASE_TIMEOUT_MS, `parseDrop(${names(files).join(', ')})`);
   } catch (err) {
     return { status: 'refused', stage: 'parse', message: expectImportError(err, files) };
   }
   // Structured clone, as the worker posts the result to the page (throws for what cannot cross).
-  parsed = structuredClone(parsed);
+  drop = structuredClone(drop);
+  const given = new Set(names(files));
+  for (const u of drop.unused) for (const f of u.file.split(', ')) expect(given.has(f), `unused "${f}" was given`).toBe(true);
+  const outcomes: Outcome[] = [];
+  let target: DropTarget | null = null;
+  for (const item of drop.items) {
+    const itemFiles = item.files.map((n) => files.find((f) => f.name === n)!);
+    const outcome = await followUp(env, item.parsed, itemFiles, target);
+    if (outcome.status === 'loaded' && outcome.site && target === null) {
+      const siteId = outcome.site.site.id;
+      target = { siteId, areas: outcome.areas.filter((a) => a.site === siteId).map((a) => ({ id: a.id, name: a.name })) };
+    }
+    outcomes.push(outcome);
+  }
+  const first = outcomes[0]!;
+  return { ...first, unused: drop.unused, others: outcomes.slice(1) };
+}
+
+async function followUp(env: Env, parsed: ParsedImport, files: readonly InputFile[], target: DropTarget | null): Promise<Outcome> {
   const fileNames = names(files).join(', ');
   switch (parsed.kind) {
     case 'table':
-      return tableFollowUp(env, parsed, files);
+      return tableFollowUp(env, parsed, files, target);
     case 'points': {
       const points = pointsFollowUp(parsed.raw, parsed.fileName, files);
       if ('status' in points) return points;
@@ -174,8 +212,11 @@ export async function runPipeline(env: Env, files: readonly InputFile[]): Promis
   }
 }
 
-/** What the dialog does with a table: the default choice, the join to Leipzig's Ortsteile, the insert into DuckDB. */
-async function tableFollowUp(env: Env, parsed: Extract<ParsedImport, { kind: 'table' }>, files: readonly InputFile[]): Promise<Outcome> {
+/**
+ * What the dialog does with a table: the default choice, the join to Leipzig's Ortsteile, the insert into DuckDB;
+ * a table given together with boundaries is joined to their site instead (which is no longer in DuckDB: the join only).
+ */
+async function tableFollowUp(env: Env, parsed: Extract<ParsedImport, { kind: 'table' }>, files: readonly InputFile[], target: DropTarget | null = null): Promise<Outcome> {
   const sheet = parsed.sheets.find((s) => s.name === parsed.sheet);
   expect(sheet).toBeDefined();
   const rows = sheet!.rows;
@@ -201,12 +242,12 @@ async function tableFollowUp(env: Env, parsed: Extract<ParsedImport, { kind: 'ta
     if (points || pointsRefused) return { status: 'loaded', kind: 'table', parsed, suggestion, points, pointsRefused, observations: [], areas: [] };
     return { status: 'refused', stage: 'choice', message: `${parsed.fileName}: no-key-column` };
   }
-  const taken = env.leipzig.indicators.map((i) => i.id);
-  const join = joinTable(rows, suggestion, choice, { siteId: 'leipzig', areas: env.areas, taken });
+  const taken = target ? [] : env.leipzig.indicators.map((i) => i.id);
+  const join = joinTable(rows, suggestion, choice, target ? { ...target, taken } : { siteId: 'leipzig', areas: env.areas, taken });
   expect(join.summary.matched + join.summary.unmatched.filter((u) => u.reason !== 'duplicate').length).toBeLessThanOrEqual(join.summary.rows);
   for (const u of join.summary.unmatched) expect(u.row).toBeGreaterThanOrEqual(1);
   let observations: Loaded['observations'] = [];
-  if (join.indicators.length > 0) {
+  if (join.indicators.length > 0 && !target) {
     // the values file the dialog stores: numbers only (no NaN, Infinity)
     const csv = parseDelimited(join.valuesCsv, ',').rows.filter((r) => r.length > 1);
     const header = csv[0]!;

@@ -2,21 +2,23 @@
 // rows here for the dialog's lifetime. The dialog gets an outline (header,
 // suggestion, counts); joins to a site (every change of key column, year column or
 // target) run here on the kept rows. See worker-client.ts for the other side.
-import { parseImport, ImportCodeError } from './parse-import';
+import { ImportCodeError } from './parse-import';
+import { parseDrop } from './parse-drop';
 import { ImportError } from './common';
 import { suggestMapping, type TableSuggestion } from './table/mapping';
 import type { Cell } from './table/cells';
 import { joinTable } from './table-join';
 import { outlineOf } from './table-outline';
-import type { ImportReply, ImportRequest } from './worker-protocol';
+import type { ImportReply, ImportRequest, ItemView } from './worker-protocol';
 
-/** The last parsed table's sheets, and each sheet's suggestion once made. */
-let sheets = new Map<string, { rows: Cell[][]; suggestion: TableSuggestion | null }>();
+type Sheets = Map<string, { rows: Cell[][]; suggestion: TableSuggestion | null }>;
+/** The last drop's tables by item key: their sheets, and each sheet's suggestion once made. */
+let tables = new Map<string, Sheets>();
 
 const post = (msg: ImportReply) => (self as unknown as Worker).postMessage(msg);
 
-function sheetOf(name: string): { rows: Cell[][]; suggestion: TableSuggestion } {
-  const sheet = sheets.get(name);
+function sheetOf(item: string, name: string): { rows: Cell[][]; suggestion: TableSuggestion } {
+  const sheet = tables.get(item)?.get(name);
   if (!sheet) throw new Error(`no sheet "${name}" in the parsed file`);
   sheet.suggestion ??= suggestMapping(sheet.rows);
   return sheet as { rows: Cell[][]; suggestion: TableSuggestion };
@@ -25,29 +27,32 @@ function sheetOf(name: string): { rows: Cell[][]; suggestion: TableSuggestion } 
 async function handle(req: ImportRequest): Promise<ImportReply> {
   switch (req.type) {
     case 'parse': {
-      sheets = new Map();
-      const parsed = await parseImport(req.files, (stage, done) => post({ id: req.id, type: 'progress', stage, done }));
-      if (parsed.kind !== 'table') return { id: req.id, type: 'parsed', result: parsed };
-      for (const s of parsed.sheets) sheets.set(s.name, { rows: s.rows, suggestion: s.name === parsed.sheet ? parsed.suggestion : null });
-      const chosen = sheetOf(parsed.sheet);
-      return {
-        id: req.id,
-        type: 'parsed',
-        result: {
+      tables = new Map();
+      const drop = await parseDrop(req.files, (stage, done) => post({ id: req.id, type: 'progress', stage, done }));
+      const items = drop.items.map(({ key, files, parsed }): ItemView => {
+        if (parsed.kind !== 'table') return { ...parsed, key, files };
+        const sheets: Sheets = new Map();
+        for (const s of parsed.sheets) sheets.set(s.name, { rows: s.rows, suggestion: s.name === parsed.sheet ? parsed.suggestion : null });
+        tables.set(key, sheets);
+        const chosen = sheetOf(key, parsed.sheet);
+        return {
           kind: 'table',
+          key,
+          files,
           fileName: parsed.fileName,
           sheetNames: parsed.sheets.map((s) => s.name),
           table: outlineOf(parsed.sheet, chosen.rows, chosen.suggestion),
           points: parsed.points,
-        },
-      };
+        };
+      });
+      return { id: req.id, type: 'parsed', result: { items, unused: drop.unused } };
     }
     case 'sheet': {
-      const sheet = sheetOf(req.sheet);
+      const sheet = sheetOf(req.item, req.sheet);
       return { id: req.id, type: 'sheet', result: outlineOf(req.sheet, sheet.rows, sheet.suggestion) };
     }
     case 'join': {
-      const sheet = sheetOf(req.sheet);
+      const sheet = sheetOf(req.item, req.sheet);
       return { id: req.id, type: 'joined', result: joinTable(sheet.rows, sheet.suggestion, req.choice, req.target) };
     }
   }

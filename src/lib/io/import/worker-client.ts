@@ -7,7 +7,7 @@ import { ImportError, type InputFile } from './common';
 import { ImportCodeError } from './parse-import';
 import type { TableChoice, TableImport, TableTarget } from './table-join';
 import type { TableOutline } from './table-outline';
-import type { ImportReply, ImportRequest, ParsedView } from './worker-protocol';
+import type { DropView, ImportReply, ImportRequest } from './worker-protocol';
 
 /** Overall progress 0–1: reading the files is the first 30 %, parsing the rest. */
 export type Progress = (done: number, stage: 'read' | string) => void;
@@ -42,7 +42,8 @@ export class ImportWorker {
   private latestJoin = 0;
   private readonly waiting = new Map<number, Waiting>();
 
-  async parse(files: readonly File[], progress: Progress = () => {}): Promise<ParsedView> {
+  /** Reads files given together: each group of them parsed, the files not used named. */
+  async parse(files: readonly File[], progress: Progress = () => {}): Promise<DropView> {
     this.latestJoin++; // joins of the previous file no longer count (nor do their errors)
     const input = await readWithProgress(files, progress);
     // The bytes move to the worker (no copy).
@@ -51,19 +52,19 @@ export class ImportWorker {
     return reply.result;
   }
 
-  /** The outline of another sheet of the parsed workbook. */
-  async sheet(sheet: string): Promise<TableOutline> {
-    const reply = await this.ask({ type: 'sheet', sheet });
+  /** The outline of another sheet of the drop item's workbook. */
+  async sheet(item: string, sheet: string): Promise<TableOutline> {
+    const reply = await this.ask({ type: 'sheet', item, sheet });
     if (reply.type !== 'sheet') throw new Error(`unexpected reply ${reply.type}`);
     return reply.result;
   }
 
-  /** The join of a sheet's rows to a site, or null when a newer join has been asked for meanwhile. */
-  async join(sheet: string, choice: TableChoice, target: TableTarget): Promise<TableImport | null> {
+  /** The join of a drop item's sheet to a site, or null when a newer join has been asked for meanwhile. */
+  async join(item: string, sheet: string, choice: TableChoice, target: TableTarget): Promise<TableImport | null> {
     const mine = ++this.latestJoin;
     let reply: ImportReply;
     try {
-      reply = await this.ask({ type: 'join', sheet, choice, target });
+      reply = await this.ask({ type: 'join', item, sheet, choice, target });
     } catch (err) {
       if (mine !== this.latestJoin) return null;
       throw err;

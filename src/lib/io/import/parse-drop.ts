@@ -1,0 +1,72 @@
+// Files given together, read group by group: a city's Stadtteile shapefile and its
+// population table dropped at once become two items — the boundaries first, then the
+// table, which the dialog joins to them — and every file not used is named with its
+// reason. A single group is read exactly as parseImport reads it (its errors are the
+// import's errors); with several, a group that fails is listed, the others go on.
+import { ImportError, type InputFile } from './common';
+import { groupFiles, type UnusedFile } from './drop-groups';
+import { ImportCodeError, parseImport, type ParsedImport, type ParseProgress } from './parse-import';
+import { defaultChoice } from './table-join';
+
+export interface DropItem {
+  /** the group's name, unique within the drop (the worker keeps a table's rows under it) */
+  key: string;
+  /** the names of the files read for it */
+  files: string[];
+  parsed: ParsedImport;
+}
+
+export interface ParsedDrop {
+  /** what was read, boundaries first, then tables, then points (the order the dialog takes them in) */
+  items: DropItem[];
+  unused: UnusedFile[];
+}
+
+const ORDER: Record<ParsedImport['kind'], number> = { project: 0, boundaries: 1, table: 2, points: 3 };
+
+function refusal(file: string, err: unknown): UnusedFile {
+  if (err instanceof ImportCodeError) return { file, reason: err.code === 'xls' ? 'xls' : 'failed', code: err.code };
+  if (err instanceof ImportError) {
+    const prefix = `${err.file}: `;
+    return { file, reason: 'failed', detail: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message };
+  }
+  throw err; // a defect, not the file's fault: it must not be hidden in a list
+}
+
+export async function parseDrop(files: readonly InputFile[], progress: ParseProgress = () => {}): Promise<ParsedDrop> {
+  const { groups, unused } = groupFiles(files.map((f) => f.name));
+  // One group (or none the importer recognises): read as one import, its errors are the import's.
+  if (groups.length <= 1) {
+    const used = groups.length === 1 ? groups[0]!.files.map((i) => files[i]!) : files;
+    const parsed = await parseImport(used, progress);
+    return {
+      items: [{ key: groups[0]?.key ?? used.map((f) => f.name).join(', '), files: used.map((f) => f.name), parsed }],
+      unused: groups.length === 1 ? unused : [],
+    };
+  }
+  const items: DropItem[] = [];
+  for (const [n, group] of groups.entries()) {
+    const part = group.files.map((i) => files[i]!);
+    const names = part.map((f) => f.name);
+    const scaled: ParseProgress = (stage, done) => progress(stage, (n + done) / groups.length);
+    try {
+      const parsed = await parseImport(part, scaled);
+      // A project replaces the user's data: it is opened on its own, never as part of a drop.
+      if (parsed.kind === 'project') unused.push({ file: parsed.fileName, reason: 'project' });
+      // A text without key column (a readme.txt beside a shapefile) is named, not shown as a step that fails.
+      else if (parsed.kind === 'table' && !parsed.points && !defaultChoice(parsed.suggestion, parsed.fileName, 2000)) {
+        unused.push({ file: parsed.fileName, reason: 'failed', code: 'no-key-column' });
+      } else items.push({ key: group.key, files: names, parsed });
+    } catch (err) {
+      unused.push(refusal(names.join(', '), err));
+    }
+  }
+  if (items.length === 0) {
+    const reasons = unused.map((u) => `${u.file} (${u.detail ?? u.code ?? u.reason})`).join('; ');
+    throw new ImportError(files.map((f) => f.name).join(', '), `none of the files can be imported: ${reasons}`);
+  }
+  items.sort((a, b) => ORDER[a.parsed.kind] - ORDER[b.parsed.kind]);
+  const order = new Map(files.map((f, i) => [f.name, i]));
+  unused.sort((a, b) => (order.get(a.file.split(', ')[0]!) ?? 0) - (order.get(b.file.split(', ')[0]!) ?? 0));
+  return { items, unused };
+}
