@@ -131,3 +131,17 @@ test('a project file moves all imports and the view to another browser', async (
   await expect(fresh.getByTestId('ranking')).toContainText('Südvorstadt');
   await other.close();
 });
+
+test('an Excel cell longer than Excel allows is cut, and the dialog names it', async ({ page }) => {
+  const { xlsx } = await import('../../scripts/lib/fixture-writers.mjs');
+  // A comment column with one 40,000-character text (a pasted report), as exports from databases carry them.
+  const rows = [['OT-Nr.', 'Ortsteil', 'Einwohner', 'Bemerkung'], ['00', 'Zentrum', 1901, 'x'.repeat(40_000)], ['01', 'Zentrum-Ost', 6114, 'kurz']];
+  const bytes = xlsx([{ name: 'Daten', rows }]) as Uint8Array;
+  await page.goto('./?site=leipzig');
+  await waitForView(page, 'leipzig|ortsteil|');
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles({ name: 'einwohner_2022.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
+  await expect(page.getByTestId('import-summary')).toHaveAttribute('data-matched', '2');
+  await expect(page.getByTestId('import-truncated')).toContainText('Gekürzt');
+  await expect(page.getByTestId('import-truncated')).toContainText('D2');
+});

@@ -220,6 +220,7 @@ export const de = {
   'import.unused.project': 'Projektdatei – bitte allein öffnen, sie ersetzt die eigenen Daten',
   'import.unused.unsupported': 'Format wird nicht gelesen',
   'import.unused.failed': '{detail}',
+  'import.truncated': 'Gekürzt, weil länger als 32.767 Zeichen (endet jetzt auf „…“): Zelle {cells}',
   'import.found': '{count} Gebiete in {file}',
   'import.note.cpg': 'Keine .cpg-Datei: die Attribute wurden als Windows-1252 gelesen.',
   'import.crs': 'Koordinatensystem',

@@ -221,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   'import.unused.project': 'project file – please open it on its own, it replaces your own data',
   'import.unused.unsupported': 'format not read',
   'import.unused.failed': '{detail}',
+  'import.truncated': 'Cut because longer than 32,767 characters (now ending in "…"): cell {cells}',
   'import.found': '{count} areas in {file}',
   'import.note.cpg': 'No .cpg file: attributes were read as Windows-1252.',
   'import.crs': 'Coordinate system',

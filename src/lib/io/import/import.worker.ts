@@ -11,17 +11,17 @@ import { joinTable } from './table-join';
 import { outlineOf } from './table-outline';
 import type { ImportReply, ImportRequest, ItemView } from './worker-protocol';
 
-type Sheets = Map<string, { rows: Cell[][]; suggestion: TableSuggestion | null }>;
+type Sheets = Map<string, { rows: Cell[][]; suggestion: TableSuggestion | null; truncated: string[] }>;
 /** The last drop's tables by item key: their sheets, and each sheet's suggestion once made. */
 let tables = new Map<string, Sheets>();
 
 const post = (msg: ImportReply) => (self as unknown as Worker).postMessage(msg);
 
-function sheetOf(item: string, name: string): { rows: Cell[][]; suggestion: TableSuggestion } {
+function sheetOf(item: string, name: string): { rows: Cell[][]; suggestion: TableSuggestion; truncated: string[] } {
   const sheet = tables.get(item)?.get(name);
   if (!sheet) throw new Error(`no sheet "${name}" in the parsed file`);
   sheet.suggestion ??= suggestMapping(sheet.rows);
-  return sheet as { rows: Cell[][]; suggestion: TableSuggestion };
+  return sheet as { rows: Cell[][]; suggestion: TableSuggestion; truncated: string[] };
 }
 
 async function handle(req: ImportRequest): Promise<ImportReply> {
@@ -32,7 +32,7 @@ async function handle(req: ImportRequest): Promise<ImportReply> {
       const items = drop.items.map(({ key, files, parsed }): ItemView => {
         if (parsed.kind !== 'table') return { ...parsed, key, files };
         const sheets: Sheets = new Map();
-        for (const s of parsed.sheets) sheets.set(s.name, { rows: s.rows, suggestion: s.name === parsed.sheet ? parsed.suggestion : null });
+        for (const s of parsed.sheets) sheets.set(s.name, { rows: s.rows, suggestion: s.name === parsed.sheet ? parsed.suggestion : null, truncated: s.truncated ?? [] });
         tables.set(key, sheets);
         const chosen = sheetOf(key, parsed.sheet);
         return {
@@ -41,7 +41,7 @@ async function handle(req: ImportRequest): Promise<ImportReply> {
           files,
           fileName: parsed.fileName,
           sheetNames: parsed.sheets.map((s) => s.name),
-          table: outlineOf(parsed.sheet, chosen.rows, chosen.suggestion),
+          table: outlineOf(parsed.sheet, chosen.rows, chosen.suggestion, chosen.truncated),
           points: parsed.points,
         };
       });
@@ -49,7 +49,7 @@ async function handle(req: ImportRequest): Promise<ImportReply> {
     }
     case 'sheet': {
       const sheet = sheetOf(req.item, req.sheet);
-      return { id: req.id, type: 'sheet', result: outlineOf(req.sheet, sheet.rows, sheet.suggestion) };
+      return { id: req.id, type: 'sheet', result: outlineOf(req.sheet, sheet.rows, sheet.suggestion, sheet.truncated) };
     }
     case 'join': {
       const sheet = sheetOf(req.item, req.sheet);

@@ -18,12 +18,15 @@ export interface TableOutline {
   sheet: string;
   header: Cell[];
   suggestion: SuggestionOutline;
+  /** Cells ("B3") whose text was longer than a spreadsheet allows and was cut (see sheet-xml.ts); the dialog lists them. */
+  truncated: string[];
 }
 
-export function outlineOf(sheet: string, rows: readonly (readonly Cell[])[], suggestion: TableSuggestion): TableOutline {
+export function outlineOf(sheet: string, rows: readonly (readonly Cell[])[], suggestion: TableSuggestion, truncated: readonly string[] = []): TableOutline {
   const { dataRows, issues, ...rest } = suggestion;
   return {
     sheet,
+    truncated: [...truncated],
     header: [...(rows[suggestion.headerRow] ?? [])],
     suggestion: { ...rest, dataRowCount: dataRows.length, issues: issues.slice(0, OUTLINE_ISSUES), issueCount: issues.length },
   };
