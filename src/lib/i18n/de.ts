@@ -173,6 +173,7 @@ export const de = {
   'index.minResidents': 'Nicht bewerten unter … Einwohnern',
   'index.notRated': 'nicht bewertet – unter {n} Einwohnern',
   'index.notRatedCount': 'Nicht bewertet – unter {n} Einwohnern: {count}',
+  'index.options': 'Optionen',
   'index.window': 'Zeitraum der Dynamik',
   'index.window.range': 'Zeitraum von–bis',
   'index.window.last': 'letzte {n} Jahre (wie MSS)',

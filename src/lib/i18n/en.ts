@@ -174,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   'index.minResidents': 'Do not rate below … residents',
   'index.notRated': 'not rated – fewer than {n} residents',
   'index.notRatedCount': 'Not rated – fewer than {n} residents: {count}',
+  'index.options': 'Options',
   'index.window': 'Period of the dynamics',
   'index.window.range': 'Period from–to',
   'index.window.last': 'last {n} years (as the MSS)',
