@@ -3,7 +3,7 @@
 // tests/fixtures/leipzig-official.csv (the official Stadtbezirk and city figures).
 import path from 'node:path';
 import { csvParse, csvParseRows } from 'd3-dsv';
-import { csvText, geometryPath, sitePaths } from '../../src/lib/data/site-package.js';
+import { belowText, csvText, geometryPath, sitePaths } from '../../src/lib/data/site-package.js';
 import { roundTo, cmpStr } from '../lib/format.mjs';
 import { cleanGeometry, dissolve, boundsOf, featureCollectionText, shapeStats } from '../lib/geo.mjs';
 import { simplifySharedBoundaries } from '../lib/topo-simplify.mjs';
@@ -20,6 +20,8 @@ const GEOMETRY = { ortsteil: geometryPath(DIR, 'ortsteil'), stadtbezirk: geometr
 export const LEIPZIG_SIMPLIFY_TOLERANCE = 0.00003; // degrees, about 3 m in Leipzig
 // Sliver threshold for the dissolved geometries (holes/parts smaller than this are dropped).
 export const LEIPZIG_MIN_KM2 = 0.05;
+/** The SGB-II-Quote is truncated to whole percent: a "0" with recipients is "below 1 %". */
+export const SGB2_QUOTE_BELOW = 1;
 
 /** Leipzig value columns: [output column, source column in core_wide | null if derived]. */
 const LEIPZIG_COLUMNS = [
@@ -40,7 +42,7 @@ const LEIPZIG_COLUMNS = [
 ];
 
 export function buildLeipzig() {
-  const report = { zeros: {}, calcCheck: {} };
+  const report = { zeros: {}, calcCheck: {}, sgb2Below: [] };
 
   // --- values ---
   const src = csvParse(readText(path.join(LEIPZIG_DIR, 'leipzig_ortsteile_core_wide.csv')));
@@ -57,6 +59,12 @@ export function buildLeipzig() {
     for (const [out, s] of LEIPZIG_COLUMNS) {
       if (!s) continue;
       let v = num(r[s]);
+      if (out === 'sgb2_quote' && v === 0 && sgb2QuoteBelow(r)) {
+        // A truncated share, not a missing one: see sgb2QuoteBelow.
+        rec[out] = belowText(SGB2_QUOTE_BELOW);
+        report.sgb2Below.push({ ot, name: r.ortsteil, year: Number(r.year), recipients: num(r.sgb2_leistungsberechtigte), residents: num(r.einwohner) });
+        continue;
+      }
       // "Missing is never 0": the city's exports turn "-", "." and "x" into 0.
       if (v === 0) {
         v = null;
@@ -194,6 +202,22 @@ export function buildLeipzig() {
   report.aggCheck = aggregationCheck(valueRows, fixture);
   report.valueRows = valueRows.length;
   return { site, report };
+}
+
+/**
+ * Whether a "0" in the SGB-II-Quote (sgb2_quote_pct_trunc) is a share below 1 % that the export
+ * truncated to 0, rather than the "-", "." or "x" (missing) it writes as 0 elsewhere: the Ortsteil has
+ * residents and SGB II recipients (so the share is above 0), and recipients / residents is below 1 %.
+ * The quote's own denominator (the reference population the city chose, about 70 % of the
+ * residents in the years it can be bounded) is not published but never exceeds the residents, so
+ * recipients / residents is a lower bound of the quote; below 1 % it cannot contradict the "0".
+ * In 2008–2022 this holds for exactly one cell: Plaußig-Portitz 2022 (21 recipients, 3,229
+ * residents: ≥ 0.65 %).
+ */
+function sgb2QuoteBelow(r) {
+  const recipients = num(r.sgb2_leistungsberechtigte);
+  const residents = num(r.einwohner);
+  return recipients !== null && residents !== null && recipients > 0 && residents > 0 && (recipients / residents) * 100 < SGB2_QUOTE_BELOW;
 }
 
 /**

@@ -93,6 +93,15 @@ ${zeroTable(lz.zeros)}
   Erwerbsfähigen"; \`core_wide\` rounds it to 2 decimals – checked to agree); from 2009 this gives the official
   denominator exactly (integers), for 2000–2008 the published share has only one decimal.
 - \`sgb2_quote\` = \`sgb2_quote_pct_trunc\` (truncated to integers by the exporter; cannot be recomputed or aggregated).
+  **A truncated 0 is kept as "below 1 %"** (the cell \`<1\` in \`values.csv\`, shown as "< 1 %"): a 0 of this column
+  is a share below 1 % rather than a missing value when the Ortsteil has SGB II recipients
+  (\`sgb2_leistungsberechtigte\` > 0) and residents, and recipients / residents < 1 %. The quote's denominator (a
+  reference population the city does not publish; about 70 % of the residents where it can be bounded from the
+  published quotes) never exceeds the residents, so recipients / residents is a lower bound of the quote, and a
+  lower bound under 1 % agrees with the truncated 0. Any other 0 stays missing. Cells marked so:
+${lz.sgb2Below.map((b) => `  ${b.name} (${b.ot}) ${b.year}: ${fmtInt(b.recipients)} recipients, ${fmtInt(b.residents)} residents (≥ ${fmtNum(Math.round((b.recipients / b.residents) * 1e4) / 100)} %).`).join('\n')}
+  The map colours them in the lowest class, the exports write \`<1\`, the social index uses the interval's midpoint
+  0.5 %; as the quote is not aggregated, Stadtbezirke and the city are unaffected.
 - Not shipped: \`sgb2_personen_in_bg\`, \`sgb2_anteil_kinder_pct_trunc\`, the truncated shares of the JSON tables.
 
 Caveats:

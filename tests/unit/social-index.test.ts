@@ -7,6 +7,8 @@ import {
   STATUS_THRESHOLDS,
   combinedClass,
   dynamicsClass,
+  dynamicsWindow,
+  MSS_MIN_RESIDENTS,
   socialIndex,
   statusClass,
   type IndexIndicator,
@@ -201,5 +203,45 @@ describe('class thresholds', () => {
     expect(combinedClass(4, 3)).toBe('43');
     expect(combinedClass(null, 3)).toBeNull();
     expect(combinedClass(2, null)).toBeNull();
+  });
+});
+
+describe('socialIndex: areas below a minimum number of residents (MSS: 300)', () => {
+  const FIVE = ['a', 'b', 'c', 'd', 'e'];
+  // e is an outlier that would dominate the standardisation if it took part.
+  const A5 = ind('A', 'higher-worse', [1, 3, 1, 3, 100], [2, 0, 0, -2, 50]);
+  const B5 = ind('B', 'higher-better', [10, 10, 30, 30, 0], [-1, 1, -1, 1, 9]);
+
+  it('leaves them out before standardising: the others get exactly the index of the data without them', () => {
+    const r = socialIndex(FIVE, [A5, B5], { residents: [1000, 800, 5000, 300, 299], minResidents: MSS_MIN_RESIDENTS });
+    expect(r.notRated).toEqual([false, false, false, false, true]);
+    expect(r.status[4]).toBeNull();
+    expect(r.combined[4]).toBeNull();
+    const without = socialIndex(IDS, [A(), B()]);
+    expectClose(r.status.slice(0, 4), without.status as number[]);
+    expectClose(r.dynamics.slice(0, 4), without.dynamics as number[]);
+    // 300 residents is enough (fewer than 300 are left out).
+    expect(r.notRated[3]).toBe(false);
+  });
+
+  it('rates an area whose residents are unknown, and everyone with minResidents 0 or without residents', () => {
+    const unknown = socialIndex(FIVE, [A5, B5], { residents: [1000, 800, 5000, 300, null], minResidents: 300 });
+    expect(unknown.notRated).toEqual([false, false, false, false, false]);
+    expect(unknown.status[4]).not.toBeNull();
+    expect(socialIndex(FIVE, [A5, B5], { residents: [1, 1, 1, 1, 1], minResidents: 0 }).notRated.every((x) => !x)).toBe(true);
+    expect(socialIndex(FIVE, [A5, B5]).notRated.every((x) => !x)).toBe(true);
+  });
+
+  it('rejects a negative minimum and residents that do not match the ids', () => {
+    expect(() => socialIndex(FIVE, [A5], { minResidents: -1 })).toThrow(/minimum number of residents/);
+    expect(() => socialIndex(FIVE, [A5], { residents: [1, 2], minResidents: 300 })).toThrow(/resident counts/);
+  });
+});
+
+describe('dynamicsWindow', () => {
+  it('from–to by default, the last N years up to the status year when set (MSS: 2)', () => {
+    expect(dynamicsWindow(2022, { from: 2000, to: 2022 }, null)).toEqual({ from: 2000, to: 2022 });
+    expect(dynamicsWindow(2022, { from: 2000, to: 2022 }, 2)).toEqual({ from: 2020, to: 2022 });
+    expect(dynamicsWindow(2019, { from: 2010, to: 2022 }, 5)).toEqual({ from: 2014, to: 2019 });
   });
 });

@@ -38,6 +38,8 @@ const DEFAULTS: ViewState = {
   cmp: [],
   ind2: null,
   idx: [],
+  idxmin: null,
+  idxdyn: null,
   pts: [],
   embed: null,
   sec: 0,
@@ -298,6 +300,31 @@ describe('second indicator and social index weights', () => {
     expect(serializeViewState({ ...DEFAULTS, mode: 'index', ind2: 'dens', idx: [{ id: 'alq', w: 1 }] })).toBe(
       '?site=leipzig&level=ortsteil&ind=alq&ind2=dens&year=2022&mode=index&from=2018&to=2022&idx=alq:1&cls=quantile&k=5&lang=de',
     );
+  });
+});
+
+describe('social index options (idxmin, idxdyn)', () => {
+  it('reads a minimum of residents 0–100000 and a dynamics window of 1–10 years, and writes them after idx', () => {
+    expect(parse('?mode=index&idxmin=500&idxdyn=2').state).toMatchObject({ idxmin: 500, idxdyn: 2 });
+    expect(parse('?idxmin=0').state.idxmin).toBe(0);
+    expect(parse('').state).toMatchObject({ idxmin: null, idxdyn: null });
+    expect(serializeViewState({ ...DEFAULTS, mode: 'index', idx: [{ id: 'alq', w: 1 }], idxmin: 0, idxdyn: 2 })).toBe(
+      '?site=leipzig&level=ortsteil&ind=alq&year=2022&mode=index&from=2018&to=2022&idx=alq:1&idxmin=0&idxdyn=2&cls=quantile&k=5&lang=de',
+    );
+    expect(serializeViewState(DEFAULTS)).not.toMatch(/idxmin|idxdyn/);
+  });
+
+  it('drops malformed values with a notice', () => {
+    for (const [q, param] of [['?idxmin=-1', 'idxmin'], ['?idxmin=2.5', 'idxmin'], ['?idxmin=100001', 'idxmin'], ['?idxdyn=0', 'idxdyn'], ['?idxdyn=11', 'idxdyn'], ['?idxdyn=x', 'idxdyn']] as const) {
+      const { state, notices } = parse(q);
+      expect(state[param]).toBeNull();
+      expect(notices.map((n) => n.param)).toEqual([param]);
+    }
+  });
+
+  it('a round trip keeps them', () => {
+    const { state } = parse('?mode=index&idxmin=300&idxdyn=3');
+    expect(parse(serializeViewState(state)).state).toEqual(state);
   });
 });
 

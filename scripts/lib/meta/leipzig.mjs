@@ -228,8 +228,8 @@ export const LEIPZIG_INDICATORS = [
       'The denominator of the rate is not published and the values are truncated to integers, so they cannot be aggregated to boroughs.',
     ),
     notes: {
-      de: 'Werte sind auf ganze Prozent abgeschnitten (nicht gerundet).',
-      en: 'Values are truncated (not rounded) to whole percent.',
+      de: 'Werte sind auf ganze Prozent abgeschnitten (nicht gerundet). Eine „0“ in der Quelle ist dort, wo der Ortsteil SGB-II-Leistungsberechtigte hat und diese unter 1 % der Einwohner sind, ein abgeschnittener Wert und wird als „< 1 %“ gezeigt (Plaußig-Portitz 2022: 21 Leistungsberechtigte bei 3.229 Einwohnern); sonst bedeutet sie „keine Angabe“. Der Sozialindex setzt für „< 1 %“ die Intervallmitte 0,5 % ein.',
+      en: 'Values are truncated (not rounded) to whole percent. A "0" in the source is a truncated value where the Ortsteil has SGB II recipients and they are below 1 % of the residents; it is shown as "< 1%" (Plaußig-Portitz 2022: 21 recipients, 3,229 residents); otherwise it means "no data". The social index uses the interval midpoint 0.5 % for "< 1%".',
     },
   },
 ];

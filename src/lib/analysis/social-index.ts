@@ -44,8 +44,25 @@ export interface IndexIndicator {
   change: readonly (number | null)[];
 }
 
+/** Which areas take part (Berlin's MSS leaves out Planungsräume with fewer than 300 residents). */
+export interface IndexOptions {
+  /** Residents per area, aligned with the ids (null: unknown). */
+  residents?: readonly (number | null)[];
+  /**
+   * Areas with fewer residents than this are not rated: they get no index and are left out of
+   * every standardisation, as if they were not there. An area whose residents are unknown is
+   * rated (nothing says it is small). 0 or absent: every area takes part.
+   */
+  minResidents?: number;
+}
+
+/** Berlin's MSS: Planungsräume with fewer than 300 residents are not rated. */
+export const MSS_MIN_RESIDENTS = 300;
+
 export interface IndexResult {
   ids: string[];
+  /** Left out for having fewer than `minResidents` residents (not rated: no index, no class). */
+  notRated: boolean[];
   /** Re-standardised status index (positive = disadvantaged); null for areas missing any chosen indicator. */
   status: (number | null)[];
   statusClass: (StatusClass | null)[];
@@ -93,8 +110,8 @@ function isNumber(v: number | null): v is number {
  * the area removed). An indicator that is constant over those areas has no
  * z-score (see zScores), so the whole index is null then.
  */
-function compositeIndex(n: number, indicators: readonly IndexIndicator[], pick: 'status' | 'change'): (number | null)[] {
-  const complete = Array.from({ length: n }, (_, i) => indicators.every((ind) => isNumber(ind[pick][i])));
+function compositeIndex(n: number, indicators: readonly IndexIndicator[], pick: 'status' | 'change', rated: readonly boolean[]): (number | null)[] {
+  const complete = Array.from({ length: n }, (_, i) => rated[i] === true && indicators.every((ind) => isNumber(ind[pick][i])));
   const sum: number[] = new Array<number>(n).fill(0);
   let weightSum = 0;
   for (const ind of indicators) {
@@ -117,10 +134,21 @@ function compositeIndex(n: number, indicators: readonly IndexIndicator[], pick: 
  * values, re-standardised over the areas, classed by STATUS_THRESHOLDS.
  * Dynamics: the same with the changes, classed by DYNAMICS_THRESHOLDS. Because
  * of the re-standardisation only the ratios of the weights matter.
+ * With `options.minResidents`, areas with fewer residents are not rated and
+ * left out before anything is standardised (IndexOptions).
  * Throws when there is no indicator with a positive weight, a weight is
  * negative or not finite, or an indicator's arrays do not match the ids.
  */
-export function socialIndex(ids: readonly string[], indicators: readonly IndexIndicator[]): IndexResult {
+export function socialIndex(ids: readonly string[], indicators: readonly IndexIndicator[], options: IndexOptions = {}): IndexResult {
+  const min = options.minResidents ?? 0;
+  if (!Number.isFinite(min) || min < 0) throw new Error(`Social index: the minimum number of residents must be a number ≥ 0, got ${min}`);
+  if (options.residents && options.residents.length !== ids.length) {
+    throw new Error(`Social index: ${options.residents.length} resident counts for ${ids.length} areas`);
+  }
+  const notRated = ids.map((_, i) => {
+    const r = options.residents?.[i] ?? null;
+    return min > 0 && r !== null && Number.isFinite(r) && r < min;
+  });
   for (const ind of indicators) {
     if (!Number.isFinite(ind.weight) || ind.weight < 0) {
       throw new Error(`Social index: weight of indicator '${ind.id}' must be a number ≥ 0, got ${ind.weight}`);
@@ -135,16 +163,26 @@ export function socialIndex(ids: readonly string[], indicators: readonly IndexIn
   if (active.length === 0) {
     throw new Error('Social index needs at least one indicator with a weight above 0');
   }
-  const status = compositeIndex(ids.length, active, 'status');
-  const dynamics = compositeIndex(ids.length, active, 'change');
+  const rated = notRated.map((x) => !x);
+  const status = compositeIndex(ids.length, active, 'status', rated);
+  const dynamics = compositeIndex(ids.length, active, 'change', rated);
   const sClass = status.map(statusClass);
   const dClass = dynamics.map(dynamicsClass);
   return {
     ids: [...ids],
+    notRated,
     status,
     statusClass: sClass,
     dynamics,
     dynamicsClass: dClass,
     combined: sClass.map((s, i) => combinedClass(s, dClass[i])),
   };
+}
+
+/**
+ * The two years whose change the dynamics index uses: the view's range from–to (`last` null, the
+ * default), or, as the MSS does, the last `last` years up to the status year (MSS: 2 years).
+ */
+export function dynamicsWindow(statusYear: number, range: { from: number; to: number }, last: number | null): { from: number; to: number } {
+  return last === null ? { from: range.from, to: range.to } : { from: statusYear - last, to: statusYear };
 }

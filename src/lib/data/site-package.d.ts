@@ -18,6 +18,13 @@ export const VALUE_AREA_COLUMN: 'area_id';
 export const VALUE_YEAR_COLUMN: 'year';
 export const VALUE_KEY_COLUMNS: readonly ['area_id', 'year'];
 
+/** A cell "<1": the value is known only to lie below 1 (at least 0). */
+export const BELOW_PREFIX: '<';
+/** The cell of a value known only to lie below `bound` (> 0), e.g. "<1". */
+export function belowText(bound: number): string;
+/** The bound of a "below" cell ("<1" → 1), or null when the text is no such cell. */
+export function parseBelow(text: string): number | null;
+
 export const SITE_FILES: Readonly<{ areas: 'areas.csv'; values: 'values.csv'; firstView: 'first-view.json' }>;
 
 /** The paths of a site's files, as its catalog entry names them. */

@@ -20,7 +20,10 @@
 // field is quoted with '"' (a '"' inside doubled) only when it holds '"', ',', CR or LF. Text is
 // written verbatim (ids such as "-1" or "=3" must survive: no spreadsheet formula guard). A number
 // is written in JavaScript's shortest round-trip form with '.' as decimal point; a missing value
-// (null, undefined, NaN, ±Infinity) is an empty field — never 0. `strict` (the bundled data, which
+// (null, undefined, NaN, ±Infinity) is an empty field — never 0. A value the source gives only as
+// "below a bound" (Leipzig's SGB-II-Quote truncated to "0" where recipients exist: below 1 %) is the
+// bound after BELOW_PREFIX, e.g. "<1" (belowText, parseBelow); DuckDB's loader reads it into the
+// observations' `below` column with the value NULL. `strict` (the bundled data, which
 // must be plain reproducible text) refuses non-finite numbers and numbers in exponent form instead.
 
 /** @typedef {import('./site-package').Cell} Cell */
@@ -36,6 +39,30 @@ export const AREA_COLUMNS = Object.freeze(/** @type {const} */ (['id', 'name', '
 export const VALUE_AREA_COLUMN = 'area_id';
 export const VALUE_YEAR_COLUMN = 'year';
 export const VALUE_KEY_COLUMNS = Object.freeze(/** @type {const} */ ([VALUE_AREA_COLUMN, VALUE_YEAR_COLUMN]));
+
+/** A cell "<1": the value is known only to lie below 1 (at least 0); see belowText. */
+export const BELOW_PREFIX = '<';
+
+/**
+ * The cell of a value known only to lie below `bound` (≥ 0), e.g. "<1".
+ * @param {number} bound
+ */
+export function belowText(bound) {
+  if (!Number.isFinite(bound) || bound <= 0) throw new Error(`not a positive bound: ${bound}`);
+  return BELOW_PREFIX + numberText(bound, { strict: true });
+}
+
+/**
+ * The bound of a "below" cell ("<1" → 1), or null when the text is no such cell.
+ * @param {string} text
+ */
+export function parseBelow(text) {
+  if (!text.startsWith(BELOW_PREFIX)) return null;
+  const rest = text.slice(BELOW_PREFIX.length);
+  if (!/^\d+(\.\d+)?$/.test(rest)) return null;
+  const v = Number(rest);
+  return Number.isFinite(v) && v > 0 ? v : null;
+}
 
 /** File names inside a site's folder. */
 export const SITE_FILES = Object.freeze({ areas: 'areas.csv', values: 'values.csv', firstView: 'first-view.json' });

@@ -17,6 +17,11 @@ export interface AreaValue {
   coverage: number | null;
   /** How many persons the value rests on (the count, or the numerator of a rate): for statistical secrecy. */
   basis?: number | null;
+  /**
+   * The value is known only to lie below this bound (value is null then): Leipzig's SGB-II-Quote,
+   * truncated to "0" by the source where it is below 1 % ("< 1 %"). Base areas only.
+   */
+  below?: number | null;
   /** Hidden for statistical secrecy (value is null then): below the threshold, or to protect such a value. */
   secret?: 'primary' | 'secondary';
 }

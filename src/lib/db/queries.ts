@@ -50,6 +50,11 @@ function valueExpressions(ind: Indicator, isBase: boolean): { value: string; cov
 }
 
 
+/**
+ * Rows of an indicator at a level. `below` is the bound of a base area's value that is known only to
+ * lie below it (value NULL then; site-package.js BELOW_PREFIX); aggregates come from counts, so an
+ * aggregate never has one (a sum with such a part is missing, as with any missing part).
+ */
 function valuesSql(site: Site, ind: Indicator, level: string, years: number[]): string {
   const isBase = level === baseLevel(site).id;
   const yearList = years.map(int).join(', ');
@@ -60,6 +65,7 @@ function valuesSql(site: Site, ind: Indicator, level: string, years: number[]): 
            ${expr.value} AS value,
            ${expr.coverage} AS coverage,
            ${expr.basis} AS basis,
+           ${isBase ? 'max(o.below)' : 'CAST(NULL AS DOUBLE)'} AS below,
            CAST(count(*) AS INTEGER) AS n,
            CAST(count(${presentCol}) AS INTEGER) AS present
     FROM area_base b

@@ -1,6 +1,6 @@
 import type { Indicator, Site } from '../data/catalog-types';
-import { AREA_COLUMNS, CSV as CSV_FORMAT, VALUE_AREA_COLUMN, VALUE_YEAR_COLUMN, type AreaColumn } from '../data/site-package.js';
-import type { Engine } from './engine';
+import { AREA_COLUMNS, BELOW_PREFIX, CSV as CSV_FORMAT, VALUE_AREA_COLUMN, VALUE_YEAR_COLUMN, type AreaColumn } from '../data/site-package.js';
+import { queryRows, type Engine } from './engine';
 import { ident, num, str } from './sql';
 
 /** A DOUBLE expression with NaN and ±Infinity (which "NaN" or "inf" in a CSV would give) as NULL: missing, never a number. */
@@ -25,7 +25,9 @@ const AREA_TABLE: Record<AreaColumn, { type: string; read: string }> = {
  *  - area_base:    for each base-level area, its ancestor at every level (itself included)
  *  - indicators:   metadata needed by queries (aggregation rule)
  *  - observations: long form, one row per base area × indicator × year, with the
- *                  numerator and denominator that rates are aggregated from
+ *                  numerator and denominator that rates are aggregated from, and `below`:
+ *                  the bound of a value known only to lie below it (a "<1" cell of values.csv,
+ *                  site-package.js BELOW_PREFIX; value NULL then)
  */
 const CREATE_TABLES = [
   `CREATE TABLE IF NOT EXISTS areas (
@@ -37,7 +39,7 @@ const CREATE_TABLES = [
      agg VARCHAR NOT NULL, scale DOUBLE, label_de VARCHAR, label_en VARCHAR, PRIMARY KEY (site, id))`,
   `CREATE TABLE IF NOT EXISTS observations (
      site VARCHAR NOT NULL, area_id VARCHAR NOT NULL, ind VARCHAR NOT NULL, year INTEGER NOT NULL,
-     value DOUBLE, num DOUBLE, den DOUBLE)`,
+     value DOUBLE, num DOUBLE, den DOUBLE, below DOUBLE)`,
 ];
 
 export type ReadFile = (path: string) => Promise<Uint8Array>;
@@ -104,6 +106,10 @@ export async function insertIndicators(engine: Engine, site: Site, indicators: r
   // Everything that could fail half-way is checked first, so that a bad file (an imported table, a
   // project file) adds nothing rather than some of its indicators.
   const columns = new Set((await engine.query(`SELECT * FROM ${raw} LIMIT 0`)).schema.fields.map((f) => f.name));
+  // Only a text column can hold a "<1" cell (DuckDB reads a column of numbers as numbers).
+  const textColumns = new Set(
+    (await queryRows<{ name: string }>(engine, `SELECT column_name AS name FROM (DESCRIBE ${raw}) WHERE column_type = 'VARCHAR'`)).map((r) => r.name),
+  );
   const ids = new Set<string>();
   for (const ind of indicators) {
     const agg = ind.agg;
@@ -134,8 +140,14 @@ export async function insertIndicators(engine: Engine, site: Site, indicators: r
       const value = finite(`TRY_CAST(${ident(ind.column)} AS DOUBLE)`);
       const numerator = agg.type === 'ratio' ? finite(`TRY_CAST(${ident(agg.num)} AS DOUBLE)`) : agg.type === 'sum' ? value : 'NULL';
       const denominator = agg.type === 'ratio' ? finite(`TRY_CAST(${ident(agg.den)} AS DOUBLE)`) : 'NULL';
-      return `SELECT ${s}, ${ident(VALUE_AREA_COLUMN)}, ${str(ind.id)}, ${ident(VALUE_YEAR_COLUMN)}, ${value}, ${numerator}, ${denominator}
-        FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL OR ${denominator} IS NOT NULL`;
+      // "<1": known only to lie below 1 (site-package.js parseBelow: a positive number after the prefix).
+      const col = ident(ind.column);
+      const below = textColumns.has(ind.column)
+        ? `CASE WHEN starts_with(${col}, ${str(BELOW_PREFIX)}) AND regexp_full_match(${col}, ${str(`^${BELOW_PREFIX}\\d+(\\.\\d+)?$`)})
+             THEN ${finite(`NULLIF(TRY_CAST(substr(${col}, ${BELOW_PREFIX.length + 1}) AS DOUBLE), 0)`)} END`
+        : 'CAST(NULL AS DOUBLE)';
+      return `SELECT ${s}, ${ident(VALUE_AREA_COLUMN)}, ${str(ind.id)}, ${ident(VALUE_YEAR_COLUMN)}, ${value}, ${numerator}, ${denominator}, ${below}
+        FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL OR ${denominator} IS NOT NULL OR ${below} IS NOT NULL`;
     });
     await engine.query(`INSERT INTO observations ${selects.join('\nUNION ALL\n')}`);
   }

@@ -4,7 +4,7 @@ import type { AreaValue } from '../data/values';
 import { formatChange } from '../analysis/change';
 import { formatValue } from '../analysis/format';
 import { translate, type Lang } from '../i18n';
-import { describeValue } from './describe';
+import { describeValue, valueText } from './describe';
 import type { ViewResult } from './view-result';
 
 /** A grid cell's value (NaN or out of range = missing). */
@@ -25,19 +25,19 @@ export function areaHoverText(
   trend: { slope: number | undefined; series: readonly AreaValue[]; from: number; to: number } | null,
   lang: Lang,
 ): { text: string; note: string | null } {
-  const fmt = (x: number | null) => formatValue(x, ind.unit, ind.decimals, lang);
   if (result?.change) {
     const [a, b] = result.change.ends.get(id) ?? [null, null];
+    const [belowA, belowB] = result.change.endsBelow?.get(id) ?? [null, null];
     const v = result.values.get(id)?.value ?? null;
     return {
       text: formatChange(v, result.change.measure, ind.unit, ind.decimals, lang),
-      note: `${result.change.from}: ${fmt(a)} → ${result.change.to}: ${fmt(b)}`,
+      note: `${result.change.from}: ${valueText({ value: a, below: belowA }, ind, lang)} → ${result.change.to}: ${valueText({ value: b, below: belowB }, ind, lang)}`,
     };
   }
   const described = describeValue(result?.values.get(id), ind, result?.aggregable ?? true, lang);
   if (trend?.slope === undefined) return described;
   const inRange = trend.series.filter((p) => p.year >= trend.from && p.year <= trend.to);
-  const years = inRange.map((p) => `${p.year}: ${fmt(p.value)}`).join(' · ');
+  const years = inRange.map((p) => `${p.year}: ${valueText(p, ind, lang)}`).join(' · ');
   const perYear = formatChange(trend.slope, 'abs', ind.unit, Math.max(ind.decimals, 1) + 1, lang);
   return { text: described.text, note: `${translate(lang, 'trend.slope', { slope: perYear })}\n${years}` };
 }

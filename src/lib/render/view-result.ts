@@ -5,7 +5,8 @@ import type { Indicator, Site } from '../data/catalog-types';
 import { isAggregable } from '../data/catalog';
 import type { AreaValue, LevelData } from '../data/values';
 import { classify, type Classification } from '../analysis/classify';
-import { areaColor, classColor } from '../analysis/class-colors';
+import { areaColor } from '../analysis/class-colors';
+import { belowBound } from '../analysis/below';
 import { change, divergingBreaks, naturalMeasure, type ChangeMeasure } from '../analysis/change';
 import { divergingColors, paletteColors } from '../map/palette';
 import { type ViewState } from '../state/view-state';
@@ -15,7 +16,14 @@ import { nearestYear } from '../state/view-normalize';
 export interface ViewResult {
   key: string;
   /** Change mode: the range and measure, and each area's values in the two years. */
-  change: { from: number; to: number; measure: ChangeMeasure; ends: ReadonlyMap<string, [number | null, number | null]> } | null;
+  change: {
+    from: number;
+    to: number;
+    measure: ChangeMeasure;
+    ends: ReadonlyMap<string, [number | null, number | null]>;
+    /** The ends known only to lie below a bound ("< 1 %"), for the areas that have one: [from, to] bounds. */
+    endsBelow?: ReadonlyMap<string, [number | null, number | null]>;
+  } | null;
   /** Small multiples: each year's colour per area, all from one classification. */
   multiples: { year: number; colors: ReadonlyMap<string, string | null> }[] | null;
   values: ReadonlyMap<string, AreaValue>;
@@ -40,7 +48,7 @@ export function dataKey(v: ViewState): string {
   const base = `${v.site}|${v.level}|${v.ind}|${v.year}`;
   if (v.mode === 'change') return `${base}|change:${v.from}-${v.to}:${v.chg ?? 'auto'}`;
   if (v.mode === 'bivariate') return `${base}|bivariate:${v.ind2 ?? ''}`;
-  if (v.mode === 'index') return `${base}|index:${v.from}-${v.to}:${v.idx.map((p) => `${p.id}:${p.w}`).join(',')}`;
+  if (v.mode === 'index') return `${base}|index:${v.from}-${v.to}:${v.idx.map((p) => `${p.id}:${p.w}`).join(',')}:${v.idxmin ?? 'auto'}:${v.idxdyn ?? 'range'}`;
   if (v.mode === 'lisa') return `${base}|lisa`;
   if (v.mode === 'swipe') return `${base}|swipe:${v.ind2 ?? ''}:${v.from}`;
   return v.mode === 'multiples' ? `${base}|multiples:${v.from}-${v.to}` : base;
@@ -66,6 +74,24 @@ export function resultColors(result: ViewResult): Map<string, string | null> {
   return new Map([...result.values].map(([id, v]) => [id, areaColor(v, result.classification, result.colors)]));
 }
 
+/**
+ * The areas of a result whose value is known only to lie below a bound ("< 1 %"): how many, the
+ * (largest) bound, and the colour the map gives them (null: hatched, when a class break lies below
+ * the bound). Null when there are none. Classification counts them as missing, the legend apart.
+ */
+export function belowSummary(result: ViewResult | null): { count: number; bound: number; color: string | null } | null {
+  if (!result) return null;
+  let count = 0;
+  let bound = 0;
+  for (const v of result.values.values()) {
+    const b = belowBound(v);
+    if (b === null || v.secret) continue;
+    count++;
+    bound = Math.max(bound, b);
+  }
+  return count === 0 ? null : { count, bound, color: areaColor({ value: null, below: bound }, result.classification, result.colors) };
+}
+
 /** One year's map; with `all` (small multiples, swipe between years) the classes come from every year shown, the same for each map. */
 export function buildResult(view: ViewState, site: Site, ind: Indicator, rows: readonly AreaValue[], all: LevelData | null = null): ViewResult {
   const values = new Map(rows.map((r) => [r.id, r]));
@@ -77,7 +103,7 @@ export function buildResult(view: ViewState, site: Site, ind: Indicator, rows: r
   const colors = classification ? paletteColors(classification.k, ind.direction) : [];
   const multiples =
     all && view.mode === 'multiples'
-      ? years.map((year) => ({ year, colors: new Map((all.byYear.get(year) ?? []).map((r) => [r.id, classColor(r.value, classification, colors)])) }))
+      ? years.map((year) => ({ year, colors: new Map((all.byYear.get(year) ?? []).map((r) => [r.id, areaColor({ value: r.value, below: r.below }, classification, colors)])) }))
       : null;
   return { key: dataKey(view), values, classification, colors, aggregable, change: null, multiples };
 }
@@ -87,13 +113,20 @@ export function buildChange(view: ViewState, site: Site, ind: Indicator, data: L
   const measure = view.chg ?? naturalMeasure(ind.unit);
   const fromRows = new Map((data.byYear.get(view.from) ?? []).map((r) => [r.id, r]));
   const ends = new Map<string, [number | null, number | null]>();
+  const endsBelow = new Map<string, [number | null, number | null]>();
   const rows = (data.byYear.get(view.to) ?? []).map((r) => {
     const from = fromRows.get(r.id);
     const a = from?.value ?? null;
     ends.set(r.id, [a, r.value]);
+    const belowA = belowBound(from);
+    const belowB = belowBound(r);
+    if (belowA !== null || belowB !== null) endsBelow.set(r.id, [belowA, belowB]);
     // A change from or to a secret value is itself secret.
     const secret = r.secret ?? from?.secret;
-    return { ...r, value: change(a, r.value, measure), ...(secret ? { secret } : {}) };
+    // A change from or to a value known only as "< 1 %" is unknown (missing), not "< 1 %" itself.
+    const rest: AreaValue = { ...r };
+    delete rest.below;
+    return { ...rest, value: change(a, r.value, measure), ...(secret ? { secret } : {}) };
   });
   const values = new Map(rows.map((r) => [r.id, r]));
   const aggregable = isAggregable(site, ind, view.level);
@@ -103,7 +136,7 @@ export function buildChange(view: ViewState, site: Site, ind: Indicator, data: L
   // RdBu runs red (low) to blue (high): reversed when a rise is bad, purple–orange when neutral.
   const base = divergingColors(k, ind.direction === 'neutral' ? 'PuOr' : 'RdBu');
   const colors = ind.direction === 'higher-worse' ? [...base].reverse() : base;
-  return { key: dataKey(view), values, classification, colors, aggregable, change: { from: view.from, to: view.to, measure, ends }, multiples: null };
+  return { key: dataKey(view), values, classification, colors, aggregable, change: { from: view.from, to: view.to, measure, ends, ...(endsBelow.size > 0 ? { endsBelow } : {}) }, multiples: null };
 }
 
 /** The indicator and year the swipe view's right-hand map shows: `ind2` in the same year, or `ind` in the year `from`. */
@@ -127,7 +160,7 @@ export function buildSwipe(view: ViewState, site: Site, left: ViewResult, target
     classification = isAggregable(site, target.ind, view.level) && nums.some((v) => v !== null) ? classify(nums, view.cls, view.k) : null;
     palette = classification ? paletteColors(classification.k, target.ind.direction) : [];
   }
-  const colors = new Map(rows.map((r) => [r.id, classColor(r.value, classification, palette)] as const));
+  const colors = new Map(rows.map((r) => [r.id, areaColor({ value: r.value, below: r.below }, classification, palette)] as const));
   return {
     key: `${site.id}|${view.level}|${target.ind.id}|${target.year}`,
     ind: target.ind,

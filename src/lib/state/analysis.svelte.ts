@@ -13,10 +13,11 @@ import { defaultIndexWeights, secondIndicator } from './indicator-choice';
 import { rankAreas, type RankedArea } from '../analysis/ranking';
 import { regression, type Regression } from '../analysis/regression';
 import { bivariateClasses, BIVARIATE_COLORS } from '../analysis/bivariate';
-import { socialIndex } from '../analysis/social-index';
+import { dynamicsWindow, MSS_MIN_RESIDENTS, socialIndex } from '../analysis/social-index';
 import { queenNeighbours } from '../analysis/contiguity';
 import { lisa, moransI, type LisaCluster, type MoranResult } from '../analysis/moran';
 import { change } from '../analysis/change';
+import { belowBound, valueOrMidpoint } from '../analysis/below';
 import { isAggregable } from '../data/catalog';
 
 /** One indicator for the level, in the year nearest to the view's year. */
@@ -25,6 +26,8 @@ export interface IndicatorFigures {
   year: number;
   aggregable: boolean;
   values: ReadonlyMap<string, number | null>;
+  /** Areas whose value is known only to lie below a bound ("< 1 %"; their value is null): the bound. */
+  below: ReadonlyMap<string, number>;
   /** The site's top level (city, Germany) in the same year. */
   reference: number | null;
   ranked: readonly RankedArea[];
@@ -70,7 +73,24 @@ export interface IndexData {
   dynamics: ReadonlyMap<string, { score: number | null; cls: 1 | 2 | 3 | null }>;
   /** counts[status − 1][dynamics − 1] */
   counts: number[][];
+  /** Areas without a class for a missing value (the not rated ones are counted apart). */
   missing: number;
+  /** Areas with fewer residents are not rated (0: every area); the residents' year. */
+  minResidents: number;
+  residentsYear: number | null;
+  /** Areas left out for having fewer than minResidents residents ("nicht bewertet"). */
+  notRated: ReadonlySet<string>;
+  /** How many values entered as their interval's midpoint (known only as "< 1 %"; status and the dynamics' two years). */
+  estimated: number;
+}
+
+/** The indicator whose values are an area's residents (the social index's minimum). */
+export const POPULATION_ID = 'einwohner';
+
+/** The social index's minimum number of residents for a view: the URL's, else 300 (MSS) where the site has residents, else 0. */
+export function indexMinResidents(site: Site, view: Pick<ViewState, 'idxmin'>): number {
+  if (!site.indicators.some((i) => i.id === POPULATION_ID)) return 0;
+  return view.idxmin ?? MSS_MIN_RESIDENTS;
 }
 
 export interface LisaData {
@@ -108,6 +128,11 @@ function valuesIn(data: LevelData, year: number): Map<string, number | null> {
   return new Map((data.byYear.get(year) ?? []).map((r) => [r.id, r.value]));
 }
 
+/** Values for an analysis that needs a number: a value known only as "below b" becomes b / 2 (below.ts). */
+function estimatesIn(data: LevelData, year: number): Map<string, number | null> {
+  return new Map((data.byYear.get(year) ?? []).map((r) => [r.id, valueOrMidpoint(r)]));
+}
+
 export class AnalysisData {
   /** Every indicator of the level (compare table and profile). */
   figures = $state.raw<IndicatorFigures[]>([]);
@@ -126,13 +151,19 @@ export class AnalysisData {
     const y = nearestYear(ind.years, year);
     const [data, ref] = await Promise.all([cache.get(site, level, ind), top === level ? null : cache.get(site, top, ind)]);
     const values = valuesIn(data, y);
-    const ranked = rankAreas([...values].map(([id, value]) => ({ id, value })));
+    const below = new Map<string, number>();
+    for (const r of data.byYear.get(y) ?? []) {
+      const b = belowBound(r);
+      if (b !== null) below.set(r.id, b);
+    }
+    const ranked = rankAreas([...values].map(([id, value]) => ({ id, value, below: below.get(id) ?? null })));
     const present = [...values.values()].filter((v): v is number => v !== null);
     return {
       ind,
       year: y,
       aggregable: isAggregable(site, ind, level),
       values,
+      below,
       reference: ref ? ((ref.byYear.get(y) ?? [])[0]?.value ?? null) : null,
       ranked,
       rankOf: new Map(ranked.map((r) => [r.id, r])),
@@ -230,13 +261,24 @@ export class AnalysisData {
     const chosen = weights
       .map((w) => ({ w, ind: site.indicators.find((i) => i.id === w.id) }))
       .filter((c): c is { w: IndexWeight; ind: Indicator } => c.ind !== undefined && c.w.w > 0);
-    const datas = await Promise.all(chosen.map((c) => cache.get(site, view.level, c.ind)));
+    const population = site.indicators.find((i) => i.id === POPULATION_ID);
+    const minResidents = indexMinResidents(site, view);
+    const window = dynamicsWindow(view.year, view, view.idxdyn);
+    const [datas, residentsData] = await Promise.all([
+      Promise.all(chosen.map((c) => cache.get(site, view.level, c.ind))),
+      population && minResidents > 0 ? cache.get(site, view.level, population) : null,
+    ]);
     const ids = [...new Set(datas.flatMap((d) => [...d.byArea.keys()]))].sort();
+    let estimated = 0;
     const indicators = chosen.map((c, i) => {
       const data = datas[i]!;
-      const now = valuesIn(data, nearestYear(c.ind.years, view.year));
-      const a = valuesIn(data, nearestYear(c.ind.years, view.from));
-      const b = valuesIn(data, nearestYear(c.ind.years, view.to));
+      for (const y of new Set([view.year, window.from, window.to].map((x) => nearestYear(c.ind.years, x)))) {
+        estimated += (data.byYear.get(y) ?? []).filter((r) => belowBound(r) !== null).length;
+      }
+      // A value known only as "< 1 %" enters with its interval's midpoint (valueOrMidpoint).
+      const now = estimatesIn(data, nearestYear(c.ind.years, view.year));
+      const a = estimatesIn(data, nearestYear(c.ind.years, window.from));
+      const b = estimatesIn(data, nearestYear(c.ind.years, window.to));
       return {
         id: c.ind.id,
         weight: c.w.w,
@@ -246,20 +288,26 @@ export class AnalysisData {
         change: ids.map((id) => change(a.get(id) ?? null, b.get(id) ?? null, 'abs')),
       };
     });
-    const result = socialIndex(ids, indicators);
+    const residentsYear = population ? nearestYear(population.years, view.year) : null;
+    const residents = residentsData && residentsYear !== null ? valuesIn(residentsData, residentsYear) : null;
+    const result = socialIndex(ids, indicators, { minResidents, ...(residents ? { residents: ids.map((id) => residents.get(id) ?? null) } : {}) });
     const counts = INDEX_COLORS.map((row) => row.map(() => 0));
     let missing = 0;
     ids.forEach((_, i) => {
       const s = result.statusClass[i];
       const d = result.dynamicsClass[i];
       if (s && d) counts[s - 1]![d - 1]!++;
-      else missing++;
+      else if (!result.notRated[i]) missing++;
     });
     return {
       weights: chosen.map((c) => c.w),
       statusYear: view.year,
-      from: view.from,
-      to: view.to,
+      from: window.from,
+      to: window.to,
+      minResidents,
+      residentsYear,
+      notRated: new Set(ids.filter((_, i) => result.notRated[i])),
+      estimated,
       status: new Map(ids.map((id, i) => [id, { score: result.status[i] ?? null, cls: result.statusClass[i] ?? null }])),
       dynamics: new Map(ids.map((id, i) => [id, { score: result.dynamics[i] ?? null, cls: result.dynamicsClass[i] ?? null }])),
       counts,

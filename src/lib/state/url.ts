@@ -2,12 +2,12 @@ import { CLASS_METHODS, DEFAULT_K, MAX_K, MIN_K, normalizeManualBreaks, type Cla
 import type { Lang } from '../analysis/format';
 import type { ChangeMeasure } from '../analysis/change';
 import { nearestYear, normalizeRange } from './view-normalize';
-import { MAX_INDEX_WEIGHT, MAX_SECRECY, MAX_SELECTED, VIEW_MODES, type EmbedMode, type IndexWeight, type Notice, type SiteInfo, type ViewMode, type ViewState } from './view-state';
+import { MAX_INDEX_DYNAMICS_YEARS, MAX_INDEX_MIN_RESIDENTS, MAX_INDEX_WEIGHT, MAX_SECRECY, MAX_SELECTED, VIEW_MODES, type EmbedMode, type IndexWeight, type Notice, type SiteInfo, type ViewMode, type ViewState } from './view-state';
 
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
-  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'lang', 'embed',
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'lang', 'embed',
 ] as const;
 
 /**
@@ -200,6 +200,22 @@ export function parseViewState(
     }
   }
 
+  // Social index options: the minimum number of residents (0 = every area) and the dynamics window in years.
+  const rawIdxMin = get('idxmin');
+  let idxmin: number | null = null;
+  if (rawIdxMin !== null) {
+    const n = Number(rawIdxMin);
+    if (/^\d+$/.test(rawIdxMin) && n <= MAX_INDEX_MIN_RESIDENTS) idxmin = n;
+    else notice('idxmin', rawIdxMin, '', 'malformed');
+  }
+  const rawIdxDyn = get('idxdyn');
+  let idxdyn: number | null = null;
+  if (rawIdxDyn !== null) {
+    const n = Number(rawIdxDyn);
+    if (/^\d+$/.test(rawIdxDyn) && n >= 1 && n <= MAX_INDEX_DYNAMICS_YEARS) idxdyn = n;
+    else notice('idxdyn', rawIdxDyn, '', 'malformed');
+  }
+
   const rawPts = get('pts');
   let pts: string[] = [];
   if (rawPts !== null) {
@@ -222,7 +238,7 @@ export function parseViewState(
   else if (rawEmbed !== null) notice('embed', rawEmbed, '', 'unknown');
 
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, pts, embed, sec },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, idxmin, idxdyn, pts, embed, sec },
     notices,
   };
 }
@@ -251,6 +267,8 @@ export function serializeViewState(s: ViewState): string {
     cmp: s.cmp.length > 0 ? s.cmp.join(',') : null,
     ind2: s.ind2,
     idx: s.idx.length > 0 ? s.idx.map((p) => `${p.id}:${p.w}`).join(',') : null,
+    idxmin: s.idxmin === null ? null : String(s.idxmin),
+    idxdyn: s.idxdyn === null ? null : String(s.idxdyn),
     pts: s.pts.length > 0 ? s.pts.join(',') : null,
     lang: s.lang,
     embed: s.embed,

@@ -3,6 +3,9 @@
 // values are the ones the map shows (from DuckDB), unrounded; a missing value
 // is an empty cell, never 0.
 import { SECRET_COLOR } from '../analysis/class-colors';
+import { belowBound, formatBelow } from '../analysis/below';
+import { BELOW_PREFIX, belowText, parseBelow } from '../data/site-package.js';
+import { belowSummary } from '../render/view-result';
 import type { ViewPipeline } from './view-pipeline.svelte';
 import type { ViewStore } from './view-store.svelte';
 
@@ -57,7 +60,12 @@ export function viewTexts(app: ShownView, now = new Date()): ViewTexts {
     count: areas(r.count),
   }));
   const secret = result ? [...result.values.values()].filter((v) => v.secret).length : 0;
-  if (result) items.push({ color: '#ebebeb', label: t('legend.missing'), hatched: true, count: areas((cls?.missing ?? result.values.size) - secret) });
+  const below = belowSummary(result);
+  if (below) {
+    const label = t('legend.below', { text: formatBelow(below.bound, ind.unit, lang) });
+    items.push(below.color ? { color: below.color, label, count: areas(below.count) } : { color: '#ebebeb', label, hatched: true, count: areas(below.count) });
+  }
+  if (result) items.push({ color: '#ebebeb', label: t('legend.missing'), hatched: true, count: areas((cls?.missing ?? result.values.size) - secret - (below?.count ?? 0)) });
   if (secret > 0) items.push({ color: SECRET_COLOR, label: t('legend.secret'), count: areas(secret) });
   const trend = app.shown.trendShown;
   if (trend) {
@@ -73,6 +81,16 @@ export function viewTexts(app: ShownView, now = new Date()): ViewTexts {
     dateLine: t('export.dateLine', { date: now.toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB'), app: 'Quartiersatlas' }),
     fileStem: [ind.id, period(app).replace('–', '-'), app.views.level.id].join('-').replace(/[^\w-]+/g, '_'),
   };
+}
+
+/**
+ * An exported value: the number, or for a value known only to lie below a bound the text "<1" (as
+ * values.csv writes it: site-package.js belowText; a text cell, so it never turns into a number or
+ * a formula), or empty when missing.
+ */
+function cellOf(v: { value: number | null; below?: number | null } | undefined): ExportCell {
+  const bound = belowBound(v);
+  return bound !== null ? belowText(bound) : (v?.value ?? null);
 }
 
 /** The data behind the view (one row per area) and the metadata sheet. */
@@ -91,18 +109,20 @@ export function viewTables(app: ShownView, url: string, now = new Date()): { dat
     columns = [t('export.col.id'), t('export.col.name'), `${label} ${change.from}`, `${label} ${change.to}`, `${t('export.col.change')} (${t(change.measure === 'pct' ? 'change.pct' : ind.unit === 'percent' ? 'change.pp' : 'change.abs')})`];
     rows = ids.map((id) => {
       const [a, b] = change.ends.get(id) ?? [null, null];
+      const [belowA, belowB] = change.endsBelow?.get(id) ?? [null, null];
       const v = result!.values.get(id);
-      return [id, names.get(id) ?? id, a, b, v?.secret ? '.' : (v?.value ?? null)];
+      return [id, names.get(id) ?? id, cellOf({ value: a, below: belowA }), cellOf({ value: b, below: belowB }), v?.secret ? '.' : (v?.value ?? null)];
     });
   } else {
     columns = [t('export.col.id'), t('export.col.name'), t('export.col.year'), label];
     // "." for a value hidden for secrecy (as the statistical offices print it); empty for missing.
     rows = ids.map((id) => {
       const v = result!.values.get(id);
-      return [id, names.get(id) ?? id, app.views.view.year, v?.secret ? '.' : (v?.value ?? null)];
+      return [id, names.get(id) ?? id, app.views.view.year, v?.secret ? '.' : cellOf(v)];
     });
   }
   const texts = viewTexts(app, now);
+  const hasBelow = rows.some((r) => r.some((c) => typeof c === 'string' && c.startsWith(BELOW_PREFIX) && parseBelow(c) !== null));
   const cls = result?.classification;
   const metaRows: ExportCell[][] = [
     [t('export.meta.title'), texts.title],
@@ -111,6 +131,7 @@ export function viewTables(app: ShownView, url: string, now = new Date()): { dat
     [t('export.meta.unit'), unitLabel(ind.unit, lang)],
     [t('export.meta.level'), `${pick(app.views.level.label, lang)} (${pick(app.views.site.label, lang)})`],
     [t('export.meta.missing'), t('export.meta.missingText')],
+    ...(hasBelow ? [[t('export.meta.missing'), t('export.meta.below')] as ExportCell[]] : []),
     ...(app.views.view.sec > 1 ? [[t('secrecy.heading'), t('legend.secretNote', { n: app.views.view.sec })] as ExportCell[]] : []),
     ...(cls ? [[t('export.meta.classes'), `${t(`cls.${cls.method}` as MessageKey)}: ${cls.breaks.map((b) => formatValue(b, ind.unit, ind.decimals, lang)).join(' | ')}`] as ExportCell[]] : []),
     ...visibleSources(app.views.site, ind).flatMap(({ key, source }) => [

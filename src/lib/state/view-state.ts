@@ -33,6 +33,13 @@ export interface ViewState {
   ind2: string | null;
   /** Social index: indicators and weights (URL idx=id:weight,…); empty = the site's default set. */
   idx: IndexWeight[];
+  /**
+   * Social index: areas with fewer residents are not rated (URL idxmin); null = the default,
+   * MSS_MIN_RESIDENTS (300) where the site has residents (`einwohner`), else none; 0 = every area.
+   */
+  idxmin: number | null;
+  /** Social index: the dynamics compare the last this many years up to `year` (URL idxdyn, MSS: 2); null = from–to. */
+  idxdyn: number | null;
   /** Point layers shown over the map (URL pts=kitas,…); ids are checked by the caller. */
   pts: string[];
   /** Embedded in another page (iframe): 'map' = map and legend only, 'static' = the same without interaction; null = the app. */
@@ -77,6 +84,10 @@ export const VIEW_MODES: readonly ViewMode[] = [
 /** Modes that show two indicators (ind and ind2). */
 export const TWO_INDICATOR_MODES: readonly ViewMode[] = ['scatter', 'bivariate', 'swipe'];
 export const MAX_INDEX_WEIGHT = 10;
+/** The largest minimum number of residents for the social index accepted from a URL. */
+export const MAX_INDEX_MIN_RESIDENTS = 100_000;
+/** The longest dynamics window ("last N years") of the social index accepted from a URL. */
+export const MAX_INDEX_DYNAMICS_YEARS = 10;
 /** At most this many areas are selected at once. */
 export const MAX_SELECTED = 6;
 /** Modes with an analysis panel beside the map (their code is loaded on first use). */
