@@ -28,6 +28,7 @@ export const CHECK_SAMPLES = 1000;
 export const PROPOSE_SAMPLES = 200;
 /** Vertices of the data's outline drawn on the overview (rings are thinned to fit). */
 export const OVERVIEW_VERTICES = 4000;
+const MIN_RING_VERTICES = 4;
 
 /** An import's positions as stored (before reprojection), prepared once per file. */
 export interface LocationInput {
@@ -89,15 +90,20 @@ const finite = (p: Position | undefined): p is Position => !!p && Number.isFinit
  */
 export function locationInput(fc: FeatureCollection<Geometry | null>, maxSamples = CHECK_SAMPLES): LocationInput {
   let total = 0;
-  let outerTotal = 0;
+  let outerRings = 0;
   for (const f of fc.features) {
     for (const { ring, outer } of ringsOf(f?.geometry ?? null)) {
       total += ring.length;
-      if (outer) outerTotal += ring.length;
+      if (outer) outerRings++;
     }
   }
   const step = Math.max(1, total / maxSamples);
-  const ringStep = Math.max(1, outerTotal / OVERVIEW_VERTICES);
+  // The overview's budget: with many small areas every n-th outer ring (at least a quadrilateral
+  // each), otherwise every ring thinned to its share of the budget.
+  const ringEvery = Math.max(1, (outerRings * MIN_RING_VERTICES) / OVERVIEW_VERTICES);
+  const perRing = Math.max(MIN_RING_VERTICES, OVERVIEW_VERTICES / (outerRings / ringEvery));
+  let ringIndex = 0;
+  let nextRing = 0;
   const samples: [number, number][] = [];
   const rings: [number, number][][] = [];
   let i = 0;
@@ -109,9 +115,11 @@ export function locationInput(fc: FeatureCollection<Geometry | null>, maxSamples
         next += step;
         if (finite(p) && samples.length < maxSamples) samples.push([p[0], p[1]]);
       }
-      if (!outer) continue;
-      // Thinned ring: every ringStep-th vertex, at least a triangle, closed again.
+      if (!outer || ringIndex++ < nextRing) continue;
+      nextRing += ringEvery;
+      // Thinned ring: evenly spaced vertices, closed again.
       const kept: [number, number][] = [];
+      const ringStep = Math.max(1, (ring.length - 1) / perRing);
       for (let k = 0; k < ring.length - 1; k += ringStep) {
         const p = ring[Math.floor(k)];
         if (finite(p)) kept.push([p[0], p[1]]);
@@ -215,24 +223,44 @@ export function checkLocation(
     center: bbox ? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] : null,
     bbox,
     outlineForOverview: rings.length ? { type: 'MultiLineString', coordinates: rings } : { type: 'MultiPoint', coordinates: valid.slice(0, 500) },
-    land: isInside ? landOf(inside, o) : null,
+    land: isInside ? landOf(rings.length ? rings.map(ringCentre).filter((p) => inGermany(p, o)) : inside, o) : null,
     samples: positions.length,
   };
 }
 
-/** The Land holding at least 80 % of the positions (those in the margin outside every Land count against it). */
+/** The mean of a ring's vertices (the closing one left out): for areas, a point well inside most. */
+function ringCentre(ring: readonly LonLat[]): LonLat {
+  const n = Math.max(1, ring.length - 1);
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < n; i++) {
+    x += ring[i]![0];
+    y += ring[i]![1];
+  }
+  return [x / n, y / n];
+}
+
+/**
+ * The Land of the positions (the areas' centres, or the points): the one holding at least 80 % of
+ * those that fall in a Land, when at least half fall in one (the Länder are generalised to ~5 km,
+ * so positions on Germany's border or on a small island may fall in none). Else null.
+ */
 function landOf(positions: readonly LonLat[], o: PreparedOutline): string | null {
   const counts = new Map<string, number>();
+  let inSome = 0;
   for (const p of positions) {
     const l = o.laender.find((x) => inBox(p, x.box) && booleanPointInPolygon(p, x.geometry));
-    if (l) counts.set(l.name, (counts.get(l.name) ?? 0) + 1);
+    if (l) {
+      counts.set(l.name, (counts.get(l.name) ?? 0) + 1);
+      inSome++;
+    }
   }
   let best: string | null = null;
   let most = 0;
   for (const [name, n] of counts) {
     if (n > most) [best, most] = [name, n];
   }
-  return best !== null && most >= 0.8 * positions.length ? best : null;
+  return best !== null && inSome >= 0.5 * positions.length && most >= 0.8 * inSome ? best : null;
 }
 
 /**
