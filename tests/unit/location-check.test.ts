@@ -307,8 +307,12 @@ describe('speed and the overview', () => {
     expect(check.land).toBe('Hessen');
     expect(wrong.inside).toBe(false);
     expect(proposals.map((p) => p.key)).toEqual(['25832']);
-    // Generous for a loaded 2-core machine; measured 15–30 ms (the first time, with the JIT cold, 90–130 ms).
-    expect(t2 - t0).toBeLessThan(250);
+    // The work is bounded by the sample, not by the file: 1,000 positions, 4,000 vertices to draw.
+    expect(input.samples).toHaveLength(CHECK_SAMPLES);
+    expect(input.rings.reduce((n, r) => n + r.length, 0)).toBeLessThanOrEqual(OVERVIEW_VERTICES + input.rings.length);
+    // Time only catches a gross regression on a loaded 2-core machine: measured 15–30 ms idle,
+    // 60–130 ms the first time (JIT cold) or with other jobs running.
+    expect(t2 - t0).toBeLessThan(1000);
   });
 
   test('the overview fits Germany and a far-away data set together', () => {

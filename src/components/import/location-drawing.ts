@@ -38,10 +38,12 @@ export function overviewDrawing(check: LocationCheck | null, outline: GermanyOut
   const clamp = (p: Position): [number, number] => [p[0]!, Math.max(-MAX_LAT, Math.min(MAX_LAT, p[1]!))];
   const boxes = [outlineBox(outline), ...(check?.bbox ? [check.bbox] : [])];
   const corners = boxes.flatMap(([w, s, e, n]) => [clamp([w, s]), clamp([e, n])]);
+  // Room for the marker ring (r = 8) around data at the edge.
+  const pad = 10;
   const projection = geoMercator().fitExtent(
     [
-      [6, 6],
-      [width - 6, height - 6],
+      [pad, pad],
+      [width - pad, height - pad],
     ],
     { type: 'MultiPoint', coordinates: corners },
   );
