@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
 import { expectOnlyOwnOrigin, waitForView } from './helpers';
 
@@ -33,6 +34,9 @@ test('a wrongly chosen coordinate system: the overview says outside, confirming 
   // The file's own system is proposed first.
   await expect(page.getByTestId('location-propose-0')).toHaveAttribute('data-key', '25833');
   await expect(page.getByTestId('location-propose-0')).toContainText('EPSG:25833');
+  // The overview, the warning and the proposals pass axe (WCAG 2.1 AA) like the rest of the dialog.
+  const axe = await new AxeBuilder({ page }).include('[data-testid="location-check"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id} [${v.impact}]`)).toEqual([]);
 
   // The checkbox allows the position outside; another choice asks again.
   await confirmOutside.check();
