@@ -22,6 +22,7 @@ import { sortKeysDeep, write, written } from './lib/site-output.mjs';
 import { buildLeipzig } from './data/leipzig.mjs';
 import { buildKreise } from './data/kreise.mjs';
 import { buildGemeinden } from './data/gemeinden.mjs';
+import { buildGermanyOutline } from './data/germany-outline.mjs';
 import { sourcesMd } from './data/sources-md.mjs';
 
 const started = process.hrtime.bigint();
@@ -32,10 +33,11 @@ function main() {
   const lz = buildLeipzig();
   const kr = buildKreise();
   const gm = buildGemeinden(kr.upper);
+  const outline = buildGermanyOutline(); // reads the Länder and Germany kreise.mjs wrote
 
   const catalog = sortKeysDeep({ sources: SOURCES, sites: [lz.site, kr.site, gm.site, GRID_SITE] });
   write('catalog.json', JSON.stringify(catalog, null, 2) + '\n');
-  write('SOURCES.md', sourcesMd(lz.report, kr.report, gm.report));
+  write('SOURCES.md', sourcesMd(lz.report, kr.report, gm.report, outline));
 
   // --- summary ---
   const L = lz.report;
@@ -49,6 +51,7 @@ function main() {
   log('Kreise: flagged Destatis values', JSON.stringify(K.flagged));
   log('Kreise: Leipzig (14713) unemployment rate', JSON.stringify(K.leipzigAlq));
   log('Kreise: dissolve', JSON.stringify(K.dissolve));
+  log('Germany outline', JSON.stringify(outline));
   log(`Kreise: ${K.valueRows} value rows, years ${K.years[0]}–${K.years[K.years.length - 1]}`);
   const G = gm.report;
   log(`Gemeinden: ${G.gemeinden} Gemeinden (${G.zensusRows} Zensus rows), ${G.gemeindefrei} gemeindefreie Gebiete left out`);

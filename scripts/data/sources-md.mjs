@@ -5,6 +5,7 @@ import { SOURCES } from '../lib/meta/sources.mjs';
 import { GEMEINDE_MERGERS } from '../lib/meta/gemeinden.mjs';
 import { LEIPZIG_MIN_KM2, LEIPZIG_SIMPLIFY_TOLERANCE } from './leipzig.mjs';
 import { KREISE_MIN_KM2 } from './kreise.mjs';
+import { GERMANY_MARGIN_KM, LAENDER_TOLERANCE, MARGIN_TOLERANCE } from './germany-outline.mjs';
 import {
   GEMEINDE_DECIMALS,
   GEMEINDE_SIMPLIFY_TOLERANCE,
@@ -13,7 +14,7 @@ import {
   ZENSUS_COLUMNS,
 } from './gemeinden.mjs';
 
-export function sourcesMd(lz, kr, gm) {
+export function sourcesMd(lz, kr, gm, outline) {
   const s = SOURCES;
   const aggLine = (label, g) =>
     `  - ${label}: ${g.anteil.maxAbs < 1e-3 ? g.anteil.maxAbs.toExponential(1) : fmtNum(roundTo(g.anteil.maxAbs, 3))} (${g.anteil.at}; ${g.anteil.n} comparisons)`;
@@ -49,6 +50,7 @@ All sources are licensed under the ${lic}. Show the attribution texts below in t
 | \`leipzig/areas.csv\`, \`leipzig/values.csv\` | area list (id, name, level, parent); Ortsteil × year values 2000–2023 |
 | \`kreise/kreis.geojson\`, \`land.geojson\`, \`bund.geojson\` | 400 Kreise, 16 Länder, Germany |
 | \`kreise/areas.csv\`, \`kreise/values.csv\` | area list; Kreis × year values 1990–2022 |
+| \`germany-outline.json\` | Germany grown by ${GERMANY_MARGIN_KM} km and the 16 Länder, simplified, for the import's location check (section 3) |
 | \`gemeinden/gemeinde.geojson\` | ${fmtInt(gm.gemeinden)} Gemeinden (the site's Kreise, Länder and Germany use the \`kreise/\` files) |
 | \`gemeinden/areas.csv\`, \`gemeinden/values.csv\` | area list (Gemeinden plus the Kreise site's Kreise, Länder, Germany); Gemeinde values 2022 |
 | \`*/first-view.json\` | base-level values of the default view (level, indicator, year) |
@@ -167,6 +169,11 @@ ${aggLine('Stadt Leipzig (official totals include persons not assigned to an Ort
     Bavaria (Germany's only hole); islands and exclaves (e.g. Büsingen, Neuwerk) remain as separate parts (Germany:
     ${kr.dissolve.bund.parts} parts).
   - Coordinates rounded to 5 decimals, duplicate points removed, rings oriented per RFC 7946.
+  - \`germany-outline.json\` (the import dialog's location check, bundled with its code; ${fmtInt(outline.bytes)} B): \`margin\` is
+    Germany (\`bund.geojson\`) grown by ${GERMANY_MARGIN_KM} km on the ground (\`turf.buffer\`), simplified with a tolerance of
+    ${MARGIN_TOLERANCE}° (~1 km, \`turf.simplify\`), 3 decimals (${outline.margin.parts === 1 ? 'one part' : `${outline.margin.parts} parts`}, ${fmtInt(outline.margin.areaKm2)} km²); \`laender\` are the
+    Länder of \`land.geojson\` simplified with shared borders kept together (tolerance ${LAENDER_TOLERANCE}°, ~5 km; ${fmtInt(outline.laender.positionsBefore)} →
+    ${fmtInt(outline.laender.positionsAfter)} positions), 2 decimals, for naming the Land and the dialog's overview map.
 
 ## 4. INKAR indicators (\`inkar\`)
 
