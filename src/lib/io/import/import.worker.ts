@@ -2,8 +2,9 @@
 // rows here for the dialog's lifetime. The dialog gets an outline (header,
 // suggestion, counts); joins to a site (every change of key column, year column or
 // target) run here on the kept rows. See worker-client.ts for the other side.
-import { parseImport, ImportCodeError } from './parse-import';
-import { ImportError } from './common';
+import { parseImport, parseGeoPackage, ImportCodeError } from './parse-import';
+import { ImportError, type InputFile } from './common';
+import { extension } from './file-kinds';
 import { suggestMapping, type TableSuggestion } from './table/mapping';
 import type { Cell } from './table/cells';
 import { joinTable } from './table-join';
@@ -12,6 +13,8 @@ import type { ImportReply, ImportRequest } from './worker-protocol';
 
 /** The last parsed table's sheets, and each sheet's suggestion once made. */
 let sheets = new Map<string, { rows: Cell[][]; suggestion: TableSuggestion | null }>();
+/** The last parsed GeoPackage, for reading its other layers. */
+let geopackage: InputFile | null = null;
 
 const post = (msg: ImportReply) => (self as unknown as Worker).postMessage(msg);
 
@@ -26,6 +29,7 @@ async function handle(req: ImportRequest): Promise<ImportReply> {
   switch (req.type) {
     case 'parse': {
       sheets = new Map();
+      geopackage = req.files.find((f) => extension(f.name) === 'gpkg') ?? null;
       const parsed = await parseImport(req.files, (stage, done) => post({ id: req.id, type: 'progress', stage, done }));
       if (parsed.kind !== 'table') return { id: req.id, type: 'parsed', result: parsed };
       for (const s of parsed.sheets) sheets.set(s.name, { rows: s.rows, suggestion: s.name === parsed.sheet ? parsed.suggestion : null });
@@ -45,6 +49,10 @@ async function handle(req: ImportRequest): Promise<ImportReply> {
     case 'sheet': {
       const sheet = sheetOf(req.sheet);
       return { id: req.id, type: 'sheet', result: outlineOf(req.sheet, sheet.rows, sheet.suggestion) };
+    }
+    case 'layer': {
+      if (!geopackage) throw new Error('no GeoPackage was parsed');
+      return { id: req.id, type: 'parsed', result: await parseGeoPackage(geopackage, req.layer) };
     }
     case 'join': {
       const sheet = sheetOf(req.sheet);

@@ -80,7 +80,6 @@ function markupEnd(xml: string, i: number): number {
   return -1;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A cell's value from its office:value-type and value attributes (null: take its text). */
 function typedValue(a: Map<string, string>): Cell | undefined {

@@ -82,7 +82,7 @@ export async function parseImport(files: readonly InputFile[], progress: ParsePr
 }
 
 /** A GeoPackage's layer `layer` (default: the first polygon layer, else the first point layer) as boundaries or points. */
-export async function parseGeoPackage(file: InputFile, layer?: string): Promise<ParsedImport> {
+export async function parseGeoPackage(file: InputFile, layer?: string): Promise<Extract<ParsedImport, { kind: 'points' | 'boundaries' }>> {
   const read = await (await import('./read-geopackage')).readGeoPackage(file, layer);
   const gpkg = { layers: read.layers, layer: read.layer };
   return read.kind === 'points' ? { kind: 'points', fileName: file.name, raw: read.raw, gpkg } : { kind: 'boundaries', fileName: file.name, raw: read.raw, gpkg };

@@ -96,7 +96,7 @@ function readGeometry(r: Reader, depth: number, expected?: number): Geometry | n
     const out: T[] = [];
     for (let i = 0; i < n; i++) {
       const g = readGeometry(r, depth + 1, type);
-      if (g) out.push((g as { coordinates: T }).coordinates);
+      if (g) out.push((g as unknown as { coordinates: T }).coordinates);
     }
     return out;
   };

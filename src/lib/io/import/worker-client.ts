@@ -58,6 +58,13 @@ export class ImportWorker {
     return reply.result;
   }
 
+  /** Another layer of the parsed GeoPackage: its boundaries or points. */
+  async layer(layer: string): Promise<ParsedView> {
+    const reply = await this.ask({ type: 'layer', layer });
+    if (reply.type !== 'parsed') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.result;
+  }
+
   /** The join of a sheet's rows to a site, or null when a newer join has been asked for meanwhile. */
   async join(sheet: string, choice: TableChoice, target: TableTarget): Promise<TableImport | null> {
     const mine = ++this.latestJoin;

@@ -14,6 +14,8 @@ export type ParsedView =
 export type ImportRequest =
   | { id: number; type: 'parse'; files: InputFile[] }
   | { id: number; type: 'sheet'; sheet: string }
+  /** Another layer of the parsed GeoPackage (a table name from `gpkg.layers`). */
+  | { id: number; type: 'layer'; layer: string }
   | { id: number; type: 'join'; sheet: string; choice: TableChoice; target: TableTarget };
 
 export type ImportReply =
