@@ -47,8 +47,8 @@ function hasTable(db: Database, name: string): boolean {
   return rows(db, "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", [name]).length > 0;
 }
 
-function columnsOf(db: Database, table: string): { name: string; pk: boolean }[] {
-  return rows(db, `PRAGMA table_info(${quoteId(table)})`).map((r) => ({ name: String(r[1]), pk: Number(r[5]) > 0 }));
+function columnsOf(db: Database, table: string): { name: string; type: string; pk: boolean }[] {
+  return rows(db, `PRAGMA table_info(${quoteId(table)})`).map((r) => ({ name: String(r[1]), type: String(r[2] ?? '').toUpperCase(), pk: Number(r[5]) > 0 }));
 }
 
 interface LayerRow {
@@ -172,11 +172,13 @@ function attribute(v: SqlValue): string | number | null | undefined {
   return undefined;
 }
 
-/** Reads the features of a layer: properties (all columns but the geometry, the primary key last) and geometry. */
+/** Reads the features of a layer: properties (all columns but the geometry and blobs, the primary key last) and geometry. */
 function readFeatures(db: Database, layer: LayerRow, fileName: string, label: string): Feature<Geometry | null, PointProps>[] {
   const columns = columnsOf(db, layer.table);
   if (!columns.some((c) => c.name === layer.column)) throw new ImportError(fileName, `layer ${label}: the geometry column "${layer.column}" is missing`);
-  const ordered = [...columns.filter((c) => !c.pk && c.name !== layer.column), ...columns.filter((c) => c.pk && c.name !== layer.column)];
+  // blob columns (pictures, documents) are no attributes
+  const attributes = columns.filter((c) => c.name !== layer.column && !c.type.includes('BLOB'));
+  const ordered = [...attributes.filter((c) => !c.pk), ...attributes.filter((c) => c.pk)];
   const select = [layer.column, ...ordered.map((c) => c.name)].map(quoteId).join(', ');
   const stmt = db.prepare(`SELECT ${select} FROM ${quoteId(layer.table)}`);
   const out: Feature<Geometry | null, PointProps>[] = [];
