@@ -262,6 +262,7 @@ export function readOdsContent(xml: string): OdsSheet[] {
         endCell();
       } else if (l === 'p' || l === 'h') {
         if (!closing) {
+          inParagraph = true;
           if (cell.paragraphs++ > 0) addText('\n');
           inParagraph = !selfClosing;
         } else inParagraph = false;
