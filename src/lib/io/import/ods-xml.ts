@@ -238,7 +238,8 @@ export function readOdsContent(xml: string): OdsSheet[] {
     }
     if (lt >= n) break;
     const end = markupEnd(xml, lt);
-    const at = () => (cell && sheet ? ` at cell ${sheet.ref()}` : '');
+    // the cell the markup is in, or whose start tag it is
+    const at = () => (sheet && (cell || rowRepeat > 0) ? ` at cell ${sheet.ref()}` : '');
     if (end < 0) throw new OdsError(`the XML is truncated (unterminated markup${at()})`);
     if (end - lt > MAX_ODS_TAG) throw new OdsError(`the XML holds markup of ${(end - lt).toLocaleString('en')} characters${at()} (at most ${MAX_ODS_TAG.toLocaleString('en')} are read)`);
     i = end;
