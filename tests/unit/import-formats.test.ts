@@ -66,9 +66,9 @@ async function expectImportErrorOrResult(file: InputFile): Promise<void> {
 
 describe('file types', () => {
   it('recognises the new extensions and lists them when nothing fits', async () => {
-    for (const name of ['a.topojson', 'a.fgb', 'a.parquet', 'a.GeoParquet', 'a.json', 'a.shp']) expect(isBoundaryFile(name)).toBe(true);
+    for (const name of ['a.topojson', 'a.fgb', 'a.parquet', 'a.GeoParquet', 'a.json', 'a.shp', 'a.GPKG']) expect(isBoundaryFile(name)).toBe(true);
     expect(isBoundaryFile('a.csv')).toBe(false);
-    expect(ACCEPTED_FILES).toBe('.zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json,.topojson,.fgb,.parquet,.geoparquet,.csv,.txt,.tsv,.xlsx');
+    expect(ACCEPTED_FILES).toBe('.zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json,.topojson,.fgb,.parquet,.geoparquet,.gpkg,.csv,.txt,.tsv,.xlsx,.ods');
     await expect(readBoundaries([text('tabelle.csv', 'a;b')])).rejects.toThrow(/no boundaries found \(expected .*\.topojson, \.fgb, \.parquet, \.geoparquet/);
   });
 });

@@ -76,9 +76,16 @@ export async function readBoundaries(input: readonly InputFile[]): Promise<RawBo
   if (parquet) return (await import('./read-geoparquet')).readGeoParquet(parquet);
   const json = [...byExt('topojson'), ...byExt('geojson'), ...byExt('json')][0];
   if (json) return readJson(json);
+  const gpkg = byExt('gpkg')[0];
+  if (gpkg) {
+    // a GeoPackage inside an archive: its first polygon layer (parse-import.ts reads a dropped .gpkg with the layer choice)
+    const read = await (await import('./read-geopackage')).readGeoPackage(gpkg);
+    if (read.kind === 'boundaries') return read.raw;
+    throw new ImportError(gpkg.name, 'the GeoPackage holds no polygon layer (its point layers can be imported when the .gpkg is given without the archive)');
+  }
   throw new ImportError(
     input.map((f) => f.name).join(', '),
-    'no boundaries found (expected .geojson, .json, .topojson, .fgb, .parquet, .geoparquet, .shp or a .zip with a shapefile)',
+    'no boundaries found (expected .geojson, .json, .topojson, .fgb, .parquet, .geoparquet, .gpkg, .shp or a .zip with a shapefile)',
   );
 }
 

@@ -1,12 +1,12 @@
 // Which files the importer takes, by their extension: written once for the
 // readers, the handling of files given together, and the dialog's file picker.
 
-/** Boundary files (a .zip may hold a shapefile or any of the others). */
-export const BOUNDARY_EXTENSIONS = ['geojson', 'json', 'topojson', 'shp', 'zip', 'fgb', 'parquet', 'geoparquet'] as const;
+/** Boundary files (a .zip may hold a shapefile or any of the others); a GeoPackage may hold point layers too. */
+export const BOUNDARY_EXTENSIONS = ['geojson', 'json', 'topojson', 'shp', 'zip', 'fgb', 'parquet', 'geoparquet', 'gpkg'] as const;
 /** The other parts of a shapefile. */
 export const SHAPEFILE_PARTS = ['shx', 'dbf', 'prj', 'cpg'] as const;
-/** Tables (German Excel CSV, text, tab-separated, Excel workbooks). */
-export const TABLE_EXTENSIONS = ['csv', 'txt', 'tsv', 'xlsx'] as const;
+/** Tables (German Excel CSV, text, tab-separated, Excel workbooks, OpenDocument spreadsheets). */
+export const TABLE_EXTENSIONS = ['csv', 'txt', 'tsv', 'xlsx', 'ods'] as const;
 
 /** A file name's extension, lower case, without the dot. */
 export function extension(name: string): string {

@@ -2,9 +2,10 @@
 // rows here for the dialog's lifetime. The dialog gets an outline (header,
 // suggestion, counts); joins to a site (every change of key column, year column or
 // target) run here on the kept rows. See worker-client.ts for the other side.
-import { ImportCodeError } from './parse-import';
+import { ImportCodeError, parseGeoPackage } from './parse-import';
 import { parseDrop } from './parse-drop';
-import { ImportError } from './common';
+import { ImportError, type InputFile } from './common';
+import { extension } from './file-kinds';
 import { suggestMapping, type TableSuggestion } from './table/mapping';
 import type { Cell } from './table/cells';
 import { joinTable } from './table-join';
@@ -14,6 +15,8 @@ import type { ImportReply, ImportRequest, ItemView } from './worker-protocol';
 type Sheets = Map<string, { rows: Cell[][]; suggestion: TableSuggestion | null; truncated: string[] }>;
 /** The last drop's tables by item key: their sheets, and each sheet's suggestion once made. */
 let tables = new Map<string, Sheets>();
+/** The last drop's GeoPackages by item key, for reading their other layers. */
+let geopackages = new Map<string, InputFile>();
 
 const post = (msg: ImportReply) => (self as unknown as Worker).postMessage(msg);
 
@@ -28,9 +31,14 @@ async function handle(req: ImportRequest): Promise<ImportReply> {
   switch (req.type) {
     case 'parse': {
       tables = new Map();
+      geopackages = new Map();
       const drop = await parseDrop(req.files, (stage, done) => post({ id: req.id, type: 'progress', stage, done }));
       const items = drop.items.map(({ key, files, parsed }): ItemView => {
-        if (parsed.kind !== 'table') return { ...parsed, key, files };
+        if (parsed.kind !== 'table') {
+          const gpkg = files.length === 1 && extension(files[0]!) === 'gpkg' ? req.files.find((f) => f.name === files[0]) : undefined;
+          if (gpkg) geopackages.set(key, gpkg);
+          return { ...parsed, key, files };
+        }
         const sheets: Sheets = new Map();
         for (const s of parsed.sheets) sheets.set(s.name, { rows: s.rows, suggestion: s.name === parsed.sheet ? parsed.suggestion : null, truncated: s.truncated ?? [] });
         tables.set(key, sheets);
@@ -50,6 +58,11 @@ async function handle(req: ImportRequest): Promise<ImportReply> {
     case 'sheet': {
       const sheet = sheetOf(req.item, req.sheet);
       return { id: req.id, type: 'sheet', result: outlineOf(req.sheet, sheet.rows, sheet.suggestion, sheet.truncated) };
+    }
+    case 'layer': {
+      const gpkg = geopackages.get(req.item);
+      if (!gpkg) throw new Error(`no GeoPackage "${req.item}" was parsed`);
+      return { id: req.id, type: 'layer', result: await parseGeoPackage(gpkg, req.layer) };
     }
     case 'join': {
       const sheet = sheetOf(req.item, req.sheet);

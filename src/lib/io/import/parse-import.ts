@@ -1,7 +1,7 @@
 // What the user dropped into the import dialog, read and recognised: a project
-// file, a table (CSV, XLSX), a point layer (GeoJSON points, a table with
-// coordinates) or boundaries (GeoJSON, TopoJSON, Shapefile, FlatGeobuf,
-// GeoParquet). Runs in a web worker (import.worker.ts) so that large files do
+// file, a table (CSV, XLSX, ODS), a point layer (GeoJSON points, a table with
+// coordinates, a GeoPackage point layer) or boundaries (GeoJSON, TopoJSON,
+// Shapefile, FlatGeobuf, GeoParquet, GeoPackage). Runs in a web worker (import.worker.ts) so that large files do
 // not freeze the tab; pure, so the unit tests run it directly.
 import { fileText, ImportError, type InputFile } from './common';
 import { readBoundaries } from './boundaries';
@@ -12,13 +12,20 @@ import type { Cell } from './table/cells';
 import type { SheetRows } from './read-xlsx';
 import { looksLikePointGeoJson, pointsFromRows, readPointsGeoJson, type RawPoints } from './points';
 import { bestSheet } from './table-join';
-import { isBoundaryFile, isTableFile } from './file-kinds';
+import { extension, isBoundaryFile, isTableFile } from './file-kinds';
+import type { GpkgLayer } from './read-geopackage';
+
+/** A GeoPackage's feature layers and the one that was read (the dialog offers the others, like sheets). */
+export interface LayerChoice {
+  layers: GpkgLayer[];
+  layer: string;
+}
 
 export type ParsedImport =
   | { kind: 'project'; text: string; fileName: string }
   | { kind: 'table'; fileName: string; sheets: SheetRows[]; sheet: string; suggestion: TableSuggestion; points: RawPoints | null }
-  | { kind: 'points'; fileName: string; raw: RawPoints }
-  | { kind: 'boundaries'; fileName: string; raw: RawBoundaries };
+  | { kind: 'points'; fileName: string; raw: RawPoints; gpkg?: LayerChoice }
+  | { kind: 'boundaries'; fileName: string; raw: RawBoundaries; gpkg?: LayerChoice };
 
 /** A failure the dialog words itself (German first): an old .xls, a table without key column. */
 export class ImportCodeError extends ImportError {
@@ -62,10 +69,23 @@ export async function parseImport(files: readonly InputFile[], progress: ParsePr
   const table = files.find((f) => isTableFile(f.name));
   if (table && !files.some((f) => isBoundaryFile(f.name))) return parseTable(table, progress);
 
+  const gpkg = files.find((f) => extension(f.name) === 'gpkg');
+  if (gpkg) {
+    progress('parse', 0.2);
+    return parseGeoPackage(gpkg);
+  }
+
   progress('parse', 0.2);
   const raw = await readBoundaries(files);
   progress('detect', 0.9);
   return { kind: 'boundaries', fileName: names, raw };
+}
+
+/** A GeoPackage's layer `layer` (default: the first polygon layer, else the first point layer) as boundaries or points. */
+export async function parseGeoPackage(file: InputFile, layer?: string): Promise<Extract<ParsedImport, { kind: 'points' | 'boundaries' }>> {
+  const read = await (await import('./read-geopackage')).readGeoPackage(file, layer);
+  const gpkg = { layers: read.layers, layer: read.layer };
+  return read.kind === 'points' ? { kind: 'points', fileName: file.name, raw: read.raw, gpkg } : { kind: 'boundaries', fileName: file.name, raw: read.raw, gpkg };
 }
 
 async function parseTable(file: InputFile, progress: ParseProgress): Promise<ParsedImport> {
@@ -74,6 +94,10 @@ async function parseTable(file: InputFile, progress: ParseProgress): Promise<Par
     progress('parse', 0.1);
     const { readWorkbook } = await import('./read-xlsx');
     sheets = await readWorkbook(file.bytes, file.name);
+  } else if (/\.ods$/i.test(file.name)) {
+    progress('parse', 0.1);
+    const { readOds } = await import('./read-ods');
+    sheets = await readOds(file.bytes, file.name);
   } else {
     progress('decode', 0.05);
     const text = fileText(file);

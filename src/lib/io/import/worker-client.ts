@@ -7,7 +7,7 @@ import { ImportError, type InputFile } from './common';
 import { ImportCodeError } from './parse-import';
 import type { TableChoice, TableImport, TableTarget } from './table-join';
 import type { TableOutline } from './table-outline';
-import type { DropView, ImportReply, ImportRequest } from './worker-protocol';
+import type { DropView, ImportReply, ImportRequest, ParsedView } from './worker-protocol';
 
 /** Overall progress 0–1: reading the files is the first 30 %, parsing the rest. */
 export type Progress = (done: number, stage: 'read' | string) => void;
@@ -56,6 +56,13 @@ export class ImportWorker {
   async sheet(item: string, sheet: string): Promise<TableOutline> {
     const reply = await this.ask({ type: 'sheet', item, sheet });
     if (reply.type !== 'sheet') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.result;
+  }
+
+  /** Another layer of the drop item's GeoPackage: its boundaries or points. */
+  async layer(item: string, layer: string): Promise<ParsedView> {
+    const reply = await this.ask({ type: 'layer', item, layer });
+    if (reply.type !== 'layer') throw new Error(`unexpected reply ${reply.type}`);
     return reply.result;
   }
 

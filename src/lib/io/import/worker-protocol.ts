@@ -25,11 +25,14 @@ export interface DropView {
 export type ImportRequest =
   | { id: number; type: 'parse'; files: InputFile[] }
   | { id: number; type: 'sheet'; item: string; sheet: string }
+  /** Another layer of the drop item's GeoPackage (a table name from `gpkg.layers`). */
+  | { id: number; type: 'layer'; item: string; layer: string }
   | { id: number; type: 'join'; item: string; sheet: string; choice: TableChoice; target: TableTarget };
 
 export type ImportReply =
   | { id: number; type: 'progress'; stage: string; done: number }
   | { id: number; type: 'parsed'; result: DropView }
+  | { id: number; type: 'layer'; result: ParsedView }
   | { id: number; type: 'sheet'; result: TableOutline }
   | { id: number; type: 'joined'; result: TableImport }
   | { id: number; type: 'error'; file: string | null; message: string; code: string | null };
