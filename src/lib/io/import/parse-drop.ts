@@ -5,7 +5,7 @@
 // import's errors); with several, a group that fails is listed, the others go on.
 import { ImportError, type InputFile } from './common';
 import { groupFiles, type UnusedFile } from './drop-groups';
-import { ImportCodeError, parseImport, type ParsedImport, type ParseProgress } from './parse-import';
+import { ImportCodeError, parseGeoPackage, parseImport, type ParsedImport, type ParseProgress } from './parse-import';
 import { defaultChoice } from './table-join';
 
 export interface DropItem {
@@ -33,16 +33,36 @@ function refusal(file: string, err: unknown): UnusedFile {
   throw err; // a defect, not the file's fault: it must not be hidden in a list
 }
 
+/**
+ * A GeoPackage's point layers besides the polygon layer read: further items (a city's package of
+ * Stadtteile with its schools gives a site and a point layer). A point layer that cannot be read is named.
+ */
+async function pointLayersOf(item: DropItem, files: readonly InputFile[], unused: UnusedFile[]): Promise<DropItem[]> {
+  const { parsed } = item;
+  if (parsed.kind !== 'boundaries' || !parsed.gpkg || item.files.length !== 1) return [];
+  const file = files.find((f) => f.name === item.files[0]);
+  if (!file) return [];
+  const out: DropItem[] = [];
+  for (const layer of parsed.gpkg.layers) {
+    if (layer.kind !== 'points' || layer.name === parsed.gpkg.layer) continue;
+    try {
+      out.push({ key: `${item.key}#${layer.name}`, files: item.files, parsed: await parseGeoPackage(file, layer.name) });
+    } catch (err) {
+      unused.push(refusal(`${file.name} (${layer.name})`, err));
+    }
+  }
+  return out;
+}
+
 export async function parseDrop(files: readonly InputFile[], progress: ParseProgress = () => {}): Promise<ParsedDrop> {
   const { groups, unused } = groupFiles(files.map((f) => f.name));
   // One group (or none the importer recognises): read as one import, its errors are the import's.
   if (groups.length <= 1) {
     const used = groups.length === 1 ? groups[0]!.files.map((i) => files[i]!) : files;
     const parsed = await parseImport(used, progress);
-    return {
-      items: [{ key: groups[0]?.key ?? used.map((f) => f.name).join(', '), files: used.map((f) => f.name), parsed }],
-      unused: groups.length === 1 ? unused : [],
-    };
+    const item = { key: groups[0]?.key ?? used.map((f) => f.name).join(', '), files: used.map((f) => f.name), parsed };
+    const kept = groups.length === 1 ? unused : [];
+    return { items: [item, ...(await pointLayersOf(item, files, kept))], unused: kept };
   }
   const items: DropItem[] = [];
   for (const [n, group] of groups.entries()) {
@@ -56,7 +76,10 @@ export async function parseDrop(files: readonly InputFile[], progress: ParseProg
       // A text without key column (a readme.txt beside a shapefile) is named, not shown as a step that fails.
       else if (parsed.kind === 'table' && !parsed.points && !defaultChoice(parsed.suggestion, parsed.fileName, 2000)) {
         unused.push({ file: parsed.fileName, reason: 'failed', code: 'no-key-column' });
-      } else items.push({ key: group.key, files: names, parsed });
+      } else {
+        const item = { key: group.key, files: names, parsed };
+        items.push(item, ...(await pointLayersOf(item, files, unused)));
+      }
     } catch (err) {
       unused.push(refusal(names.join(', '), err));
     }
