@@ -209,7 +209,7 @@ export const de = {
   'import.title': 'Eigene Daten importieren',
   'import.drop': 'Dateien hierher ziehen',
   'import.pick': 'oder auswählen:',
-  'import.formats': 'Grenzen: GeoJSON, TopoJSON, Shapefile (.zip oder .shp, .shx, .dbf, .prj, .cpg zusammen), FlatGeobuf, GeoParquet oder GeoPackage (.gpkg) in einem deutschen Koordinatensystem. Tabellen: CSV, Excel (.xlsx) oder OpenDocument (.ods), verknüpft über Gebietsschlüssel oder Namen. Punkte (z. B. Einrichtungen): GeoJSON, eine Punktebene einer GeoPackage-Datei oder eine Tabelle mit Koordinatenspalten.',
+  'import.formats': 'Grenzen: GeoJSON, TopoJSON, Shapefile (.zip oder .shp, .shx, .dbf, .prj, .cpg zusammen), FlatGeobuf, GeoParquet oder GeoPackage (.gpkg) in einem deutschen Koordinatensystem. Tabellen: CSV, Excel (.xlsx) oder OpenDocument (.ods), verknüpft über Gebietsschlüssel oder Namen. Punkte (z. B. Einrichtungen): GeoJSON, eine Punktebene einer GeoPackage-Datei oder eine Tabelle mit Koordinatenspalten. Grenzen und ihre Tabellen dürfen zusammen gezogen werden: die Tabelle wird an die neuen Gebiete angehängt.',
   'import.reading': 'Dateien werden gelesen …',
   'import.failed': 'Import nicht möglich: {message}. Bereits geladene Daten bleiben unverändert.',
   'import.tooLarge': 'Die Dateien sind zusammen {size} MB groß; mehr als {max} MB kann der Browser nicht sicher verarbeiten.',

@@ -210,7 +210,7 @@ export const en: Record<MessageKey, string> = {
   'import.title': 'Import your own data',
   'import.drop': 'Drop files here',
   'import.pick': 'or choose:',
-  'import.formats': 'Boundaries: GeoJSON, TopoJSON, Shapefile (.zip, or .shp, .shx, .dbf, .prj, .cpg together), FlatGeobuf, GeoParquet or GeoPackage (.gpkg) in a German coordinate system. Tables: CSV, Excel (.xlsx) or OpenDocument (.ods), joined by area key or name. Points (e.g. facilities): GeoJSON, a point layer of a GeoPackage or a table with coordinate columns.',
+  'import.formats': 'Boundaries: GeoJSON, TopoJSON, Shapefile (.zip, or .shp, .shx, .dbf, .prj, .cpg together), FlatGeobuf, GeoParquet or GeoPackage (.gpkg) in a German coordinate system. Tables: CSV, Excel (.xlsx) or OpenDocument (.ods), joined by area key or name. Points (e.g. facilities): GeoJSON, a point layer of a GeoPackage or a table with coordinate columns. Boundaries and their tables may be dropped together: the table is joined to the new areas.',
   'import.reading': 'Reading files …',
   'import.failed': 'Import not possible: {message}. Data already loaded stays as it was.',
   'import.tooLarge': 'The files are {size} MB together; the browser cannot safely handle more than {max} MB.',
