@@ -9,8 +9,9 @@ import { createEnv, runCase, type Case, type Env } from './bad-input/harness';
 import { TABLE_CASES } from './bad-input/cases-tables';
 import { BOUNDARY_CASES } from './bad-input/cases-boundaries';
 import { POINT_PROJECT_CASES } from './bad-input/cases-points-project';
+import { CRS_CASES } from './bad-input/cases-crs';
 
-const GROUPS: [string, Case[]][] = [['tables (CSV, TXT, XLSX)', TABLE_CASES], ...BOUNDARY_CASES, ...POINT_PROJECT_CASES];
+const GROUPS: [string, Case[]][] = [['tables (CSV, TXT, XLSX)', TABLE_CASES], ...BOUNDARY_CASES, ...POINT_PROJECT_CASES, ['coordinate systems (.prj)', CRS_CASES]];
 
 let env: Env;
 beforeAll(async () => {
