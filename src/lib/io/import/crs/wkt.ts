@@ -13,7 +13,6 @@ export const MAX_WKT_CHARS = 100_000;
 const PROJECTED = ['PROJCS', 'PROJCRS', 'PROJECTEDCRS'];
 const GEOGRAPHIC = ['GEOGCS', 'GEOGCRS', 'GEODCRS', 'GEOGRAPHICCRS', 'GEODETICCRS'];
 const BASE_GEOGRAPHIC = ['GEOGCS', 'BASEGEOGCRS', 'BASEGEODCRS', 'BASEGEOGRAPHICCRS', 'GEOGCRS', 'GEODCRS'];
-const UNITS = ['UNIT', 'LENGTHUNIT', 'ANGLEUNIT', 'SCALEUNIT'];
 
 /** Metres per unit for units named without a factor. */
 const LENGTH_BY_NAME: Record<string, number> = {
@@ -240,7 +239,7 @@ export function readWkt(text: string): WktResult {
   if (typeof text !== 'string') return { ok: false, error: 'is not text' };
   let s = text.replace(/^\uFEFF/, '');
   // UTF-16 without a byte-order mark, read as single bytes: every other character is NUL
-  if (s.includes('\u0000')) s = s.replace(/\u0000/g, '');
+  if (s.includes('\u0000')) s = s.split('\u0000').join('');
   s = s.trim();
   if (s === '') return { ok: false, error: 'is empty' };
   if (s.length > MAX_WKT_CHARS) {
