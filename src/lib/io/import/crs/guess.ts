@@ -84,7 +84,7 @@ function describe(crs: Crs, swapped: boolean): string {
       const zone = code === 5677 ? 3 : code - 31464;
       const utm7 =
         zone === 2 || zone === 3
-          ? ` (ETRS89 / UTM zone ${zone === 2 ? 32 : 33}N with 7-digit eastings, false easting ${zone},500,000, gives similar numbers: check the source)`
+          ? ` (ETRS89 / UTM zone ${zone === 2 ? 32 : 33}N with 7-digit eastings, false easting ${zone},500,000 — ESRI:${zone === 2 ? 102328 : 102359} in the list — gives similar numbers: check the source)`
           : '';
       return `7-digit eastings starting with ${zone}: DHDN / Gauss-Krüger zone ${zone} (EPSG:${code})${axes}${utm7}`;
     }
