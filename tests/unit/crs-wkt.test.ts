@@ -216,6 +216,16 @@ describe('the issue\'s case: a 7-digit UTM 32 .prj without an EPSG code', () => 
     expect(lat).toBeLessThan(51.4);
   });
 
+  test("a GeoPackage's call: its srs code when known, else its definition", () => {
+    const unknownCode = detectCrs({ prj, epsg: { code: 999_999, source: 'metadata', origin: 'GeoPackage' }, samples });
+    expect(unknownCode).toMatchObject({ source: 'metadata', confidence: 'certain' });
+    expect(unknownCode.crs?.key).toBe('ESRI:102328');
+    expect(unknownCode.reason).toMatch(/^The GeoPackage's definition defines ETRS_1989_UTM_Zone_32N_7stellen \(ESRI:102328\) with 7-digit eastings/);
+    const broken = detectCrs({ prj: 'PROJCS[', epsg: { code: null, source: 'metadata', origin: 'GeoPackage' }, samples });
+    expect(broken.source).toBe('guess');
+    expect(broken.reason).toMatch(/^The GeoPackage's coordinate system definition cannot be used: it is not well-formed WKT/);
+  });
+
   test('read as EPSG:25832 (the wrong choice) the same numbers land near 34° E, outside Germany', () => {
     const wrong = trial(samples, crsByCode(25832)!, false);
     expect(wrong.share).toBe(0);

@@ -109,8 +109,8 @@ export function detectCrs(input: {
   const samples = input.samples ?? [];
   const notes: string[] = [];
   const hint = input.epsg;
+  const origin = hint ? (hint.origin ?? (hint.source === 'header' ? 'file header' : 'file metadata')) : '';
   if (hint) {
-    const origin = hint.origin ?? (hint.source === 'header' ? 'file header' : 'file metadata');
     const code = typeof hint.code === 'number' && Number.isInteger(hint.code) ? hint.code : null;
     const known = code !== null ? crsByAuthority('EPSG', code) : null;
     if (known) return checkDeclared(known, hint.source, samples, `The ${origin} names ${describeCrs(known)}`);
@@ -121,12 +121,14 @@ export function detectCrs(input: {
     notes.push(...(hint.notes ?? []));
   }
   if (typeof input.prj === 'string' && input.prj.trim() !== '') {
+    // with a hint (a GeoPackage's gpkg_spatial_ref_sys), the text is that file's own definition
+    const what = hint ? `The ${origin}'s definition` : 'The .prj file';
     const read = readWkt(input.prj);
     if (read.ok) {
       const { crs, notes: more } = read.reading;
-      return checkDeclared(crs, 'prj', samples, `The .prj file defines ${describeCrs(crs)}${sentence([...notes, ...more])}`);
+      return checkDeclared(crs, hint ? hint.source : 'prj', samples, `${what} defines ${describeCrs(crs)}${sentence(more)}`);
     }
-    notes.push(`The .prj file's coordinate system definition ${read.error}.`);
+    notes.push(`${what}'s coordinate system definition ${read.error}.`.replace("definition's coordinate system definition", 'coordinate system definition'));
   }
   const hasGeoJson = isObject(input.geojson);
   const hasCrsMember = hasGeoJson && (input.geojson as Record<string, unknown>).crs != null;
