@@ -292,7 +292,7 @@ const square = (lon, lat, d) => [
 function geojsonFor(code) {
   const place = PLACES[PLACE_OF[code]];
   const digits = code === 4326 ? 7 : 3;
-  const project = ([lon, lat]) => crs.fromWgs84(lon, lat, code).map((v) => Number(v.toFixed(digits)));
+  const project = ([lon, lat]) => crs.fromWgs84(lon, lat, crs.crsByCode(code)).map((v) => Number(v.toFixed(digits)));
   const props = (part) => ({ name: `${place.name} (${part})`, lon: place.lon, lat: place.lat });
   const fc = {
     type: 'FeatureCollection',
@@ -335,7 +335,7 @@ for (const [file, text] of Object.entries(PRJ)) {
   fs.writeFileSync(path.join(OUT, file), text);
   count++;
 }
-for (const { code } of crs.SUPPORTED_CRS) {
+for (const { code } of crs.KNOWN_CRS.filter((c) => c.code !== null)) {
   fs.writeFileSync(path.join(OUT, `${code}.geojson`), geojsonFor(code));
   count++;
 }

@@ -32,7 +32,7 @@ test('a wrongly chosen coordinate system: the overview says outside, confirming 
   await expect(verdict).toHaveText(/^Liegt bei 2,\d° O \/ 45,\d° N – außerhalb Deutschlands$/);
   await expect(confirm).toBeDisabled();
   // The file's own system is proposed first.
-  await expect(page.getByTestId('location-propose-0')).toHaveAttribute('data-key', '25833');
+  await expect(page.getByTestId('location-propose-0')).toHaveAttribute('data-key', 'EPSG:25833');
   await expect(page.getByTestId('location-propose-0')).toContainText('EPSG:25833');
   // The overview, the warning and the proposals pass axe (WCAG 2.1 AA) like the rest of the dialog.
   const axe = await new AxeBuilder({ page }).include('[data-testid="location-check"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -76,7 +76,7 @@ test('points: a wrong system blocks the import until a proposed system is chosen
   await expect(page.getByTestId('location-verdict')).toContainText('außerhalb Deutschlands');
   await expect(page.getByTestId('import-confirm')).toBeDisabled();
   // UTM 32 is proposed too (it puts the points near the Dutch border, in Germany): the user takes 33.
-  await check.locator('button[data-key="25833"]').click();
+  await check.locator('button[data-key="EPSG:25833"]').click();
   await expect(page.getByTestId('import-crs')).toHaveValue('25833');
   await expect(check).toHaveAttribute('data-inside', 'true');
   await expect(page.getByTestId('import-summary')).toHaveAttribute('data-matched', '40');

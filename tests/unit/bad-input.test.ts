@@ -11,8 +11,9 @@ import { BOUNDARY_CASES } from './bad-input/cases-boundaries';
 import { POINT_PROJECT_CASES } from './bad-input/cases-points-project';
 import { DROP_CASES } from './bad-input/cases-drops';
 import { GPKG_ODS_CASES } from './bad-input/cases-gpkg-ods';
+import { CRS_CASES } from './bad-input/cases-crs';
 
-const GROUPS: [string, Case[]][] = [['tables (CSV, TXT, XLSX)', TABLE_CASES], ...BOUNDARY_CASES, ...POINT_PROJECT_CASES, ...GPKG_ODS_CASES, ['files given together', DROP_CASES]];
+const GROUPS: [string, Case[]][] = [['tables (CSV, TXT, XLSX)', TABLE_CASES], ...BOUNDARY_CASES, ...POINT_PROJECT_CASES, ...GPKG_ODS_CASES, ['coordinate systems (.prj)', CRS_CASES], ['files given together', DROP_CASES]];
 
 let env: Env;
 beforeAll(async () => {

@@ -1,17 +1,42 @@
 import { describe, expect, test } from 'vitest';
+import proj4 from 'proj4';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { DHDN_TOWGS84, GERMANY_BBOX, SUPPORTED_CRS, crsDefinition, insideGermanyOutline, isEpsgCode, type EpsgCode } from '../../src/lib/io/import/crs/definitions';
+import { DHDN_TOWGS84, GERMANY_BBOX, KNOWN_CRS, crsByCode, insideGermanyOutline, type Crs } from '../../src/lib/io/import/crs/definitions';
 import { crsFromGeoJson, crsFromName } from '../../src/lib/io/import/crs/names';
-import { crsFromPrj, parsePrj } from '../../src/lib/io/import/crs/wkt';
-import { detectCrs } from '../../src/lib/io/import/crs/detect';
+import { parsePrj, readWkt } from '../../src/lib/io/import/crs/wkt';
+import { detectCrs as detectRaw } from '../../src/lib/io/import/crs/detect';
 import { fromWgs84, sampleCoordinates, toWgs84, transformPosition } from '../../src/lib/io/import/crs/reproject';
-import { guessCrs } from '../../src/lib/io/import/crs/guess';
+import { guessCrs as guessRaw, type CrsDetection } from '../../src/lib/io/import/crs/guess';
+
+/** A detection with codes in place of the systems (as the assertions below were written), and the keys. */
+const byCode = (d: CrsDetection) => ({
+  ...d,
+  code: d.crs?.code ?? null,
+  key: d.crs?.key ?? null,
+  candidates: d.candidates.map((c) => c.code),
+  candidateKeys: d.candidates.map((c) => c.key),
+});
+const guessCrs = (samples: readonly [number, number][]) => byCode(guessRaw(samples));
+const detectCrs = (input: Parameters<typeof detectRaw>[0]) => byCode(detectRaw(input));
 
 // Fixtures: written by scripts/fixtures-crs.mjs
 const FIXTURES = fileURLToPath(new URL('../fixtures/crs/', import.meta.url));
 const fixture = (name: string) => readFileSync(FIXTURES + name, 'utf8');
+
+type EpsgCode = 4326 | 3857 | 25832 | 25833 | 31466 | 31467 | 31468 | 31469 | 3035 | 4647 | 5650 | 5677;
+/** The known system with this code. */
+const C = (code: number): Crs => {
+  const crs = crsByCode(code);
+  if (!crs) throw new Error(`EPSG:${code} is not known`);
+  return crs;
+};
+/** What a .prj text gives: the EPSG code of a known system, the key of a known ESRI system, 'own' for a system built from its parameters, null when refused. */
+const crsFromPrj = (wkt: string): number | string | null => {
+  const crs = parsePrj(wkt);
+  return crs === null ? null : crs.key.startsWith('WKT:') ? 'own' : (crs.code ?? crs.key);
+};
 
 const ALL_CODES: EpsgCode[] = [4326, 3857, 25832, 25833, 31466, 31467, 31468, 31469, 3035, 4647, 5650, 5677];
 
@@ -219,21 +244,23 @@ describe('reference implementation (IOGP Guidance Note 7-2 worked examples)', ()
 
 // ---------------------------------------------------------------------------------------------------------
 
-describe('SUPPORTED_CRS', () => {
-  test('has each required code once, with a name and a proj4 definition', () => {
-    expect(SUPPORTED_CRS.map((c) => c.code).sort((a, b) => a - b)).toEqual([...ALL_CODES].sort((a, b) => a - b));
-    for (const c of SUPPORTED_CRS) {
-      expect(isEpsgCode(c.code)).toBe(true);
-      expect(crsDefinition(c.code)).toBe(c);
+describe('KNOWN_CRS', () => {
+  test('has each required code once, with a name and a proj4 definition, and the two ESRI 7-digit UTM systems', () => {
+    const codes = KNOWN_CRS.map((c) => c.code).filter((c): c is number => c !== null);
+    expect(codes.sort((a, b) => a - b)).toEqual([...ALL_CODES].sort((a, b) => a - b));
+    expect(KNOWN_CRS.filter((c) => c.code === null).map((c) => c.key)).toEqual(['ESRI:102328', 'ESRI:102359']);
+    expect(new Set(KNOWN_CRS.map((c) => c.key)).size).toBe(KNOWN_CRS.length);
+    for (const c of KNOWN_CRS) {
+      if (c.code !== null) expect(crsByCode(c.code)).toBe(c);
       expect(c.name.length).toBeGreaterThan(3);
       expect(c.proj4).toMatch(/^\+proj=/);
     }
-    expect(isEpsgCode(2154)).toBe(false);
-    expect(isEpsgCode('25832')).toBe(false);
+    expect(crsByCode(2154)).toBeNull();
+    expect(crsByCode(4258)).toBe(C(4326));
   });
 
   test('defines the datums and zones as EPSG does', () => {
-    const def = (code: EpsgCode) => crsDefinition(code).proj4;
+    const def = (code: EpsgCode) => C(code).proj4;
     for (const [code, lon0, x0] of [
       [31466, 6, 2_500_000],
       [31467, 9, 3_500_000],
@@ -250,14 +277,14 @@ describe('SUPPORTED_CRS', () => {
     expect(def(5677)).toBe(def(31467));
     expect(def(4647)).toMatch(/\+lon_0=9 .*\+k=0\.9996 .*\+x_0=32500000 .*\+ellps=GRS80/);
     expect(def(5650)).toMatch(/\+lon_0=15 .*\+k=0\.9996 .*\+x_0=33500000 .*\+ellps=GRS80/);
-    expect(crsDefinition(5677).name).toBe('DHDN / 3-degree Gauss-Kruger zone 3 (E-N)');
+    expect(C(5677).name).toBe('DHDN / 3-degree Gauss-Kruger zone 3 (E-N)');
   });
 });
 
 describe('projections against known values', () => {
   test('definition origins: exact by definition', () => {
     const close = (code: EpsgCode, lon: number, lat: number, x: number, y: number) => {
-      const [px, py] = fromWgs84(lon, lat, code);
+      const [px, py] = fromWgs84(lon, lat, C(code));
       expect(px).toBeCloseTo(x, 3);
       expect(py).toBeCloseTo(y, 3);
     };
@@ -271,7 +298,7 @@ describe('projections against known values', () => {
   });
 
   test('Leipzig Markt: ETRS89 / UTM 33N (E 317 150, N 5 690 974) and zE-N', () => {
-    const [e, n] = fromWgs84(...LEIPZIG_MARKT, 25833);
+    const [e, n] = fromWgs84(...LEIPZIG_MARKT, C(25833));
     expect(e).toBeGreaterThan(317_000);
     expect(e).toBeLessThan(318_000);
     expect(n).toBeGreaterThan(5_690_000);
@@ -281,13 +308,13 @@ describe('projections against known values', () => {
     expect(n).toBeCloseTo(rn, 2);
     // by hand: E ≈ 500 000 − k0·N·cosφ·Δλ·(1 + Δλ²cos²φ(1 − t² + η²)/6) ≈ 317 150 (Δλ = −2.6253°)
     expect(Math.abs(e - 317_150)).toBeLessThan(5);
-    const [ze, zn] = fromWgs84(...LEIPZIG_MARKT, 5650);
+    const [ze, zn] = fromWgs84(...LEIPZIG_MARKT, C(5650));
     expect(ze - e).toBeCloseTo(33_000_000, 3);
     expect(zn).toBeCloseTo(n, 3);
   });
 
   test('Leipzig Markt: DHDN / Gauss-Krüger zone 4 (R 4 526 2xx, H 5 689 6xx) with the Helmert shift', () => {
-    const [r, h] = fromWgs84(...LEIPZIG_MARKT, 31468);
+    const [r, h] = fromWgs84(...LEIPZIG_MARKT, C(31468));
     expect(r).toBeGreaterThan(4_526_000);
     expect(r).toBeLessThan(4_527_000);
     expect(h).toBeGreaterThan(5_689_000);
@@ -302,20 +329,20 @@ describe('projections against known values', () => {
   });
 
   test('Köln Dom: UTM 32N (E 356 5xx, N 5 645 2xx), zE-N, Gauss-Krüger zones 2 and 3', () => {
-    const [e, n] = fromWgs84(...KOELN_DOM, 25832);
+    const [e, n] = fromWgs84(...KOELN_DOM, C(25832));
     expect(e).toBeGreaterThan(356_000);
     expect(e).toBeLessThan(357_000);
     expect(n).toBeGreaterThan(5_645_000);
     expect(n).toBeLessThan(5_646_000);
     for (const code of [25832, 4647, 31466, 31467] as const) {
-      const [x, y] = fromWgs84(...KOELN_DOM, code);
+      const [x, y] = fromWgs84(...KOELN_DOM, C(code));
       const [rx, ry] = reference(code, ...KOELN_DOM);
       expect(Math.abs(x - rx), `x in EPSG:${code}`).toBeLessThan(0.02);
       expect(Math.abs(y - ry), `y in EPSG:${code}`).toBeLessThan(0.02);
     }
     // zone 2 (central meridian 6°E) and zone 3 (9°E): Köln is 0.96° east of one and 2.04° west of the other
-    const [r2] = fromWgs84(...KOELN_DOM, 31466);
-    const [r3] = fromWgs84(...KOELN_DOM, 31467);
+    const [r2] = fromWgs84(...KOELN_DOM, C(31466));
+    const [r3] = fromWgs84(...KOELN_DOM, C(31467));
     expect(Math.floor(r2 / 1e5)).toBe(25); // R 2 56x xxx
     expect(Math.floor(r3 / 1e5)).toBe(33); // R 3 35x xxx
   });
@@ -326,7 +353,7 @@ describe('projections against known values', () => {
     );
     for (const code of ALL_CODES) {
       for (const [lon, lat] of points) {
-        const [x, y] = fromWgs84(lon, lat, code);
+        const [x, y] = fromWgs84(lon, lat, C(code));
         const [rx, ry] = reference(code, lon, lat);
         const tol = code === 4326 ? 1e-12 : 0.03; // metres (proj4's approximate inverse Helmert: a few mm)
         expect(Math.abs(x - rx), `x of ${lon},${lat} in EPSG:${code}`).toBeLessThan(tol);
@@ -339,8 +366,8 @@ describe('projections against known values', () => {
     for (const code of ALL_CODES) {
       for (let lon = 6; lon <= 15; lon += 1.5) {
         for (let lat = 47.5; lat <= 55; lat += 1.5) {
-          const [x, y] = fromWgs84(lon, lat, code);
-          const [blon, blat] = transformPosition(x, y, code);
+          const [x, y] = fromWgs84(lon, lat, C(code));
+          const [blon, blat] = transformPosition(x, y, C(code));
           expect(Math.abs(blon - lon), `lon of ${lon},${lat} via EPSG:${code}`).toBeLessThan(1e-6);
           expect(Math.abs(blat - lat), `lat of ${lon},${lat} via EPSG:${code}`).toBeLessThan(1e-6);
         }
@@ -348,24 +375,24 @@ describe('projections against known values', () => {
     }
   });
 
-  test('transformPosition: swapped axes, easting offset, garbage', () => {
-    const [e, n] = fromWgs84(...KOELN_DOM, 25832);
-    const [lon, lat] = transformPosition(n, e, 25832, { swapAxes: true });
+  test('transformPosition: swapped axes, 7-digit UTM, garbage', () => {
+    const [e, n] = fromWgs84(...KOELN_DOM, C(25832));
+    const [lon, lat] = transformPosition(n, e, C(25832), { swapAxes: true });
     expect(lon).toBeCloseTo(KOELN_DOM[0], 7);
     expect(lat).toBeCloseTo(KOELN_DOM[1], 7);
-    const [lon7, lat7] = transformPosition(e + 2_000_000, n, 25832, { eastingOffset: -2_000_000 });
+    const [lon7, lat7] = transformPosition(e + 2_000_000, n, crsByKeyOrThrow('ESRI:102328'));
     expect(lon7).toBeCloseTo(KOELN_DOM[0], 7);
     expect(lat7).toBeCloseTo(KOELN_DOM[1], 7);
-    expect(transformPosition(51.3406, 12.3747, 4326, { swapAxes: true })).toEqual([12.3747, 51.3406]);
-    expect(transformPosition(NaN, 1, 25832).every(Number.isNaN)).toBe(true);
-    expect(transformPosition(Infinity, 1, 3035).every(Number.isNaN)).toBe(true);
+    expect(transformPosition(51.3406, 12.3747, C(4326), { swapAxes: true })).toEqual([12.3747, 51.3406]);
+    expect(transformPosition(NaN, 1, C(25832)).every(Number.isNaN)).toBe(true);
+    expect(transformPosition(Infinity, 1, C(3035)).every(Number.isNaN)).toBe(true);
   });
 });
 
 // ---------------------------------------------------------------------------------------------------------
 
 /** Every .prj fixture and the code (and easting offset) it must give. */
-const PRJ_EXPECTED: Record<string, { code: EpsgCode | null; eastingOffset?: number }> = {
+const PRJ_EXPECTED: Record<string, { code: number | string | null }> = {
   '4326.ogc.prj': { code: 4326 },
   '4326.esri.prj': { code: 4326 },
   '3857.ogc.prj': { code: 3857 },
@@ -397,19 +424,26 @@ const PRJ_EXPECTED: Record<string, { code: EpsgCode | null; eastingOffset?: numb
   '3035.ogc.prj': { code: 3035 },
   '3035.esri.prj': { code: 3035 },
   '3035.wkt2.prj': { code: 3035 },
-  '25832-7stellen.esri.prj': { code: 25832, eastingOffset: -2_000_000 },
-  '25833-7stellen.esri.prj': { code: 25833, eastingOffset: -3_000_000 },
+  '25832-7stellen.esri.prj': { code: 'ESRI:102328' },
+  '25833-7stellen.esri.prj': { code: 'ESRI:102359' },
   'wgs84-utm32n.esri.prj': { code: 25832 },
   'etrs89-geographic.esri.prj': { code: 4326 },
-  'unknown-lambert93.ogc.prj': { code: null },
-  'unknown-pulkovo-gk4.ogc.prj': { code: null },
-  'unknown-wgs84-utm31n.esri.prj': { code: null },
-  'unknown-dhdn-geographic.ogc.prj': { code: null },
+  // systems outside the list: built from their parameters (their transformations are checked below)
+  'unknown-lambert93.ogc.prj': { code: 'own' },
+  'unknown-pulkovo-gk4.ogc.prj': { code: 'own' },
+  'unknown-wgs84-utm31n.esri.prj': { code: 'own' },
+  'unknown-dhdn-geographic.ogc.prj': { code: 'own' },
   'unknown-garbage.prj': { code: null },
 };
 
 /** Removes the CRS's own AUTHORITY/ID (the last node), so that only datum and parameters are left. */
 const withoutOwnAuthority = (wkt: string) => wkt.replace(/,\s*(AUTHORITY|ID)\[[^[\]]*\]\s*\]\s*$/, ']');
+
+const crsByKeyOrThrow = (key: string): Crs => {
+  const crs = KNOWN_CRS.find((c) => c.key === key);
+  if (!crs) throw new Error(`${key} is not known`);
+  return crs;
+};
 
 describe('crsFromPrj / parsePrj', () => {
   test('every fixture is covered, and every code has an OGC and an ESRI fixture', () => {
@@ -425,8 +459,8 @@ describe('crsFromPrj / parsePrj', () => {
     const wkt = fixture(file);
     expect(crsFromPrj(wkt)).toBe(expected.code);
     const match = parsePrj(wkt);
-    expect(match?.code ?? null).toBe(expected.code);
-    if (match) expect(match.eastingOffset).toBe(expected.eastingOffset ?? 0);
+    if (typeof expected.code === 'number') expect(match).toBe(C(expected.code));
+    if (expected.code === null) expect(readWkt(wkt)).toMatchObject({ ok: false, error: expect.stringMatching(/well-formed/) });
   });
 
   test.each(Object.entries(PRJ_EXPECTED).filter(([f]) => /\.(ogc|wkt2)\.prj$/.test(f)))(
@@ -464,24 +498,24 @@ describe('crsFromPrj / parsePrj', () => {
     expect(crsFromPrj(fixture('31469.esri.prj').toLowerCase().replace(/\[/g, '(').replace(/\]/g, ')'))).toBe(31469);
   });
 
-  test('near misses give null', () => {
+  test('near misses are systems of their own, never the known code they resemble; junk gives null', () => {
     const esri32 = fixture('25832.esri.prj');
     // WGS 84 / World Mercator (3395) is not Web Mercator
     const worldMercator =
       `PROJCS["WGS 84 / World Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]]],` +
       'PROJECTION["Mercator_1SP"],PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],' +
       'PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1]]';
-    expect(crsFromPrj(worldMercator)).toBeNull();
-    expect(crsFromPrj(esri32.replace('"Central_Meridian",9.0', '"Central_Meridian",10.0'))).toBeNull();
-    expect(crsFromPrj(esri32.replace('"Scale_Factor",0.9996', '"Scale_Factor",1.0'))).toBeNull();
-    expect(crsFromPrj(esri32.replace('"False_Northing",0.0', '"False_Northing",10000000.0'))).toBeNull();
-    expect(crsFromPrj(esri32.replace('UNIT["Meter",1.0]', 'UNIT["Foot_US",0.3048006096012192]'))).toBeNull();
+    expect(crsFromPrj(worldMercator)).toBe('own');
+    expect(crsFromPrj(esri32.replace('"Central_Meridian",9.0', '"Central_Meridian",10.0'))).toBe('own');
+    expect(crsFromPrj(esri32.replace('"Scale_Factor",0.9996', '"Scale_Factor",1.0'))).toBe('own');
+    expect(crsFromPrj(esri32.replace('"False_Northing",0.0', '"False_Northing",10000000.0'))).toBe('own');
+    expect(crsFromPrj(esri32.replace('UNIT["Meter",1.0]', 'UNIT["Foot_US",0.3048006096012192]'))).toBe('own');
     // Gauss-Krüger parameters on the ETRS89 datum, UTM parameters on DHDN
     const etrsDatum = 'DATUM["D_ETRS_1989",SPHEROID["GRS_1980",6378137.0,298.257222101]]';
     const dhdnDatum = 'DATUM["D_Deutsches_Hauptdreiecksnetz",SPHEROID["Bessel_1841",6377397.155,299.1528128]]';
     const gk4 = fixture('31468.esri.prj');
-    expect(crsFromPrj(gk4.replace(/GEOGCS\[.*?\]\],PRIMEM/, `GEOGCS["GCS_ETRS_1989",${etrsDatum},PRIMEM`))).toBeNull();
-    expect(crsFromPrj(esri32.replace(/GEOGCS\[.*?\]\],PRIMEM/, `GEOGCS["GCS_Deutsches_Hauptdreiecksnetz",${dhdnDatum},PRIMEM`))).toBeNull();
+    expect(crsFromPrj(gk4.replace(/GEOGCS\[.*?\]\],PRIMEM/, `GEOGCS["GCS_ETRS_1989",${etrsDatum},PRIMEM`))).toBe('own');
+    expect(crsFromPrj(esri32.replace(/GEOGCS\[.*?\]\],PRIMEM/, `GEOGCS["GCS_Deutsches_Hauptdreiecksnetz",${dhdnDatum},PRIMEM`))).toBe('own');
     // ... while the unmodified datums are recognised (the replacements above do match)
     expect(crsFromPrj(gk4.replace(/GEOGCS\[.*?\]\],PRIMEM/, `GEOGCS["GCS_Deutsches_Hauptdreiecksnetz",${dhdnDatum},PRIMEM`))).toBe(31468);
     const junks = [
@@ -503,32 +537,34 @@ describe('crsFromPrj / parsePrj', () => {
 // ---------------------------------------------------------------------------------------------------------
 
 describe('crsFromGeoJson / crsFromName', () => {
+  const geoCode = (v: unknown) => crsFromGeoJson(v)?.code ?? null;
+  const nameCode = (v: string) => crsFromName(v)?.code ?? null;
   const named = (name: string) => ({ type: 'FeatureCollection', features: [], crs: { type: 'name', properties: { name } } });
 
   test('the three common spellings', () => {
-    expect(crsFromGeoJson(named('EPSG:25832'))).toBe(25832);
-    expect(crsFromGeoJson(named('urn:ogc:def:crs:EPSG::25832'))).toBe(25832);
-    expect(crsFromGeoJson(named('urn:ogc:def:crs:OGC:1.3:CRS84'))).toBe(4326);
+    expect(geoCode(named('EPSG:25832'))).toBe(25832);
+    expect(geoCode(named('urn:ogc:def:crs:EPSG::25832'))).toBe(25832);
+    expect(geoCode(named('urn:ogc:def:crs:OGC:1.3:CRS84'))).toBe(4326);
   });
 
   test('other spellings and aliases', () => {
-    expect(crsFromGeoJson(named('urn:ogc:def:crs:EPSG:6.6:31468'))).toBe(31468);
-    expect(crsFromGeoJson(named('http://www.opengis.net/def/crs/EPSG/0/3035'))).toBe(3035);
-    expect(crsFromGeoJson(named('epsg:5677'))).toBe(5677);
-    expect(crsFromGeoJson(named('EPSG:4258'))).toBe(4326); // ETRS89 lon/lat
-    expect(crsFromGeoJson(named('EPSG:900913'))).toBe(3857);
-    expect(crsFromGeoJson({ type: 'FeatureCollection', crs: { type: 'EPSG', properties: { code: 4647 } } })).toBe(4647);
-    expect(crsFromName('CRS84')).toBe(4326);
-    expect(crsFromName(' urn:ogc:def:crs:EPSG::5650 ')).toBe(5650);
+    expect(geoCode(named('urn:ogc:def:crs:EPSG:6.6:31468'))).toBe(31468);
+    expect(geoCode(named('http://www.opengis.net/def/crs/EPSG/0/3035'))).toBe(3035);
+    expect(geoCode(named('epsg:5677'))).toBe(5677);
+    expect(geoCode(named('EPSG:4258'))).toBe(4326); // ETRS89 lon/lat
+    expect(geoCode(named('EPSG:900913'))).toBe(3857);
+    expect(geoCode({ type: 'FeatureCollection', crs: { type: 'EPSG', properties: { code: 4647 } } })).toBe(4647);
+    expect(nameCode('CRS84')).toBe(4326);
+    expect(nameCode(' urn:ogc:def:crs:EPSG::5650 ')).toBe(5650);
   });
 
   test('missing, unsupported or malformed crs members give null', () => {
-    expect(crsFromGeoJson({ type: 'FeatureCollection', features: [] })).toBeNull();
-    expect(crsFromGeoJson(named('EPSG:2154'))).toBeNull();
-    expect(crsFromGeoJson(named('urn:ogc:def:crs:EPSG::25832x'))).toBeNull();
-    expect(crsFromGeoJson({ crs: { type: 'link', properties: { href: 'http://example.com/crs', type: 'proj4' } } })).toBeNull();
-    expect(crsFromGeoJson({ crs: 'EPSG:25832' })).toBeNull();
-    for (const v of [null, undefined, 42, 'EPSG:25832', []]) expect(crsFromGeoJson(v)).toBeNull();
+    expect(geoCode({ type: 'FeatureCollection', features: [] })).toBeNull();
+    expect(geoCode(named('EPSG:2154'))).toBeNull();
+    expect(geoCode(named('urn:ogc:def:crs:EPSG::25832x'))).toBeNull();
+    expect(geoCode({ crs: { type: 'link', properties: { href: 'http://example.com/crs', type: 'proj4' } } })).toBeNull();
+    expect(geoCode({ crs: 'EPSG:25832' })).toBeNull();
+    for (const v of [null, undefined, 42, 'EPSG:25832', []]) expect(geoCode(v)).toBeNull();
   });
 });
 
@@ -539,7 +575,7 @@ function samplesAround(place: readonly [number, number], code: EpsgCode, swapped
   const out: [number, number][] = [];
   for (const dx of [-0.05, 0, 0.05]) {
     for (const dy of [-0.03, 0, 0.03]) {
-      const [x, y] = fromWgs84(place[0] + dx, place[1] + dy, code);
+      const [x, y] = fromWgs84(place[0] + dx, place[1] + dy, C(code));
       out.push(swapped ? [y, x] : [x, y]);
     }
   }
@@ -562,7 +598,7 @@ describe('guessCrs', () => {
   ] as const)('%s → EPSG:%s', (_label, code, place) => {
     const g = guessCrs(samplesAround(place, code));
     expect(g).toMatchObject({ code, source: 'guess', confidence: 'likely', candidates: [code], swappedAxes: false });
-    expect(g.eastingOffset).toBe(0);
+    expect(g.key).toBe(`EPSG:${code}`);
     expect(g.reason).toContain(`EPSG:${code}`);
   });
 
@@ -573,7 +609,7 @@ describe('guessCrs', () => {
       [LEIPZIG_MARKT, 31468],
       [GOERLITZ, 31469],
     ] as const) {
-      const xy = fromWgs84(place[0], place[1], code);
+      const xy = fromWgs84(place[0], place[1], C(code));
       expect(Math.floor(xy[0] / 1e6)).toBe(code - 31464);
       expect(guessCrs([xy]).code).toBe(code);
     }
@@ -591,11 +627,11 @@ describe('guessCrs', () => {
   });
 
   test('UTM 32/33: a point at 12°E in zone 33 also reads as 6°E in zone 32 — ambiguous, zone 33 ranked first', () => {
-    const xy = fromWgs84(12, 51.34, 25833);
+    const xy = fromWgs84(12, 51.34, C(25833));
     expect(xy[0]).toBeGreaterThan(290_000);
     expect(xy[0]).toBeLessThan(293_000);
     // the same easting in zone 32 is 6°E: inside the bounding box, but in the Netherlands
-    const as32 = transformPosition(...xy, 25832);
+    const as32 = transformPosition(...xy, C(25832));
     expect(as32[0]).toBeCloseTo(6, 1);
     expect(insideGermanyOutline(...as32)).toBe(false);
     const g = guessCrs([xy]);
@@ -640,7 +676,7 @@ describe('guessCrs', () => {
 
   test('many samples and a few outliers', () => {
     const many: [number, number][] = [];
-    for (let i = 0; i < 5000; i++) many.push(fromWgs84(8 + (i % 50) * 0.05, 49 + Math.floor(i / 50) * 0.04, 31467));
+    for (let i = 0; i < 5000; i++) many.push(fromWgs84(8 + (i % 50) * 0.05, 49 + Math.floor(i / 50) * 0.04, C(31467)));
     many.push([0, 0], [NaN, 1], [1e9, 1e9]);
     const g = guessCrs(many);
     expect(g.code).toBe(31467);
@@ -741,8 +777,8 @@ describe('toWgs84', () => {
   test('reprojects every geometry type back to the WGS84 original (DHDN zone 4 and UTM 33N)', () => {
     const original = wgs84Collection();
     for (const code of [31468, 25833, 3035, 5650] as const) {
-      const projected = mapCoords(original, ([lon, lat]) => fromWgs84(lon, lat, code));
-      const back = toWgs84(projected, code);
+      const projected = mapCoords(original, ([lon, lat]) => fromWgs84(lon, lat, C(code)));
+      const back = toWgs84(projected, C(code));
       expectSameCoordinates(back, original, 1e-6);
       expect(back.features.map((f) => f.id)).toEqual(original.features.map((f) => f.id));
       expect(back.features[5].geometry).toBeNull();
@@ -750,8 +786,8 @@ describe('toWgs84', () => {
   });
 
   test('the Point, Polygon and MultiPolygon come out where they belong', () => {
-    const projected = mapCoords(wgs84Collection(), ([lon, lat]) => fromWgs84(lon, lat, 25833));
-    const out = toWgs84(projected, 25833);
+    const projected = mapCoords(wgs84Collection(), ([lon, lat]) => fromWgs84(lon, lat, C(25833)));
+    const out = toWgs84(projected, C(25833));
     const point = out.features[0].geometry as Point;
     expect(point.coordinates[0]).toBeCloseTo(LEIPZIG_MARKT[0], 7);
     expect(point.coordinates[1]).toBeCloseTo(LEIPZIG_MARKT[1], 7);
@@ -766,24 +802,24 @@ describe('toWgs84', () => {
   test('swapAxes: lat/lon and northing/easting', () => {
     const original = wgs84Collection();
     const latLon = mapCoords(original, ([lon, lat]) => [lat, lon]);
-    expectSameCoordinates(toWgs84(latLon, 4326, { swapAxes: true }), original, 1e-12);
+    expectSameCoordinates(toWgs84(latLon, C(4326), { swapAxes: true }), original, 1e-12);
     const ne = mapCoords(original, ([lon, lat]) => {
-      const [e, n] = fromWgs84(lon, lat, 31468);
+      const [e, n] = fromWgs84(lon, lat, C(31468));
       return [n, e];
     });
-    expectSameCoordinates(toWgs84(ne, 31468, { swapAxes: true }), original, 1e-6);
+    expectSameCoordinates(toWgs84(ne, C(31468), { swapAxes: true }), original, 1e-6);
     // without swapping, the same data lands far outside Germany
-    const [lon, lat] = (toWgs84(ne, 31468).features[0].geometry as Point).coordinates;
+    const [lon, lat] = (toWgs84(ne, C(31468)).features[0].geometry as Point).coordinates;
     expect(lon >= GERMANY_BBOX.west && lon <= GERMANY_BBOX.east && lat >= GERMANY_BBOX.south && lat <= GERMANY_BBOX.north).toBe(false);
   });
 
-  test('easting offset for 7-digit UTM', () => {
+  test('7-digit UTM (ESRI:102359): UTM 33N eastings + 3,000,000', () => {
     const original = wgs84Collection();
     const sevenDigit = mapCoords(original, ([lon, lat]) => {
-      const [e, n] = fromWgs84(lon, lat, 25833);
+      const [e, n] = fromWgs84(lon, lat, C(25833));
       return [e + 3_000_000, n];
     });
-    expectSameCoordinates(toWgs84(sevenDigit, 25833, { eastingOffset: -3_000_000 }), original, 1e-6);
+    expectSameCoordinates(toWgs84(sevenDigit, crsByKeyOrThrow('ESRI:102359')), original, 1e-6);
   });
 
   test('returns a new object; keeps heights and properties; drops bbox and crs', () => {
@@ -795,13 +831,13 @@ describe('toWgs84', () => {
           type: 'Feature',
           bbox: [1, 2, 3, 4],
           properties: { name: 'Markt', n: 1 },
-          geometry: { type: 'Point', coordinates: [...fromWgs84(...LEIPZIG_MARKT, 25833), 112.5] },
+          geometry: { type: 'Point', coordinates: [...fromWgs84(...LEIPZIG_MARKT, C(25833)), 112.5] },
         },
       ],
     };
     (input as unknown as Record<string, unknown>).crs = { type: 'name', properties: { name: 'EPSG:25833' } };
     const snapshot = JSON.stringify(input);
-    const out = toWgs84(input, 25833);
+    const out = toWgs84(input, C(25833));
     expect(JSON.stringify(input)).toBe(snapshot);
     expect(out).not.toBe(input);
     expect(out.features[0]).not.toBe(input.features[0]);
@@ -823,11 +859,11 @@ describe('toWgs84', () => {
         { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[317_150, 5_690_974], coordinates] } },
       ],
     });
-    expect(() => toWgs84(bad([NaN, 5_690_000]), 25833)).toThrow(/feature 1 .*EPSG:25833/);
-    expect(() => toWgs84(bad([Infinity, 5_690_000]), 25833)).toThrow(/Cannot reproject/);
+    expect(() => toWgs84(bad([NaN, 5_690_000]), C(25833))).toThrow(/feature 1 .*EPSG:25833/);
+    expect(() => toWgs84(bad([Infinity, 5_690_000]), C(25833))).toThrow(/Cannot reproject/);
     // far outside the LAEA domain (beyond the antipode of its centre)
-    expect(() => toWgs84(bad([4_321_000 + 3e7, 3_210_000]), 3035)).toThrow(/EPSG:3035/);
-    expect(() => toWgs84(bad([1, 2]), 4326)).not.toThrow();
+    expect(() => toWgs84(bad([4_321_000 + 3e7, 3_210_000]), C(3035))).toThrow(/EPSG:3035/);
+    expect(() => toWgs84(bad([1, 2]), C(4326))).not.toThrow();
   });
 });
 
@@ -861,14 +897,14 @@ describe('detectCrs', () => {
 
   test('a recognised .prj wins and is checked against the coordinates', () => {
     const d = detectCrs({ prj: fixture('25832.esri.prj'), geojson: { crs: { type: 'name', properties: { name: 'EPSG:3035' } } }, samples: utm32 });
-    expect(d).toMatchObject({ code: 25832, source: 'prj', confidence: 'certain', candidates: [25832], swappedAxes: false, eastingOffset: 0 });
+    expect(d).toMatchObject({ code: 25832, source: 'prj', confidence: 'certain', candidates: [25832], swappedAxes: false });
     expect(detectCrs({ prj: fixture('25832.ogc.prj'), samples: [] })).toMatchObject({ code: 25832, confidence: 'certain' });
   });
 
   test('.prj with 7-digit UTM eastings', () => {
     const samples = samplesAround(KOELN_DOM, 25832).map(([x, y]) => [x + 2_000_000, y] as [number, number]);
     const d = detectCrs({ prj: fixture('25832-7stellen.esri.prj'), samples });
-    expect(d).toMatchObject({ code: 25832, source: 'prj', confidence: 'certain', eastingOffset: -2_000_000 });
+    expect(d).toMatchObject({ code: null, key: 'ESRI:102328', source: 'prj', confidence: 'certain', candidateKeys: ['ESRI:102328'] });
     expect(d.reason).toContain('2,500,000');
   });
 
@@ -879,16 +915,35 @@ describe('detectCrs', () => {
     expect(none).toMatchObject({ code: 25832, source: 'prj', confidence: 'likely', candidates: [25832] });
   });
 
-  test('an unrecognised .prj falls back to the GeoJSON crs, then to the guess', () => {
+  test('an unreadable .prj falls back to the GeoJSON crs, then to the guess', () => {
     const geojson = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::25832' } } };
-    expect(detectCrs({ prj: fixture('unknown-lambert93.ogc.prj'), geojson, samples: utm32 })).toMatchObject({
+    expect(detectCrs({ prj: fixture('unknown-garbage.prj'), geojson, samples: utm32 })).toMatchObject({
       code: 25832,
       source: 'geojson',
       confidence: 'certain',
     });
-    const guessed = detectCrs({ prj: fixture('unknown-lambert93.ogc.prj'), samples: samplesAround(LEIPZIG_MARKT, 31468) });
+    const guessed = detectCrs({ prj: fixture('unknown-garbage.prj'), samples: samplesAround(LEIPZIG_MARKT, 31468) });
     expect(guessed).toMatchObject({ code: 31468, source: 'guess', confidence: 'likely' });
-    expect(guessed.reason).toMatch(/\.prj/);
+    expect(guessed.reason).toMatch(/\.prj file's coordinate system definition cannot be used: it is not well-formed WKT/);
+  });
+
+  test('a valid .prj outside the list (Lambert-93) is used as defined; with German coordinates it is ambiguous', () => {
+    const lambert = detectCrs({ prj: fixture('unknown-lambert93.ogc.prj'), samples: utm32 });
+    expect(lambert).toMatchObject({ code: 2154, source: 'prj', confidence: 'ambiguous', candidates: [2154, 25832] });
+    expect(lambert.key).toMatch(/^WKT:/);
+    expect(lambert.reason).toMatch(/RGF93 \/ Lambert-93.*\+proj=lcc/);
+    // French coordinates (Paris, Notre-Dame, by EPSG:2154's registry definition) lie outside Germany: never 'certain'
+    const lambert93 = '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
+    const [px, py] = proj4('EPSG:4326', lambert93, [2.3499, 48.853]);
+    expect(px).toBeGreaterThan(652_000);
+    expect(px).toBeLessThan(653_000);
+    const paris = detectCrs({ prj: fixture('unknown-lambert93.ogc.prj'), samples: [[px, py]] });
+    expect(paris.code).toBe(2154);
+    expect(paris.candidates[0]).toBe(2154);
+    expect(paris.confidence).not.toBe('certain');
+    const [lon, lat] = transformPosition(px, py, paris.crs!);
+    expect(lon).toBeCloseTo(2.3499, 8);
+    expect(lat).toBeCloseTo(48.853, 8);
   });
 
   test('a GeoJSON crs of EPSG::4326 with latitude first: swapped axes detected', () => {
@@ -927,7 +982,7 @@ describe('GeoJSON fixtures: detection and reprojection end to end', () => {
     expect(d.code).toBe(code);
     expect(d.source).toBe(code === 4326 ? 'default' : 'geojson');
     expect(d.confidence).toBe('certain');
-    const out = toWgs84(fc, code);
+    const out = toWgs84(fc, C(code));
     const { lon, lat } = fc.features[0].properties as { lon: number; lat: number };
     const [plon, plat] = (out.features[0].geometry as Point).coordinates;
     expect(Math.abs(plon - lon)).toBeLessThan(1e-6);

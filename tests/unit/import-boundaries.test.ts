@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { crsByCode } from '../../src/lib/io/import/crs/definitions';
 import { readFileSync } from 'node:fs';
 import { readBoundaries, suggestAttributes, toLonLat } from '../../src/lib/io/import/boundaries';
 import { ImportError, type InputFile } from '../../src/lib/io/import/common';
@@ -21,7 +22,7 @@ describe('readBoundaries: shapefile', () => {
     const raw = await readBoundaries(files);
     expect(raw.name).toBe('ortsteile_25833');
     expect(raw.fc.features).toHaveLength(4);
-    expect(raw.crs.code).toBe(25833);
+    expect(raw.crs.crs?.code).toBe(25833);
     expect(raw.crs.source).toBe('prj');
     expect(raw.notes).toContain('dbf-without-cpg');
     expect(raw.fc.features.map((f) => f.properties.OT_NAME)).toEqual(['Lößnig', 'Großzschocher', 'Südvorstadt', 'Mölkau']);
@@ -32,7 +33,7 @@ describe('readBoundaries: shapefile', () => {
     const raw = await readBoundaries(PARTS.filter((f) => !f.name.endsWith('.prj')));
     expect(raw.notes).toContain('no-prj');
     expect(raw.crs.source).toBe('guess');
-    expect(raw.crs.candidates).toContain(25833);
+    expect(raw.crs.candidates.map((c) => c.code)).toContain(25833);
   });
 
   it('names the file when the input is not usable', async () => {
@@ -55,7 +56,7 @@ describe('suggestAttributes and buildUserSite', () => {
 
   it('builds a site that loads into DuckDB with the values of the file and the computed area', async () => {
     const raw = await readBoundaries(PARTS);
-    const fc = toLonLat(raw, 25833, false);
+    const fc = toLonLat(raw, crsByCode(25833)!, false);
     // Leipzig's south: about 12.4°E, 51.3°N.
     const [lon, lat] = (fc.features[0]!.geometry as GeoJSON.Polygon).coordinates[0]![0]!;
     expect(lon).toBeGreaterThan(12.3);
@@ -96,7 +97,7 @@ describe('suggestAttributes and buildUserSite', () => {
 
   it('refuses duplicate or empty keys, naming file and feature', async () => {
     const raw = await readBoundaries(PARTS);
-    const fc = toLonLat(raw, 25833, false);
+    const fc = toLonLat(raw, crsByCode(25833)!, false);
     fc.features[2]!.properties.OT_NR = '1';
     expect(() =>
       buildUserSite(fc, { label: 'x', fileName: 'a.zip', idKey: 'OT_NR', nameKey: null, indicators: [], year: 2023, crsLabel: '' }, 'user-x'),

@@ -7,7 +7,7 @@ import { ACCEPTED_FILES, isBoundaryFile } from '../../src/lib/io/import/file-kin
 import type { RawBoundaries } from '../../src/lib/io/import/raw-boundaries';
 import { buildUserSite } from '../../src/lib/io/import/build-site';
 import { detectCrs } from '../../src/lib/io/import/crs/detect';
-import type { EpsgCode } from '../../src/lib/io/import/crs/definitions';
+import { crsByCode } from '../../src/lib/io/import/crs/definitions';
 import { createNodeEngine } from './helpers/node-engine';
 import { loadSite } from '../../src/lib/db/schema';
 import { queryRows } from '../../src/lib/db/engine';
@@ -22,14 +22,14 @@ const text = (name: string, content: string): InputFile => ({ name, bytes: new T
 const NAMES = ['Lößnig', 'Großzschocher', 'Südvorstadt', 'Mölkau'];
 
 /** The first square's corners (closing vertex dropped), sorted: independent of ring orientation and start. */
-function corners(raw: RawBoundaries, code: EpsgCode): Position[] {
-  const ring = (toLonLat(raw, code, false).features[0]!.geometry as Polygon).coordinates[0]!;
+function corners(raw: RawBoundaries, code: number): Position[] {
+  const ring = (toLonLat(raw, crsByCode(code)!, false).features[0]!.geometry as Polygon).coordinates[0]!;
   return ring.slice(0, -1).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
 }
 
 const reference = async () => corners(await readBoundaries([fixture('ortsteile_25833.zip', 'import')]), 25833);
 
-async function expectLeipzig(raw: RawBoundaries, code: EpsgCode): Promise<void> {
+async function expectLeipzig(raw: RawBoundaries, code: number): Promise<void> {
   const got = corners(raw, code);
   for (const [lon, lat] of got) {
     expect(lon).toBeGreaterThan(12.3);
@@ -81,7 +81,7 @@ describe('readBoundaries: TopoJSON', () => {
     expect(raw.name).toBe('ortsteile');
     expectAttributes(raw);
     expect(raw.notes).toEqual([]);
-    expect(raw.crs.code).toBe(4326);
+    expect(raw.crs.crs?.code).toBe(4326);
     expect(raw.crs.source).toBe('guess');
     expect(raw.crs.swappedAxes).toBe(false);
     await expectLeipzig(raw, 4326);
@@ -98,7 +98,7 @@ describe('readBoundaries: TopoJSON', () => {
     const topology = JSON.parse(new TextDecoder().decode(fixture('ortsteile.topojson').bytes));
     topology.crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } };
     const raw = await readBoundaries([text('mit-crs.topojson', JSON.stringify(topology))]);
-    expect(raw.crs.code).toBe(4326);
+    expect(raw.crs.crs?.code).toBe(4326);
     expect(raw.crs.source).toBe('geojson');
     expect(raw.crs.confidence).toBe('certain');
   });
@@ -119,7 +119,7 @@ describe('readBoundaries: FlatGeobuf', () => {
     expect(raw.name).toBe('ortsteile_25833');
     expectAttributes(raw);
     expect(raw.notes).toEqual([]);
-    expect(raw.crs.code).toBe(25833);
+    expect(raw.crs.crs?.code).toBe(25833);
     expect(raw.crs.source).toBe('header');
     expect(raw.crs.confidence).toBe('certain');
     expect(raw.crs.reason).toMatch(/FlatGeobuf header names ETRS89 \/ UTM zone 33N/);
@@ -131,7 +131,7 @@ describe('readBoundaries: FlatGeobuf', () => {
     expectAttributes(raw);
     expect(raw.notes).toEqual(['no-crs']);
     expect(raw.crs.source).toBe('guess');
-    expect(raw.crs.candidates).toContain(25833);
+    expect(raw.crs.candidates.map((c) => c.code)).toContain(25833);
     await expectLeipzig(raw, 25833);
   });
 
@@ -165,7 +165,7 @@ describe('readBoundaries: GeoParquet', () => {
     expect(raw.fc.features.map((f) => f.properties.GLOBAL_ID)).toEqual(['1152921504606846977', '1152921504606846978', '1152921504606846979', '1152921504606846980']);
     expect(Object.keys(raw.fc.features[0]!.properties)).not.toContain('geometry');
     expect(raw.notes).toEqual([]);
-    expect(raw.crs.code).toBe(25832);
+    expect(raw.crs.crs?.code).toBe(25832);
     expect(raw.crs.source).toBe('metadata');
     expect(raw.crs.confidence).toBe('certain');
     await expectLeipzig(raw, 25832);
@@ -174,7 +174,7 @@ describe('readBoundaries: GeoParquet', () => {
   it('reads a GeoParquet without crs as OGC:CRS84 longitude/latitude (gzip)', async () => {
     const raw = await readBoundaries([fixture('ortsteile_lonlat.geoparquet')]);
     expectAttributes(raw);
-    expect(raw.crs.code).toBe(4326);
+    expect(raw.crs.crs?.code).toBe(4326);
     expect(raw.crs.source).toBe('metadata');
     expect(raw.crs.confidence).toBe('certain');
     await expectLeipzig(raw, 4326);
@@ -184,7 +184,7 @@ describe('readBoundaries: GeoParquet', () => {
     const raw = await readBoundaries([fixture('ortsteile_geometrietyp.parquet')]);
     expectAttributes(raw);
     expect(Object.keys(raw.fc.features[0]!.properties)).toEqual(['OT_NR', 'OT_NAME', 'EINW', 'ALQ_ANT']);
-    expect([raw.crs.code, raw.crs.source]).toEqual([4326, 'metadata']);
+    expect([raw.crs.crs?.code, raw.crs.source]).toEqual([4326, 'metadata']);
     await expectLeipzig(raw, 4326);
   });
 
@@ -216,15 +216,15 @@ describe('detectCrs with an explicit EPSG hint', () => {
   const samples: [number, number][] = [[316500, 5686500]];
   it('maps aliases and checks the code against the coordinates', () => {
     const d = detectCrs({ epsg: { code: 25833, source: 'metadata' }, samples });
-    expect([d.code, d.source, d.confidence]).toEqual([25833, 'metadata', 'certain']);
-    expect(detectCrs({ epsg: { code: 4258, source: 'header' }, samples: [[12.37, 51.34]] }).code).toBe(4326);
+    expect([d.crs?.code, d.source, d.confidence]).toEqual([25833, 'metadata', 'certain']);
+    expect(detectCrs({ epsg: { code: 4258, source: 'header' }, samples: [[12.37, 51.34]] }).crs?.code).toBe(4326);
     expect(detectCrs({ epsg: { code: 25833, source: 'header' }, samples: [[5686500, 316500]] }).swappedAxes).toBe(true);
   });
   it('falls back to the guess for an unsupported code, and says so', () => {
     const d = detectCrs({ epsg: { code: 32633, source: 'header', origin: 'FlatGeobuf header' }, samples });
     expect(d.source).toBe('guess');
-    expect(d.candidates).toContain(25833);
-    expect(d.reason).toMatch(/^The FlatGeobuf header names EPSG:32633, which is not supported\./);
+    expect(d.candidates.map((c) => c.code)).toContain(25833);
+    expect(d.reason).toMatch(/^The FlatGeobuf header names EPSG:32633, which is not in the list of known systems\./);
   });
 });
 
@@ -235,7 +235,7 @@ describe('buildUserSite with the new formats', () => {
     ['ortsteile_25832.parquet', 25832],
   ] as const)('builds a site from %s that loads into DuckDB', async (name, code) => {
     const raw = await readBoundaries([fixture(name)]);
-    const fc = toLonLat(raw, code, false);
+    const fc = toLonLat(raw, crsByCode(code)!, false);
     const siteId = `user-${name.replace(/\W/g, '-')}`;
     const user = buildUserSite(
       fc,

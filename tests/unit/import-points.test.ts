@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { crsByCode } from '../../src/lib/io/import/crs/definitions';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { parseImport, ImportCodeError, type ParsedImport } from '../../src/lib/io/import/parse-import';
@@ -42,9 +43,9 @@ describe('points from a table with coordinates', () => {
     // The row without coordinates is named with file row and column.
     expect(raw.skipped).toEqual([{ where: 'row 44, column D ("Rechtswert")', reason: 'no coordinate: ""' }]);
     // UTM 32 and 33 both put these coordinates in Germany: the user confirms among them.
-    expect(raw.crs.candidates).toContain(25833);
+    expect(raw.crs.candidates.map((c) => c.code)).toContain(25833);
     expect(raw.fc.features[1]!.properties.Einrichtung).toBe('Kindertagesstätte Känguru Kuchengartenstraße');
-    const lonlat = toWgs84(raw.fc, 25833);
+    const lonlat = toWgs84(raw.fc, crsByCode(25833)!);
     lonlat.features.forEach((f, i) => {
       expect(f.geometry.coordinates[0]).toBeCloseTo(source[i]!.geometry.coordinates[0]!, 6);
       expect(f.geometry.coordinates[1]).toBeCloseTo(source[i]!.geometry.coordinates[1]!, 6);
@@ -57,7 +58,7 @@ describe('points from a table with coordinates', () => {
   it('finds lat/lon columns in either order and reads decimal points', async () => {
     const raw = points(await parseImport([fixture('kitas-latlon.csv')]));
     expect(raw.coordinateColumns).toEqual(['lon', 'lat']);
-    expect(raw.crs.code).toBe(4326);
+    expect(raw.crs.crs?.code).toBe(4326);
     expect(raw.fc.features[0]!.geometry.coordinates).toEqual(source[0]!.geometry.coordinates);
   });
 
@@ -82,7 +83,7 @@ describe('points from a table with coordinates', () => {
       [4530000.5, 5690000],
       [4531000, 5691000],
     ]);
-    expect(raw.crs.candidates).toContain(31468);
+    expect(raw.crs.candidates.map((c) => c.code)).toContain(31468);
   });
 
   it('names the file when no row has coordinates', () => {
@@ -96,7 +97,7 @@ describe('points from GeoJSON', () => {
     expect(parsed.kind).toBe('points');
     const raw = points(parsed);
     expect(raw.fc.features).toHaveLength(40);
-    expect(raw.crs.code).toBe(4326);
+    expect(raw.crs.crs?.code).toBe(4326);
     expect(suggestPointAttributes(raw.fc).category).toBe('traeger');
   });
 

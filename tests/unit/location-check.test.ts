@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/io/import/location-check';
 import { crsCandidates, projectionFor } from '../../src/lib/io/import/location-crs';
 import type { CrsDetection } from '../../src/lib/io/import/crs/guess';
+import { crsByCode } from '../../src/lib/io/import/crs/definitions';
 import { locationVerdict } from '../../src/components/import/location-text';
 import { overviewDrawing } from '../../src/components/import/location-drawing';
 
@@ -247,27 +248,20 @@ describe('proposeSystems', () => {
   });
 
   test('the adapter: the supported systems in both axis orders, the detected one first', () => {
-    const detected: CrsDetection = {
-      code: 25833,
-      source: 'prj',
-      confidence: 'certain',
-      candidates: [25833],
-      swappedAxes: false,
-      eastingOffset: 0,
-      reason: 'test',
-    };
+    const utm = crsByCode(25833)!;
+    const detected: CrsDetection = { crs: utm, source: 'prj', confidence: 'certain', candidates: [utm], swappedAxes: false, reason: 'test' };
     const utm33 = forward(ortsteile, 'EPSG:25833');
     const input = locationInput(utm33);
-    expect(checkLocation(input, projectionFor(detected, 3857, false)).inside).toBe(false);
+    expect(checkLocation(input, projectionFor(crsByCode(3857)!, false)).inside).toBe(false);
     const all = crsCandidates(detected, false);
-    expect(all[0]!.key).toBe('25833');
-    expect(all.some((c) => c.key === '25833|swap')).toBe(true);
-    const proposed = proposeSystems(input.samples, all.filter((c) => c.key !== '3857')).map((c) => c.key);
-    expect(proposed[0]).toBe('25833');
+    expect(all[0]!.key).toBe('EPSG:25833');
+    expect(all.some((c) => c.key === 'EPSG:25833|swap')).toBe(true);
+    const proposed = proposeSystems(input.samples, all.filter((c) => c.key !== 'EPSG:3857')).map((c) => c.key);
+    expect(proposed[0]).toBe('EPSG:25833');
     expect(proposed.every((k) => !k.endsWith('|swap'))).toBe(true);
     // Swapped axes are proposed when the file stores northing first.
     const swapped = locationInput(mapPositions(utm33, ([x, y]) => [y!, x!]));
-    expect(proposeSystems(swapped.samples, all).map((c) => c.key)).toContain('25833|swap');
+    expect(proposeSystems(swapped.samples, all).map((c) => c.key)).toContain('EPSG:25833|swap');
   });
 });
 

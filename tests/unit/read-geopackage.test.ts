@@ -11,6 +11,7 @@ import { readGpkgGeometry, readWkb, WkbError } from '../../src/lib/io/import/wkb
 import { parseGeoPackage, parseImport } from '../../src/lib/io/import/parse-import';
 import { toLonLat } from '../../src/lib/io/import/boundaries';
 import { transformPosition } from '../../src/lib/io/import/crs/reproject';
+import { crsByCode } from '../../src/lib/io/import/crs/definitions';
 import { ImportError } from '../../src/lib/io/import/common';
 
 const fixture = () => ({ name: 'leipzig-ortsteile.gpkg', bytes: new Uint8Array(readFileSync('tests/fixtures/import/leipzig-ortsteile.gpkg')) });
@@ -123,7 +124,7 @@ describe('the Leipzig fixture (three layers, EPSG:25832 with WKT2)', () => {
   it('lands in Leipzig: reprojected, the Zentrum polygon surrounds its label point', async () => {
     const read = await readGeoPackage(fixture());
     if (read.kind !== 'boundaries') throw new Error('expected boundaries');
-    const fc = toLonLat(read.raw, 25832, false);
+    const fc = toLonLat(read.raw, crsByCode(25832)!, false);
     const zentrum = fc.features[0]!.geometry as { coordinates: number[][][][] };
     const ring = zentrum.coordinates[0]![0]!;
     const lons = ring.map((p) => p[0]!);
@@ -146,7 +147,7 @@ describe('the Leipzig fixture (three layers, EPSG:25832 with WKT2)', () => {
     expect(schulen.gpkg?.layer).toBe('schulen');
     expect(schulen.raw.fc.features).toHaveLength(13);
     expect(schulen.raw.fc.features[1]!.properties).toMatchObject({ name: 'Schule Gohlis-Süd', art: 'Grundschule', schueler: 237 });
-    expect(schulen.raw.crs.code).toBe(25832);
+    expect(schulen.raw.crs.crs?.code).toBe(25832);
     const bezirke = await parseGeoPackage(fixture(), 'stadtbezirke');
     expect(bezirke.kind).toBe('boundaries');
     expect(bezirke.raw.fc.features).toHaveLength(10);
@@ -189,7 +190,7 @@ describe('packages as they come', () => {
       { nr: '01', anteil: 12.5, aktiv: 1, fid: 1 },
       { nr: '02', anteil: null, aktiv: 0, fid: 2 },
     ]);
-    expect(read.raw.crs.code).toBe(25833);
+    expect(read.raw.crs.crs?.code).toBe(25833);
     // one layer: named after the file
     expect(read.raw.name).toBe('g');
   });
@@ -198,7 +199,7 @@ describe('packages as they come', () => {
     const bytes = await geopackage({ layers: [layer({ srsId: 0 })] });
     const read = await readGeoPackage({ name: 'g.gpkg', bytes });
     expect(read.raw.crs.source).not.toBe('metadata');
-    expect(read.raw.crs.code === 25833 || read.raw.crs.candidates.includes(25833)).toBe(true);
+    expect(read.raw.crs.crs?.code === 25833 || read.raw.crs.candidates.some((c) => c.code === 25833)).toBe(true);
   });
 
   it('a definition without an EPSG code is read as WKT (a 7-digit UTM variant)', async () => {
@@ -209,9 +210,9 @@ describe('packages as they come', () => {
     const read = await readGeoPackage({ name: 'g.gpkg', bytes });
     if (read.kind !== 'boundaries') throw new Error('expected boundaries');
     // EPSG:5650, ETRS89 / UTM 33N with the zone before the easting
-    expect(read.raw.crs.code).toBe(5650);
-    const [lon, lat] = (toLonLat(read.raw, 5650, false).features[0]!.geometry as Polygon).coordinates[0]![0]!;
-    const [elon, elat] = transformPosition(316000, 5686000, 25833);
+    expect(read.raw.crs.crs?.code).toBe(5650);
+    const [lon, lat] = (toLonLat(read.raw, read.raw.crs.crs!, false).features[0]!.geometry as Polygon).coordinates[0]![0]!;
+    const [elon, elat] = transformPosition(316000, 5686000, crsByCode(25833)!);
     expect(lon).toBeCloseTo(elon!, 6);
     expect(lat).toBeCloseTo(elat!, 6);
   });

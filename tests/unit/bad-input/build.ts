@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { serialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import { geojsonToWkb, parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import { transformPosition } from '../../../src/lib/io/import/crs/reproject';
+import { crsByCode } from '../../../src/lib/io/import/crs/definitions';
 import { dbf, PRJ_25833, shapefile as writeShapefile, xlsxParts, zip as writeZip, type DbfField, type ShpRecord, type XlsxCell, type XlsxSheet, type XlsxOptions } from '../../../scripts/lib/fixture-writers.mjs';
 
 export { dbf, PRJ_25833, type DbfField, type ShpRecord, type XlsxCell };
@@ -30,7 +31,7 @@ export const utmRing = (a: { dx: number; dy: number }): Ring => {
   const y = Y0 + a.dy * 1000;
   return [[x, y], [x + 1000, y], [x + 1000, y + 1000], [x, y + 1000], [x, y]];
 };
-export const lonLatRing = (a: { dx: number; dy: number }): Ring => utmRing(a).map(([x, y]) => transformPosition(x!, y!, 25833));
+export const lonLatRing = (a: { dx: number; dy: number }): Ring => utmRing(a).map(([x, y]) => transformPosition(x!, y!, crsByCode(25833)!));
 export const props = (a: (typeof AREAS)[number]) => ({ OT_NR: a.id, OT_NAME: a.name, EINW: a.einw, ALQ_ANT: a.ant });
 
 export function collection(ring: (a: (typeof AREAS)[number]) => Ring = lonLatRing, edit?: (f: Feature<Geometry, Record<string, unknown>>, i: number) => void): FeatureCollection<Geometry, Record<string, unknown>> {

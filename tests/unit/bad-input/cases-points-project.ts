@@ -52,8 +52,8 @@ const crsOf = (o: Outcome) => {
 const offered = (code: number) => (o: Outcome) => {
   if (o.status !== 'loaded') return;
   const crs = crsOf(o)!;
-  expect(crs.confidence === 'certain' && crs.code !== code).toBe(false);
-  expect(crs.candidates).toContain(code);
+  expect(crs.confidence === 'certain' && crs.crs?.code !== code).toBe(false);
+  expect(crs.candidates.map((c) => c.code)).toContain(code);
 };
 
 const pointCsv = (rows: string[][]) => rows.map((r) => r.join(';')).join('\n') + '\n';

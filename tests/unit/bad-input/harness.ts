@@ -24,6 +24,7 @@ import type { TableSuggestion } from '../../../src/lib/io/import/table/mapping';
 import { buildUserSite } from '../../../src/lib/io/import/build-site';
 import { buildPointLayer, suggestPointAttributes, type RawPoints } from '../../../src/lib/io/import/points';
 import { toWgs84 } from '../../../src/lib/io/import/crs/reproject';
+import { crsByCode } from '../../../src/lib/io/import/crs/definitions';
 import { readProject, type ProjectContents } from '../../../src/lib/io/project-file';
 import type { UserPointLayer, UserSite } from '../../../src/lib/data/user-data';
 
@@ -290,10 +291,10 @@ function pointsFollowUp(raw: RawPoints, fileName: string, files: readonly InputF
   expect(raw.fc.features.length).toBeGreaterThan(0);
   for (const s of raw.skipped) expect(s.where).toMatch(/^(row \d+, column [A-Z]+ \(".*"\)|feature \d+)$/s);
   const attrs = suggestPointAttributes(raw.fc);
-  const code = raw.crs.code ?? raw.crs.candidates[0] ?? 4326;
+  const crs = raw.crs.crs ?? raw.crs.candidates[0] ?? crsByCode(4326)!;
   let fc;
   try {
-    fc = toWgs84(raw.fc, code, { swapAxes: raw.crs.swappedAxes, eastingOffset: raw.crs.code === code ? raw.crs.eastingOffset : 0 });
+    fc = toWgs84(raw.fc, crs, { swapAxes: raw.crs.swappedAxes });
   } catch (err) {
     // the dialog keeps the confirm button disabled: "the coordinate system does not fit"
     expect(String(err)).toMatch(/Cannot reproject/);
@@ -326,10 +327,10 @@ async function boundariesFollowUp(env: Env, parsed: ParsedImport, raw: RawBounda
   const attrs = suggestAttributes(raw.fc);
   // the dialog: "No attribute is unique: without an area key nothing can be imported."
   if (!attrs.id) return { status: 'refused', stage: 'choice', message: `${fileName}: import.noKey` };
-  const code = raw.crs.code ?? raw.crs.candidates[0] ?? 4326;
+  const crs = raw.crs.crs ?? raw.crs.candidates[0] ?? crsByCode(4326)!;
   let lonLat;
   try {
-    lonLat = toLonLat(raw, code, raw.crs.swappedAxes);
+    lonLat = toLonLat(raw, crs, raw.crs.swappedAxes);
   } catch (err) {
     expect(String(err)).toMatch(/Cannot reproject feature \d+/);
     return { status: 'refused', stage: 'reproject', message: String(err) };
@@ -345,7 +346,7 @@ async function boundariesFollowUp(env: Env, parsed: ParsedImport, raw: RawBounda
         nameKey: attrs.name,
         indicators: attrs.numeric.map((key) => ({ key, unit: /ant|quote|anteil|proz|%/i.test(key) ? 'percent' : 'count' })),
         year: 2024,
-        crsLabel: `EPSG:${code}`,
+        crsLabel: crs.key,
       },
       'user-bad',
     );

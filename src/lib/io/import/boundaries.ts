@@ -8,7 +8,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { unzip } from 'but-unzip';
 import { detectCrs } from './crs/detect';
 import { sampleCoordinates, toWgs84 } from './crs/reproject';
-import type { EpsgCode } from './crs/definitions';
+import type { Crs } from './crs/definitions';
 import { errorText, fileText, ImportError, parseJson, stem, valueText, type InputFile } from './common';
 import { BOUNDARY_EXTENSIONS, extension, SHAPEFILE_PARTS } from './file-kinds';
 import { keepPolygons, type RawBoundaries } from './raw-boundaries';
@@ -181,6 +181,6 @@ export function suggestAttributes(fc: FeatureCollection<Geometry, Record<string,
 }
 
 /** Reprojects to WGS84 with the confirmed CRS. */
-export function toLonLat(raw: RawBoundaries, code: EpsgCode, swapAxes: boolean): FeatureCollection<Geometry, Record<string, unknown>> {
-  return toWgs84(raw.fc, code, { swapAxes, eastingOffset: raw.crs.code === code ? raw.crs.eastingOffset : 0 });
+export function toLonLat(raw: RawBoundaries, crs: Crs, swapAxes: boolean): FeatureCollection<Geometry, Record<string, unknown>> {
+  return toWgs84(raw.fc, crs, { swapAxes });
 }

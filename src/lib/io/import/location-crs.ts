@@ -1,43 +1,43 @@
 // The adapter between the coordinate systems of the import forms and the location check
 // (location-check.ts knows nothing of them): a projection function for the current choice and the
-// supported systems as candidates to propose.
-import { SUPPORTED_CRS, type EpsgCode } from './crs/definitions';
+// systems to propose when it places the data outside Germany.
+import { KNOWN_CRS, type Crs } from './crs/definitions';
+import { describeCrs } from './crs/detect';
 import type { CrsDetection } from './crs/guess';
 import { transformPosition } from './crs/reproject';
 import type { Project } from './location-check';
 
 export interface CrsCandidate {
-  /** `<code>` or `<code>|swap` */
+  /** the system's key (`EPSG:25832`, `WKT:…`), with `|swap` when read with swapped axes */
   key: string;
-  /** "EPSG:25832 – ETRS89 / UTM zone 32N", as the picker shows it */
+  /** a technical name ("ETRS89 / UTM zone 32N (EPSG:25832)"); the dialog words it from `crs` */
   label: string;
-  code: EpsgCode;
+  crs: Crs;
   swap: boolean;
   project: Project;
 }
 
-/** Positions as stored → WGS84 with `code` (and the axes swapped), as toLonLat / toWgs84 reproject them. */
-export function projectionFor(detected: CrsDetection, code: EpsgCode, swap: boolean): Project {
-  const eastingOffset = detected.code === code ? detected.eastingOffset : 0;
-  return (x, y) => transformPosition(x, y, code, { swapAxes: swap, eastingOffset });
+/** The key of a choice of system and axis order, as the candidates carry it. */
+export function choiceKey(crs: Crs, swap: boolean): string {
+  return swap ? `${crs.key}|swap` : crs.key;
+}
+
+/** Positions as stored → WGS84 with `crs` (and the axes swapped), as toLonLat / toWgs84 reproject them. */
+export function projectionFor(crs: Crs, swap: boolean): Project {
+  return (x, y) => transformPosition(x, y, crs, { swapAxes: swap });
 }
 
 /**
- * Every supported system as read with the file's axis order and swapped, the file's own candidates
- * first (what the dialog proposes when the current choice places the data outside Germany).
+ * The file's own system and its candidates first, then every known system, each as read with the
+ * file's axis order and swapped (what the dialog proposes when the current choice places the data
+ * outside Germany).
  */
 export function crsCandidates(detected: CrsDetection, swap: boolean): CrsCandidate[] {
-  const rank = (code: EpsgCode) => {
-    const i = detected.candidates.indexOf(code);
-    return i < 0 ? detected.candidates.length : i;
-  };
-  const codes = SUPPORTED_CRS.map((c) => c.code).sort((a, b) => rank(a) - rank(b));
+  const systems = new Map<string, Crs>();
+  for (const c of [...(detected.crs ? [detected.crs] : []), ...detected.candidates, ...KNOWN_CRS]) if (!systems.has(c.key)) systems.set(c.key, c);
   const out: CrsCandidate[] = [];
   for (const s of [swap, !swap]) {
-    for (const code of codes) {
-      const name = SUPPORTED_CRS.find((c) => c.code === code)!.name;
-      out.push({ key: s ? `${code}|swap` : String(code), label: `EPSG:${code} – ${name}`, code, swap: s, project: projectionFor(detected, code, s) });
-    }
+    for (const crs of systems.values()) out.push({ key: choiceKey(crs, s), label: describeCrs(crs), crs, swap: s, project: projectionFor(crs, s) });
   }
   return out;
 }

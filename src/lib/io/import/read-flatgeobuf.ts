@@ -4,7 +4,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { HeaderMeta } from 'flatgeobuf';
 import { crsFromName } from './crs/names';
 import { detectCrs, type EpsgHint } from './crs/detect';
-import { parsePrj } from './crs/wkt';
+import { readWkt } from './crs/wkt';
 import { sampleCoordinates } from './crs/reproject';
 import { ImportError, errorText, stem, type InputFile } from './common';
 import { keepPolygons, type RawBoundaries } from './raw-boundaries';
@@ -33,7 +33,7 @@ function framingProblem(bytes: Uint8Array, header: HeaderMeta, calcTreeSize: (n:
   return null;
 }
 
-/** The CRS named in the header: the EPSG code when supported, else its WKT, else the code string. */
+/** The CRS named in the header: the EPSG code when known, else the system its WKT defines, else the code string. */
 function headerHint(header: HeaderMeta): EpsgHint | null {
   const crs = header.crs;
   if (!crs) return null;
@@ -41,13 +41,15 @@ function headerHint(header: HeaderMeta): EpsgHint | null {
   // organisation null means EPSG (FlatGeobuf schema)
   const org = (crs.org ?? 'EPSG').trim() || 'EPSG';
   const epsg = org.toUpperCase() === 'EPSG' && crs.code > 0 ? crs.code : null;
-  if (epsg !== null && crsFromName(`EPSG:${epsg}`) !== null) return { ...base, code: epsg };
-  const fromWkt = crs.wkt ? parsePrj(crs.wkt) : null;
-  if (fromWkt) return { ...base, code: fromWkt.code, eastingOffset: fromWkt.eastingOffset };
+  const byCode = epsg !== null ? crsFromName(`EPSG:${epsg}`) : null;
+  if (byCode) return { ...base, code: epsg, crs: byCode };
+  const fromWkt = crs.wkt ? readWkt(crs.wkt) : null;
+  if (fromWkt?.ok) return { ...base, code: epsg, crs: fromWkt.reading.crs, notes: fromWkt.reading.notes };
   const fromString = crs.code_string ? (crsFromName(`${org}:${crs.code_string}`) ?? crsFromName(crs.code_string)) : null;
-  if (fromString !== null) return { ...base, code: fromString };
-  // unsupported: detectCrs says so and guesses
-  return epsg !== null ? { ...base, code: epsg } : null;
+  if (fromString !== null) return { ...base, crs: fromString };
+  const notes = fromWkt && !fromWkt.ok ? [`The FlatGeobuf header's WKT ${fromWkt.error}.`] : [];
+  // not known: detectCrs says so and guesses
+  return epsg !== null || notes.length ? { ...base, code: epsg, notes } : null;
 }
 
 export async function readFlatGeobuf(file: InputFile): Promise<RawBoundaries> {

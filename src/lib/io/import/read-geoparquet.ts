@@ -8,9 +8,11 @@ import type { CompressionCodec, Compressors, FileMetaData, PageHeader } from 'hy
 import type { parquetHeader as ParquetHeader } from 'hyparquet/src/column.js';
 import type { decompressPage as DecompressPage } from 'hyparquet/src/datapage.js';
 import type { getMaxDefinitionLevel as GetMaxDefinitionLevel, getMaxRepetitionLevel as GetMaxRepetitionLevel, getSchemaPath as GetSchemaPath } from 'hyparquet/src/schema.js';
-import { crsFromName } from './crs/names';
+import { codeFromName } from './crs/names';
 import { detectCrs, type EpsgHint } from './crs/detect';
-import { parsePrj } from './crs/wkt';
+import { crsByAuthority } from './crs/definitions';
+import { readWkt } from './crs/wkt';
+import { readProjJson } from './crs/projjson';
 import { sampleCoordinates } from './crs/reproject';
 import { ImportError, errorText, stem, valueText, type InputFile } from './common';
 import { keepPolygons, type RawBoundaries } from './raw-boundaries';
@@ -202,24 +204,29 @@ function checkPages(metadata: FileMetaData, buffer: ArrayBuffer, h: Hyparquet): 
 
 const hint = (code: number, origin: string): EpsgHint => ({ code, source: 'metadata', origin });
 
-/** A code from a PROJJSON object's id (or first of its ids). */
+/** A known code from a PROJJSON object's id, else the system it defines in full. */
 function fromProjJson(crs: Record<string, unknown>, origin: string): EpsgHint | null {
   const id = isObject(crs.id) ? crs.id : Array.isArray(crs.ids) && isObject(crs.ids[0]) ? crs.ids[0] : null;
-  if (!id || typeof id.authority !== 'string' || id.code == null) return null;
-  const text = valueText(id.code);
-  const code = crsFromName(`${id.authority}:${text}`);
-  if (code !== null) return hint(code, origin);
-  // an EPSG code that is not supported: detectCrs says so and guesses
-  return id.authority.toUpperCase() === 'EPSG' && /^\d+$/.test(text) ? hint(Number(text), origin) : null;
+  const named = id && typeof id.authority === 'string' && id.code != null ? codeFromName(`${id.authority}:${valueText(id.code)}`) : null;
+  const known = named ? crsByAuthority(named.authority, named.code) : null;
+  if (known) return { ...hint(known.code ?? 0, origin), crs: known };
+  const read = readProjJson(crs);
+  if (read.ok) return { source: 'metadata', origin, crs: read.reading.crs, notes: read.reading.notes };
+  const note = `The ${origin}'s PROJJSON ${read.error}.`;
+  // an EPSG code that is not known: detectCrs says so and guesses
+  return named?.authority === 'EPSG' ? { ...hint(named.code, origin), notes: [note] } : { source: 'metadata', origin, notes: [note] };
 }
 
-/** A code from a CRS given as text: "EPSG:25832", "OGC:CRS84", "srid:25832", WKT or PROJJSON text. */
+/** A system from a CRS given as text: "EPSG:25832", "OGC:CRS84", "srid:25832", WKT or PROJJSON text. */
 function fromText(text: string, origin: string): EpsgHint | null {
   const s = text.trim();
   const srid = /^srid:(\d+)$/i.exec(s);
   if (srid) return hint(Number(srid[1]), origin);
-  const named = crsFromName(s);
-  if (named !== null) return hint(named, origin);
+  const named = codeFromName(s);
+  if (named) {
+    const known = crsByAuthority(named.authority, named.code);
+    return known ? { ...hint(known.code ?? 0, origin), crs: known } : named.authority === 'EPSG' ? hint(named.code, origin) : null;
+  }
   if (s.startsWith('{')) {
     try {
       const parsed: unknown = JSON.parse(s);
@@ -228,8 +235,10 @@ function fromText(text: string, origin: string): EpsgHint | null {
       return null;
     }
   }
-  const wkt = parsePrj(s);
-  return wkt ? { ...hint(wkt.code, origin), eastingOffset: wkt.eastingOffset } : null;
+  const read = readWkt(s);
+  return read.ok
+    ? { source: 'metadata', origin, crs: read.reading.crs, notes: read.reading.notes }
+    : { source: 'metadata', origin, notes: [`The ${origin}'s WKT ${read.error}.`] };
 }
 
 /** The geometry column, the columns that are not attributes, and the CRS hint. */

@@ -1,46 +1,80 @@
 /**
- * The coordinate reference systems the import knows (a declarative table: EPSG
- * codes, names, proj4 definitions, authority aliases) and Germany's extent, the
- * plausibility test for readings. The rest of the CRS handling is beside it:
- * reproject.ts (to WGS84 with proj4), wkt.ts (.prj files), names.ts (CRS names,
- * GeoJSON `crs` members), guess.ts (from the coordinates), detect.ts (all of it
- * for one file).
+ * The coordinate system value every part of the import passes around (Crs), the
+ * systems the import knows by code (the picker's list and the guess), and
+ * Germany's extent, the plausibility test for readings. The rest of the CRS
+ * handling is beside it: spec.ts (parameters → proj4), wkt.ts (WKT1, ESRI,
+ * WKT2 texts), projjson.ts (PROJJSON), names.ts (CRS names, GeoJSON `crs`
+ * members), reproject.ts (to WGS84 with proj4), guess.ts (from the
+ * coordinates), detect.ts (all of it for one file).
  *
  * Conventions:
+ * - A Crs carries its own proj4 definition: a system that a file defines
+ *   (a .prj, a GeoPackage's gpkg_spatial_ref_sys, FlatGeobuf / GeoParquet
+ *   metadata) is built from its parameters, whether or not it has a code.
  * - Coordinates are handled as [x, y] = [easting, northing] (or [longitude,
- *   latitude] for EPSG:4326), the order shapefiles and GeoJSON store them in,
- *   whatever axis order the EPSG registry defines (31466–31469 are officially
- *   northing-first; 5677 is the same CRS as 31467 with easting first, so both
- *   transform identically here). A file that stores (y, x) — latitude before
- *   longitude, or northing before easting — is reported with
- *   `swappedAxes: true`.
+ *   latitude]), the order shapefiles, GeoPackage and GeoJSON store them in,
+ *   whatever axis order the definition declares (Crs.axes; 31466–31469 and
+ *   4326 are officially northing-first). A file that stores (y, x) is
+ *   reported with `swappedAxes: true` after a check against its coordinates.
  * - ETRS89 and WGS84 are treated as identical (they differ by less than a
- *   metre in Germany, which is below what a neighbourhood dashboard can show;
- *   proj4 itself has no plate-motion model). A .prj on WGS84 / UTM 32N
- *   therefore maps to 25832, and ETRS89 longitude/latitude (4258) to 4326.
+ *   metre in Germany; proj4 itself has no plate-motion model). A .prj on
+ *   WGS84 / UTM 32N therefore maps to 25832, and ETRS89 longitude/latitude
+ *   (4258) to 4326.
  * - DHDN (Gauss-Krüger) is shifted to WGS84 with the 7-parameter Helmert set
  *   598.1, 73.7, 418.2 m, 0.202, 0.045, −2.455″, 6.7 ppm (EPSG transformation
  *   1777, "DHDN to WGS 84 (2)", position-vector convention as proj4's
- *   +towgs84 expects; the set epsg.io / GDAL give for 31466–31469 and 5677).
+ *   +towgs84 expects; the set epsg.io / GDAL give for 31466–31469 and 5677),
+ *   also when a .prj names DHDN without a shift (as ESRI's do).
  *   EPSG states its accuracy as about 3 m; the AdV's BeTA2007 NTv2 grid is
  *   better, but is a binary grid file that the app does not ship.
  * - ESRI's "ETRS_1989_UTM_Zone_32N_7stellen" (false easting 2,500,000) and
- *   "…_33N_7stellen" (3,500,000) are UTM with a different false easting: they
- *   are reported as 25832 / 25833 with an `eastingOffset` (−2,000,000 /
- *   −3,000,000) that is added to x before reprojecting.
+ *   "…_33N_7stellen" (3,500,000) are Transverse Mercator with that false
+ *   easting, nothing more; they are in the picker's list as ESRI:102328 and
+ *   ESRI:102359.
  *
  * Pure functions apart from a cache of proj4 converters (reproject.ts); nothing
  * touches the DOM or the network.
  */
 
-export type EpsgCode = 4326 | 3857 | 25832 | 25833 | 31466 | 31467 | 31468 | 31469 | 3035 | 4647 | 5650 | 5677;
+/** The i18n keys of readable CRS names (German variants recognised from their parameters, src/lib/i18n). */
+export type CrsLabelKey =
+  | 'crs.utm'
+  | 'crs.utmZone'
+  | 'crs.utm7'
+  | 'crs.gk'
+  | 'crs.gk6'
+  | 'crs.laea'
+  | 'crs.lcc'
+  | 'crs.webMercator'
+  | 'crs.geographic'
+  | 'crs.soldnerBerlin'
+  | 'crs.custom';
 
-export interface CrsDefinition {
-  code: EpsgCode;
-  /** EPSG name */
+export interface CrsLabel {
+  key: CrsLabelKey;
+  params: Record<string, string | number>;
+}
+
+/** A coordinate reference system with everything needed to transform (plain data: crosses the worker boundary). */
+export interface Crs {
+  /** stable identity: "EPSG:25832", "ESRI:102328", or "WKT:<hash of the definition>" for a system a file defines */
+  key: string;
+  /** the EPSG code when known (a code from the file's own definition is kept even when it is not in the list) */
+  code: number | null;
+  /** the EPSG name, or the file's own name for its system */
   name: string;
   /** proj4 definition (x = easting / longitude, y = northing / latitude) */
   proj4: string;
+  /** longitude/latitude rather than projected */
+  geographic: boolean;
+  /** degrees per coordinate unit of a geographic CRS (1; grads 0.9): applied before proj4 */
+  unitDegrees: number;
+  /** the axis order the definition declares ('ne': northing / latitude first); files store easting first nonetheless */
+  axes: 'en' | 'ne';
+  /** the readable name (an i18n key and its parameters) */
+  label: CrsLabel;
+  /** how the shift to WGS84 is known: given by the definition, by the datum's name, zero (ETRS89 / WGS84), none (unknown datum) */
+  shift: 'given' | 'by-name' | 'zero' | 'none';
 }
 
 /** The Helmert parameters DHDN → WGS84 (EPSG:1777, position-vector convention as proj4 expects). */
@@ -53,60 +87,114 @@ function gaussKruger(zone: 2 | 3 | 4 | 5): string {
   return `+proj=tmerc +lat_0=0 +lon_0=${zone * 3} +k=1 +x_0=${zone * 1_000_000 + 500_000} +y_0=0 ${DHDN} +units=m +no_defs`;
 }
 
-export const SUPPORTED_CRS: readonly CrsDefinition[] = Object.freeze([
-  { code: 4326, name: 'WGS 84', proj4: '+proj=longlat +datum=WGS84 +no_defs' },
-  {
-    code: 3857,
-    name: 'WGS 84 / Pseudo-Mercator',
-    proj4: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs',
-  },
-  { code: 25832, name: 'ETRS89 / UTM zone 32N', proj4: `+proj=utm +zone=32 ${ETRS89} +units=m +no_defs` },
-  { code: 25833, name: 'ETRS89 / UTM zone 33N', proj4: `+proj=utm +zone=33 ${ETRS89} +units=m +no_defs` },
-  { code: 31466, name: 'DHDN / 3-degree Gauss-Kruger zone 2', proj4: gaussKruger(2) },
-  { code: 31467, name: 'DHDN / 3-degree Gauss-Kruger zone 3', proj4: gaussKruger(3) },
-  { code: 31468, name: 'DHDN / 3-degree Gauss-Kruger zone 4', proj4: gaussKruger(4) },
-  { code: 31469, name: 'DHDN / 3-degree Gauss-Kruger zone 5', proj4: gaussKruger(5) },
-  {
-    code: 3035,
-    name: 'ETRS89-extended / LAEA Europe',
-    proj4: `+proj=laea +lat_0=52 +lon_0=10 +x_0=4321000 +y_0=3210000 ${ETRS89} +units=m +no_defs`,
-  },
-  {
-    code: 4647,
-    name: 'ETRS89 / UTM zone 32N (zE-N)',
-    proj4: `+proj=tmerc +lat_0=0 +lon_0=9 +k=0.9996 +x_0=32500000 +y_0=0 ${ETRS89} +units=m +no_defs`,
-  },
-  {
-    code: 5650,
-    name: 'ETRS89 / UTM zone 33N (zE-N)',
-    proj4: `+proj=tmerc +lat_0=0 +lon_0=15 +k=0.9996 +x_0=33500000 +y_0=0 ${ETRS89} +units=m +no_defs`,
-  },
-  { code: 5677, name: 'DHDN / 3-degree Gauss-Kruger zone 3 (E-N)', proj4: gaussKruger(3) },
+function known(
+  authority: 'EPSG' | 'ESRI',
+  code: number,
+  name: string,
+  proj4: string,
+  label: CrsLabel,
+  more: Partial<Pick<Crs, 'geographic' | 'axes' | 'shift'>> = {},
+): Crs {
+  return Object.freeze({
+    key: `${authority}:${code}`,
+    code: authority === 'EPSG' ? code : null,
+    name,
+    proj4,
+    geographic: false,
+    unitDegrees: 1,
+    axes: 'en' as const,
+    label: Object.freeze(label),
+    shift: 'zero' as const,
+    ...more,
+  });
+}
+
+const utm = (zone: number): CrsLabel => ({ key: 'crs.utm', params: { datum: 'ETRS89', zone } });
+const gk = (zone: number): CrsLabel => ({ key: 'crs.gk', params: { datum: 'DHDN', zone } });
+const DHDN_MORE = { shift: 'given', axes: 'ne' } as const;
+
+/** The systems the import knows by code: the picker's list (in this order) and, except the ESRI entries and 5677, the guess. */
+export const KNOWN_CRS: readonly Crs[] = Object.freeze([
+  known('EPSG', 4326, 'WGS 84', '+proj=longlat +datum=WGS84 +no_defs', { key: 'crs.geographic', params: { datum: 'WGS 84' } }, { geographic: true, axes: 'ne' }),
+  known(
+    'EPSG',
+    3857,
+    'WGS 84 / Pseudo-Mercator',
+    '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs',
+    { key: 'crs.webMercator', params: {} },
+  ),
+  known('EPSG', 25832, 'ETRS89 / UTM zone 32N', `+proj=utm +zone=32 ${ETRS89} +units=m +no_defs`, utm(32)),
+  known('EPSG', 25833, 'ETRS89 / UTM zone 33N', `+proj=utm +zone=33 ${ETRS89} +units=m +no_defs`, utm(33)),
+  known(
+    'ESRI',
+    102328,
+    'ETRS_1989_UTM_Zone_32N_7stellen',
+    `+proj=tmerc +lat_0=0 +lon_0=9 +k=0.9996 +x_0=2500000 +y_0=0 ${ETRS89} +units=m +no_defs`,
+    { key: 'crs.utm7', params: { datum: 'ETRS89', zone: 32, lead: 2 } },
+  ),
+  known(
+    'ESRI',
+    102359,
+    'ETRS_1989_UTM_Zone_33N_7stellen',
+    `+proj=tmerc +lat_0=0 +lon_0=15 +k=0.9996 +x_0=3500000 +y_0=0 ${ETRS89} +units=m +no_defs`,
+    { key: 'crs.utm7', params: { datum: 'ETRS89', zone: 33, lead: 3 } },
+  ),
+  known('EPSG', 31466, 'DHDN / 3-degree Gauss-Kruger zone 2', gaussKruger(2), gk(2), DHDN_MORE),
+  known('EPSG', 31467, 'DHDN / 3-degree Gauss-Kruger zone 3', gaussKruger(3), gk(3), DHDN_MORE),
+  known('EPSG', 31468, 'DHDN / 3-degree Gauss-Kruger zone 4', gaussKruger(4), gk(4), DHDN_MORE),
+  known('EPSG', 31469, 'DHDN / 3-degree Gauss-Kruger zone 5', gaussKruger(5), gk(5), DHDN_MORE),
+  known(
+    'EPSG',
+    3035,
+    'ETRS89-extended / LAEA Europe',
+    `+proj=laea +lat_0=52 +lon_0=10 +x_0=4321000 +y_0=3210000 ${ETRS89} +units=m +no_defs`,
+    { key: 'crs.laea', params: { datum: 'ETRS89' } },
+    { axes: 'ne' },
+  ),
+  known(
+    'EPSG',
+    4647,
+    'ETRS89 / UTM zone 32N (zE-N)',
+    `+proj=tmerc +lat_0=0 +lon_0=9 +k=0.9996 +x_0=32500000 +y_0=0 ${ETRS89} +units=m +no_defs`,
+    { key: 'crs.utmZone', params: { datum: 'ETRS89', zone: 32 } },
+  ),
+  known(
+    'EPSG',
+    5650,
+    'ETRS89 / UTM zone 33N (zE-N)',
+    `+proj=tmerc +lat_0=0 +lon_0=15 +k=0.9996 +x_0=33500000 +y_0=0 ${ETRS89} +units=m +no_defs`,
+    { key: 'crs.utmZone', params: { datum: 'ETRS89', zone: 33 } },
+  ),
+  known('EPSG', 5677, 'DHDN / 3-degree Gauss-Kruger zone 3 (E-N)', gaussKruger(3), gk(3), { shift: 'given' }),
 ]);
 
-const BY_CODE = new Map<number, CrsDefinition>(SUPPORTED_CRS.map((c) => [c.code, c]));
+const BY_CODE = new Map<number, Crs>(KNOWN_CRS.filter((c) => c.code !== null).map((c) => [c.code!, c]));
+const BY_KEY = new Map<string, Crs>(KNOWN_CRS.map((c) => [c.key, c]));
 
-export function isEpsgCode(value: unknown): value is EpsgCode {
-  return typeof value === 'number' && BY_CODE.has(value);
-}
-
-export function crsDefinition(code: EpsgCode): CrsDefinition {
-  const def = BY_CODE.get(code);
-  if (!def) throw new Error(`Unsupported coordinate system EPSG:${String(code)}`);
-  return def;
-}
-
-/** Authority codes that are not in SUPPORTED_CRS but mean one of them (same transformation here). */
-const CODE_ALIASES: Record<string, Record<number, EpsgCode>> = {
+/** Authority codes that are not in KNOWN_CRS but mean one of them (same transformation here). */
+const CODE_ALIASES: Record<string, Record<number, number>> = {
   EPSG: { 4258: 4326, 3785: 3857, 900913: 3857, 102100: 3857, 102113: 3857 },
   ESRI: { 102100: 3857, 102113: 3857 },
 };
 
-/** The supported code an authority's code means (EPSG codes, and the aliases above), or null. */
-export function mapAuthorityCode(authority: string, code: number): EpsgCode | null {
+/** The known system an authority's code means (EPSG codes of the list, ESRI:102328 / 102359, and the aliases above), or null. */
+export function crsByAuthority(authority: string, code: number): Crs | null {
   const auth = authority.toUpperCase();
-  if (auth === 'EPSG' && isEpsgCode(code)) return code;
-  return CODE_ALIASES[auth]?.[code] ?? null;
+  if (!Number.isInteger(code)) return null;
+  const own = auth === 'EPSG' ? BY_CODE.get(code) : BY_KEY.get(`${auth}:${code}`);
+  if (own) return own;
+  const alias = CODE_ALIASES[auth]?.[code];
+  return alias !== undefined ? (BY_CODE.get(alias) ?? null) : null;
+}
+
+/** The known system with this EPSG code (aliases such as 4258 → 4326 included), or null. */
+export function crsByCode(code: number): Crs | null {
+  return crsByAuthority('EPSG', code);
+}
+
+/** The known system with this key ("EPSG:25832", "ESRI:102328"), or null. */
+export function crsByKey(key: string): Crs | null {
+  return BY_KEY.get(key) ?? null;
 }
 
 /** Germany's bounding box with a margin (WGS84 degrees): the plausibility test for guesses. */

@@ -1,12 +1,12 @@
 // Guessing the coordinate system from the coordinates when a file says nothing:
 // every supported system in both axis orders, ranked by how many samples land in
 // Germany. Also the trial of one reading, which detect.ts uses to check a declared CRS.
-import { GERMANY_BBOX, insideGermanyOutline, type EpsgCode } from './definitions';
+import { GERMANY_BBOX, crsByCode, insideGermanyOutline, type Crs } from './definitions';
 import { transformPosition } from './reproject';
 
 export interface CrsDetection {
   /** the CRS to use; null when nothing plausible was found */
-  code: EpsgCode | null;
+  crs: Crs | null;
   /**
    * where the code comes from: the .prj, the GeoJSON `crs` member, a binary format's header (FlatGeobuf) or
    * metadata (GeoParquet), a guess from the coordinates, or the GeoJSON default (RFC 7946: WGS84)
@@ -14,24 +14,23 @@ export interface CrsDetection {
   source: 'prj' | 'geojson' | 'header' | 'metadata' | 'guess' | 'default';
   /** 'certain': declared by the file and consistent with the coordinates; 'likely': one plausible reading (ask the user to confirm); 'ambiguous': several (see candidates); 'unknown': none */
   confidence: 'certain' | 'likely' | 'ambiguous' | 'unknown';
-  /** plausible codes, best first (code is the first when not null) */
-  candidates: EpsgCode[];
+  /** plausible systems, best first (crs is the first when not null) */
+  candidates: Crs[];
   /** the file stores (y, x): latitude before longitude, or northing before easting */
   swappedAxes: boolean;
-  /** metres to add to x before reprojecting with `code` (non-zero only for ESRI's 7-digit UTM variants) */
-  eastingOffset: number;
   /** an English explanation for logs and the confirmation dialog */
   reason: string;
 }
 
 /** Codes tried by guessCrs. 5677 is left out: it transforms exactly like 31467. */
-const GUESS_CODES: readonly EpsgCode[] = [4326, 25832, 25833, 4647, 5650, 31466, 31467, 31468, 31469, 3035, 3857];
+const GUESS_CODES: readonly number[] = [4326, 25832, 25833, 4647, 5650, 31466, 31467, 31468, 31469, 3035, 3857];
+const GUESS_CRS: readonly Crs[] = GUESS_CODES.map((c) => crsByCode(c)!);
 /** A reading is plausible when this share of the samples lands inside GERMANY_BBOX. */
 export const PLAUSIBLE_SHARE = 0.9;
 export const MAX_GUESS_SAMPLES = 1000;
 
 interface Trial {
-  code: EpsgCode;
+  crs: Crs;
   swapped: boolean;
   /** share of samples inside GERMANY_BBOX after reprojection */
   share: number;
@@ -45,23 +44,27 @@ export function evenSubset<T>(items: readonly T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]);
 }
 
-/** One reading of the samples: how many land in Germany with `code` (and the axes as given or swapped). */
-export function trial(samples: readonly [number, number][], code: EpsgCode, swapped: boolean, eastingOffset = 0): Trial {
+/** One reading of the samples: how many land in Germany with `crs` (and the axes as given or swapped). */
+export function trial(samples: readonly [number, number][], crs: Crs, swapped: boolean): Trial {
   let inside = 0;
   let inOutline = 0;
   for (const [x, y] of samples) {
-    const [lon, lat] = transformPosition(x, y, code, { swapAxes: swapped, eastingOffset });
+    const [lon, lat] = transformPosition(x, y, crs, { swapAxes: swapped });
     if (lon >= GERMANY_BBOX.west && lon <= GERMANY_BBOX.east && lat >= GERMANY_BBOX.south && lat <= GERMANY_BBOX.north) {
       inside++;
       if (insideGermanyOutline(lon, lat)) inOutline++;
     }
   }
   const n = samples.length || 1;
-  return { code, swapped, share: inside / n, outlineShare: inOutline / n };
+  return { crs, swapped, share: inside / n, outlineShare: inOutline / n };
 }
 
-function describe(code: EpsgCode, swapped: boolean): string {
+/** "EPSG:25832", "ESRI:102328", or the system's own name. */
+export const crsRef = (crs: Crs): string => (crs.key.startsWith('WKT:') ? `"${crs.name}"` : crs.key);
+
+function describe(crs: Crs, swapped: boolean): string {
   const axes = swapped ? ' with swapped axes' : '';
+  const code = crs.code ?? 0;
   switch (code) {
     case 4326:
       return swapped
@@ -81,7 +84,7 @@ function describe(code: EpsgCode, swapped: boolean): string {
       const zone = code === 5677 ? 3 : code - 31464;
       const utm7 =
         zone === 2 || zone === 3
-          ? ` (ETRS89 / UTM zone ${zone === 2 ? 32 : 33}N with 7-digit eastings, false easting ${zone},500,000, gives similar numbers: check the source)`
+          ? ` (ETRS89 / UTM zone ${zone === 2 ? 32 : 33}N with 7-digit eastings, false easting ${zone},500,000 — ESRI:${zone === 2 ? 102328 : 102359} in the list — gives similar numbers: check the source)`
           : '';
       return `7-digit eastings starting with ${zone}: DHDN / Gauss-Krüger zone ${zone} (EPSG:${code})${axes}${utm7}`;
     }
@@ -89,6 +92,8 @@ function describe(code: EpsgCode, swapped: boolean): string {
       return `ETRS89 / LAEA Europe (EPSG:3035)${axes}`;
     case 3857:
       return `Web Mercator (EPSG:3857)${axes}`;
+    default:
+      return `${crs.name} (${crsRef(crs)})${axes}`;
   }
 }
 
@@ -117,40 +122,40 @@ export function guessCrs(samples: readonly [number, number][]): CrsDetection {
     samples.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)),
     MAX_GUESS_SAMPLES,
   );
-  const base = { source: 'guess' as const, eastingOffset: 0 };
+  const base = { source: 'guess' as const };
   if (finite.length === 0) {
     return {
       ...base,
-      code: null,
+      crs: null,
       confidence: 'unknown',
       candidates: [],
       swappedAxes: false,
       reason: 'No coordinates to guess the coordinate system from.',
     };
   }
-  const trials = GUESS_CODES.flatMap((code) => [trial(finite, code, false), trial(finite, code, true)]);
+  const trials = GUESS_CRS.flatMap((crs) => [trial(finite, crs, false), trial(finite, crs, true)]);
   trials.sort(
     (a, b) =>
       b.share - a.share ||
       b.outlineShare - a.outlineShare ||
       Number(a.swapped) - Number(b.swapped) ||
-      GUESS_CODES.indexOf(a.code) - GUESS_CODES.indexOf(b.code),
+      GUESS_CRS.indexOf(a.crs) - GUESS_CRS.indexOf(b.crs),
   );
   const plausible = trials.filter((t) => t.share >= PLAUSIBLE_SHARE);
   const ranked: Trial[] = [];
-  for (const t of plausible) if (!ranked.some((r) => r.code === t.code)) ranked.push(t);
+  for (const t of plausible) if (!ranked.some((r) => r.crs === t.crs)) ranked.push(t);
   const n = finite.length;
   if (ranked.length === 0) {
     const best = trials[0];
     return {
       ...base,
-      code: null,
+      crs: null,
       confidence: 'unknown',
       candidates: [],
       swappedAxes: false,
       reason:
         `None of the supported coordinate systems puts the ${n} sample point${n === 1 ? '' : 's'} inside Germany's bounding box` +
-        (best.share > 0 ? ` (best: EPSG:${best.code}${best.swapped ? ' with swapped axes' : ''}, ${pct(best.share)})` : '') +
+        (best.share > 0 ? ` (best: ${crsRef(best.crs)}${best.swapped ? ' with swapped axes' : ''}, ${pct(best.share)})` : '') +
         '.',
     };
   }
@@ -159,25 +164,25 @@ export function guessCrs(samples: readonly [number, number][]): CrsDetection {
   if (ranked.length === 1) {
     return {
       ...base,
-      code: best.code,
+      crs: best.crs,
       confidence: 'likely',
-      candidates: [best.code],
+      candidates: [best.crs],
       swappedAxes: best.swapped,
-      reason: `Coordinates look like ${describe(best.code, best.swapped)}; ${inside}.`,
+      reason: `Coordinates look like ${describe(best.crs, best.swapped)}; ${inside}.`,
     };
   }
   const others = ranked
     .slice(1)
-    .map((t) => `EPSG:${t.code}${t.swapped ? ' with swapped axes' : ''}`)
+    .map((t) => `${crsRef(t.crs)}${t.swapped ? ' with swapped axes' : ''}`)
     .join(', ');
   return {
     ...base,
-    code: best.code,
+    crs: best.crs,
     confidence: 'ambiguous',
-    candidates: ranked.map((t) => t.code),
+    candidates: ranked.map((t) => t.crs),
     swappedAxes: best.swapped,
     reason:
-      `Coordinates fit several coordinate systems; most plausible: ${describe(best.code, best.swapped)} ` +
+      `Coordinates fit several coordinate systems; most plausible: ${describe(best.crs, best.swapped)} ` +
       `(${inside}, ${pct(best.outlineShare)} inside the outline of Germany); also possible: ${others}. Please confirm.`,
   };
 }

@@ -1,50 +1,83 @@
 // Reprojection to WGS84 longitude/latitude with proj4 (converters cached per
-// code), and sample coordinates of a collection for detecting its CRS.
+// definition), and sample coordinates of a collection for detecting its CRS.
 import proj4 from 'proj4';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { crsDefinition, type EpsgCode } from './definitions';
+import type { Crs } from './definitions';
 
 export interface ReprojectOptions {
   /** the coordinates are stored as (y, x); swap them first */
   swapAxes?: boolean;
-  /** added to x (after swapping) before reprojecting, see CrsDetection.eastingOffset */
-  eastingOffset?: number;
 }
 
 const WGS84_PROJ4 = '+proj=longlat +datum=WGS84 +no_defs';
-const converters = new Map<EpsgCode, proj4.Converter>();
+const converters = new Map<string, proj4.Converter>();
 
-function converter(code: EpsgCode): proj4.Converter {
-  let c = converters.get(code);
+function converter(crs: Crs): proj4.Converter {
+  let c = converters.get(crs.proj4);
   if (!c) {
-    c = proj4(crsDefinition(code).proj4, WGS84_PROJ4);
-    converters.set(code, c);
+    c = proj4(crs.proj4, WGS84_PROJ4);
+    converters.set(crs.proj4, c);
   }
   return c;
 }
+
+const isPlainWgs84 = (crs: Crs) => crs.proj4 === WGS84_PROJ4 && crs.unitDegrees === 1;
 
 /**
  * One position to WGS84 [lon, lat]. Returns [NaN, NaN] when proj4 fails
  * (the caller decides whether that is an error).
  */
-export function transformPosition(x: number, y: number, code: EpsgCode, options: ReprojectOptions = {}): [number, number] {
-  const [sx, sy] = options.swapAxes ? [y, x] : [x, y];
-  const ex = sx + (options.eastingOffset ?? 0);
-  if (!Number.isFinite(ex) || !Number.isFinite(sy)) return [NaN, NaN];
-  if (code === 4326) return [ex, sy];
+export function transformPosition(x: number, y: number, crs: Crs, options: ReprojectOptions = {}): [number, number] {
+  let [sx, sy] = options.swapAxes ? [y, x] : [x, y];
+  if (!Number.isFinite(sx) || !Number.isFinite(sy)) return [NaN, NaN];
+  if (crs.geographic && crs.unitDegrees !== 1) {
+    sx *= crs.unitDegrees;
+    sy *= crs.unitDegrees;
+  }
+  if (isPlainWgs84(crs)) return [sx, sy];
   try {
-    const out = converter(code).forward([ex, sy]);
-    return [out[0], out[1]];
+    const out = converter(crs).forward([sx, sy]);
+    return Number.isFinite(out[0]) && Number.isFinite(out[1]) ? [out[0], out[1]] : [NaN, NaN];
   } catch {
     return [NaN, NaN];
   }
 }
 
-/** WGS84 [lon, lat] to [x, y] in `code` (for tests, fixtures and previews). */
-export function fromWgs84(lon: number, lat: number, code: EpsgCode): [number, number] {
-  if (code === 4326) return [lon, lat];
-  const out = converter(code).inverse([lon, lat]);
-  return [out[0], out[1]];
+/** WGS84 [lon, lat] to [x, y] in `crs` (for tests, fixtures, previews and comparing systems). */
+export function fromWgs84(lon: number, lat: number, crs: Crs): [number, number] {
+  if (isPlainWgs84(crs)) return [lon, lat];
+  const out = converter(crs).inverse([lon, lat]);
+  return crs.geographic && crs.unitDegrees !== 1 ? [out[0] / crs.unitDegrees, out[1] / crs.unitDegrees] : [out[0], out[1]];
+}
+
+/** Points across Germany (and its neighbours) at which two systems are compared. */
+const PROBES: readonly [number, number][] = [
+  [6.1, 50.8],
+  [9, 47.6],
+  [13.4, 52.5],
+  [10, 54.5],
+  [14.9, 51.1],
+  [11.6, 48.1],
+];
+
+/**
+ * Whether two systems transform alike in Germany: the same coordinates for the same places
+ * (within a millimetre, or 1e-9° for longitude/latitude). 5677 and 31467, WGS84 and ETRS89 /
+ * UTM 32N are alike; the 7-digit UTM and 25832 are not.
+ */
+export function sameTransformation(a: Crs, b: Crs): boolean {
+  if (a.proj4 === b.proj4 && a.unitDegrees === b.unitDegrees) return true;
+  if (a.geographic !== b.geographic) return false;
+  const tol = a.geographic ? 1e-9 : 1e-3;
+  try {
+    return PROBES.every(([lon, lat]) => {
+      const [ax, ay] = fromWgs84(lon, lat, a);
+      const [bx, by] = fromWgs84(lon, lat, b);
+      return Math.abs(ax - bx) <= tol && Math.abs(ay - by) <= tol;
+    });
+  } catch {
+    return false;
+  }
 }
 
 function mapPositions(geometry: Geometry, fn: (p: Position) => Position): Geometry {
@@ -84,18 +117,14 @@ function withoutBbox<O extends object>(o: O): O {
  * naming the feature and coordinate when the input or the result is not a
  * finite number.
  */
-export function toWgs84<T extends FeatureCollection<Geometry | null>>(
-  fc: T,
-  code: EpsgCode,
-  options: ReprojectOptions = {},
-): T {
-  crsDefinition(code); // throws for an unsupported code
+export function toWgs84<T extends FeatureCollection<Geometry | null>>(fc: T, crs: Crs, options: ReprojectOptions = {}): T {
+  const what = crs.code !== null ? `EPSG:${crs.code}` : crs.key.startsWith('WKT:') ? `"${crs.name}"` : crs.key;
   const features = fc.features.map((feature: Feature<Geometry | null>, index) => {
     const fn = (p: Position): Position => {
-      const [lon, lat] = transformPosition(p[0], p[1], code, options);
+      const [lon, lat] = transformPosition(p[0], p[1], crs, options);
       if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
         throw new Error(
-          `Cannot reproject feature ${index} from EPSG:${code}${options.swapAxes ? ' (axes swapped)' : ''}: ` +
+          `Cannot reproject feature ${index} from ${what}${options.swapAxes ? ' (axes swapped)' : ''}: ` +
             `coordinate [${p[0]}, ${p[1]}] gives [${lon}, ${lat}]. Check the coordinate system and the axis order.`,
         );
       }

@@ -1,367 +1,260 @@
-// The coordinate system a .prj file names: a tolerant WKT parser (OGC WKT1, ESRI
-// WKT1, WKT2) and the match of its authority code, datum and projection
-// parameters against the supported systems.
-import { mapAuthorityCode, type EpsgCode } from './definitions';
+// The coordinate system a WKT text defines (a .prj, a GeoPackage's gpkg_spatial_ref_sys, FlatGeobuf or
+// GeoParquet metadata): OGC WKT1 (GDAL, QGIS), ESRI WKT1 and WKT2 (2015/2019, BOUNDCRS included) read
+// into a CrsSpec (spec.ts) and built from its parameters (build.ts).
+import { crsFromSpec, type CrsReading } from './build';
+import { isAngleRole, norm, paramRole, type CrsParams, type CrsSpec } from './spec';
+import { child, children, isNode, nameOf, numberArg, parseWkt, type WktNode } from './wkt-parse';
 
-type WktValue = string | number | WktNode;
-interface WktNode {
-  keyword: string;
-  args: WktValue[];
-}
-
-const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
-const NUMBER = /[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/y;
-const MAX_DEPTH = 64;
-
-/** A tolerant WKT1/WKT2/ESRI parser: KEYWORD[args] or KEYWORD(args); strings in double quotes ("" escapes a quote); bare words (EAST, Cartesian) become strings. */
-function parseWkt(text: string): WktNode | null {
-  const s = text.replace(/^\uFEFF/, '');
-  let i = 0;
-  const ws = () => {
-    while (i < s.length && /\s/.test(s[i])) i++;
-  };
-  const fail = (): never => {
-    throw new SyntaxError(`WKT: unexpected ${s[i] === undefined ? 'end' : JSON.stringify(s[i])} at ${i}`);
-  };
-  const value = (depth: number): WktValue => {
-    ws();
-    const ch = s[i];
-    if (ch === '"') {
-      let str = '';
-      i++;
-      for (;;) {
-        if (i >= s.length) fail();
-        if (s[i] === '"') {
-          if (s[i + 1] === '"') {
-            str += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          return str;
-        }
-        str += s[i++];
-      }
-    }
-    NUMBER.lastIndex = i;
-    const num = NUMBER.exec(s);
-    if (num) {
-      i += num[0].length;
-      return Number(num[0]);
-    }
-    IDENT.lastIndex = i;
-    const id = IDENT.exec(s);
-    if (!id) return fail();
-    i += id[0].length;
-    ws();
-    if (s[i] !== '[' && s[i] !== '(') return id[0];
-    if (depth >= MAX_DEPTH) fail();
-    const close = s[i] === '[' ? ']' : ')';
-    i++;
-    const node: WktNode = { keyword: id[0].toUpperCase(), args: [] };
-    ws();
-    if (s[i] === close) {
-      i++;
-      return node;
-    }
-    for (;;) {
-      node.args.push(value(depth + 1));
-      ws();
-      if (s[i] === ',') {
-        i++;
-        continue;
-      }
-      if (s[i] === close) {
-        i++;
-        return node;
-      }
-      fail();
-    }
-  };
-  try {
-    const root = value(0);
-    ws();
-    if (i !== s.length || typeof root !== 'object') return null;
-    return root;
-  } catch {
-    return null;
-  }
-}
-
-const isNode = (v: WktValue | undefined): v is WktNode => typeof v === 'object' && v !== null;
-
-function child(node: WktNode | undefined, ...keywords: string[]): WktNode | undefined {
-  if (!node) return undefined;
-  for (const a of node.args) if (isNode(a) && keywords.includes(a.keyword)) return a;
-  return undefined;
-}
-
-function children(node: WktNode, ...keywords: string[]): WktNode[] {
-  return node.args.filter((a): a is WktNode => isNode(a) && keywords.includes(a.keyword));
-}
-
-function nameOf(node: WktNode | undefined): string {
-  const first = node?.args[0];
-  return typeof first === 'string' ? first : '';
-}
-
-function numberArg(node: WktNode | undefined, index: number): number | undefined {
-  const v = node?.args[index];
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
-}
-
-/** lower case, letters and digits only: "Latitude of natural origin" → "latitudeofnaturalorigin" */
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-const near = (a: number | undefined, b: number, tol: number): boolean => a !== undefined && Math.abs(a - b) <= tol;
+const DEG = 180 / Math.PI;
+const ARCSEC = Math.PI / 648_000;
+/** Longer texts are no coordinate system (the longest EPSG WKT2 is about 10 KB). */
+export const MAX_WKT_CHARS = 100_000;
 
 const PROJECTED = ['PROJCS', 'PROJCRS', 'PROJECTEDCRS'];
 const GEOGRAPHIC = ['GEOGCS', 'GEOGCRS', 'GEODCRS', 'GEOGRAPHICCRS', 'GEODETICCRS'];
 const BASE_GEOGRAPHIC = ['GEOGCS', 'BASEGEOGCRS', 'BASEGEODCRS', 'BASEGEOGRAPHICCRS', 'GEOGCRS', 'GEODCRS'];
 
+/** Metres per unit for units named without a factor. */
+const LENGTH_BY_NAME: Record<string, number> = {
+  metre: 1,
+  meter: 1,
+  m: 1,
+  kilometre: 1000,
+  kilometer: 1000,
+  km: 1000,
+  foot: 0.3048,
+  ft: 0.3048,
+  internationalfoot: 0.3048,
+  footus: 1200 / 3937,
+  usfoot: 1200 / 3937,
+  ussurveyfoot: 1200 / 3937,
+  usft: 1200 / 3937,
+};
+
+class WktError extends Error {}
+
+/** A unit node's factor (metres or radians per unit), from its number or its name. */
+function unitFactor(unit: WktNode | undefined, kind: 'length' | 'angle' | 'scale'): number | undefined {
+  if (!unit) return undefined;
+  const v = unit.args[1];
+  if (v !== undefined && typeof v !== 'number') throw new WktError(`its unit "${nameOf(unit)}" has no numeric factor`);
+  if (typeof v === 'number') return v;
+  const n = norm(nameOf(unit));
+  if (kind === 'length' && n in LENGTH_BY_NAME) return LENGTH_BY_NAME[n];
+  if (kind === 'angle' && /^(degree|deg|degrees)$/.test(n)) return Math.PI / 180;
+  if (kind === 'scale' && /^(unity|one)$/.test(n)) return 1;
+  throw new WktError(`its unit "${nameOf(unit).slice(0, 40)}" has no factor`);
+}
+
 /** The CRS's own AUTHORITY["EPSG","25832"] (WKT1) or ID["EPSG",25832] (WKT2), not those of its parts. */
-function ownAuthority(node: WktNode): EpsgCode | null {
+function ownAuthority(node: WktNode): CrsSpec['authority'] {
   for (const a of children(node, 'AUTHORITY', 'ID')) {
     const auth = a.args[0];
     const code = numberArg(a, 1);
-    if (typeof auth === 'string' && code !== undefined) {
-      const mapped = mapAuthorityCode(auth, code);
-      if (mapped) return mapped;
-    }
+    if (typeof auth === 'string' && code !== undefined && Number.isInteger(code)) return { authority: auth, code };
   }
   return null;
 }
 
-type DatumKind = 'wgs84' | 'etrs89' | 'dhdn' | 'other';
-
-/** Which datum a (base) geographic CRS node uses, from the datum name, else the ellipsoid. */
-function datumKind(geog: WktNode | undefined): DatumKind {
-  if (!geog) return 'other';
-  const datum = child(geog, 'DATUM', 'TRF', 'GEODETICDATUM', 'ENSEMBLE');
-  const ellipsoid = child(datum, 'SPHEROID', 'ELLIPSOID') ?? child(geog, 'SPHEROID', 'ELLIPSOID');
-  const a = numberArg(ellipsoid, 1);
-  const rf = numberArg(ellipsoid, 2);
-  const bessel = near(a, 6377397.155, 0.01);
-  // rf 0: the sphere of ESRI's old "WGS_1984_Web_Mercator" (D_WGS_1984_Major_Auxiliary_Sphere)
-  const grs80OrWgs84 = near(a, 6378137, 0.01) && (rf === undefined || rf === 0 || near(rf, 298.2572, 0.0001));
-  const fromName = (raw: string): DatumKind | null => {
-    const n = norm(raw);
-    if (/etrs|europeanterrestrial/.test(n)) return 'etrs89';
-    if (/wgs84|wgs1984|worldgeodeticsystem1984/.test(n)) return 'wgs84';
-    if (/dhdn|hauptdreiecksnetz/.test(n)) return 'dhdn';
-    if (n === '' || /^d?(unknown|unnamed|undefined|none)/.test(n)) return null;
-    return 'other';
-  };
-  const kind = fromName(nameOf(datum)) ?? fromName(nameOf(geog));
-  const ellipsoidOk = (k: DatumKind) => a === undefined || (k === 'dhdn' ? bessel : grs80OrWgs84);
-  if (kind) return kind !== 'other' && ellipsoidOk(kind) ? kind : 'other';
-  if (grs80OrWgs84) return near(rf, 298.257223563, 1e-6) ? 'wgs84' : 'etrs89';
-  if (bessel) return 'dhdn';
-  return 'other';
+/** 'ne' when the first axis points north (WKT1 AXIS["Northing",NORTH], WKT2 AXIS[…,north,ORDER[1]]). */
+function axisOrder(node: WktNode): 'en' | 'ne' {
+  const cs = child(node, 'CS');
+  const axes = [...children(node, 'AXIS'), ...(cs ? children(cs, 'AXIS') : [])];
+  const order = (a: WktNode) => numberArg(child(a, 'ORDER'), 0) ?? 0;
+  axes.sort((a, b) => order(a) - order(b));
+  const dir = axes[0]?.args[1];
+  return typeof dir === 'string' && /^(north|south)$/i.test(dir) ? 'ne' : 'en';
 }
 
-const PARAM_ALIASES: Record<string, string[]> = {
-  lon0: [
-    'centralmeridian',
-    'longitudeofcenter',
-    'longitudeofcentre',
-    'longitudeoforigin',
-    'longitudeofnaturalorigin',
-    'longitudeofprojectioncentre',
-    'longitudeofprojectioncenter',
-    'longitudeoffalseorigin',
-  ],
-  lat0: [
-    'latitudeoforigin',
-    'latitudeofcenter',
-    'latitudeofcentre',
-    'latitudeofnaturalorigin',
-    'latitudeofprojectioncentre',
-    'latitudeofprojectioncenter',
-    'latitudeoffalseorigin',
-  ],
-  k: ['scalefactor', 'scalefactoratnaturalorigin', 'scalefactoronprojectioncentre'],
-  fe: ['falseeasting', 'eastingatfalseorigin', 'eastingatprojectioncentre'],
-  fn: ['falsenorthing', 'northingatfalseorigin', 'northingatprojectioncentre'],
-  sp1: ['standardparallel1', 'latitudeof1ststandardparallel'],
-};
+/** A unit of the CRS: its own UNIT / LENGTHUNIT / ANGLEUNIT, else that of its first axis. */
+function csUnit(node: WktNode, kind: 'length' | 'angle'): number | undefined {
+  const keyword = kind === 'length' ? 'LENGTHUNIT' : 'ANGLEUNIT';
+  const direct = child(node, 'UNIT', keyword);
+  if (direct) return unitFactor(direct, kind);
+  const cs = child(node, 'CS');
+  for (const axis of [...children(node, 'AXIS'), ...(cs ? children(cs, 'AXIS') : [])]) {
+    const unit = child(axis, 'UNIT', keyword);
+    if (unit) return unitFactor(unit, kind);
+  }
+  return undefined;
+}
 
-const DEG = 180 / Math.PI;
+/** Datum, ellipsoid, explicit shift, prime meridian and angular unit of a (base) geographic CRS node. */
+function geodetic(geog: WktNode | undefined): Pick<CrsSpec, 'datumName' | 'ellipsoid' | 'towgs84' | 'pm' | 'unitDegrees'> & { esri: boolean } {
+  if (!geog) throw new WktError('it names no geographic coordinate system (datum and ellipsoid)');
+  const datum = child(geog, 'DATUM', 'TRF', 'GEODETICDATUM', 'ENSEMBLE');
+  const ell = child(datum, 'SPHEROID', 'ELLIPSOID') ?? child(geog, 'SPHEROID', 'ELLIPSOID');
+  let ellipsoid: CrsSpec['ellipsoid'] = null;
+  if (ell) {
+    const a = numberArg(ell, 1);
+    const rf = numberArg(ell, 2);
+    if (a === undefined || rf === undefined) throw new WktError(`its ellipsoid "${nameOf(ell)}" lacks its axis or flattening`);
+    ellipsoid = { a: a * (unitFactor(child(ell, 'LENGTHUNIT', 'UNIT'), 'length') ?? 1), rf };
+  }
+  const tw = child(datum, 'TOWGS84');
+  const towgs84 = tw ? tw.args.map((v) => (typeof v === 'number' ? v : NaN)) : null;
+  const primem = child(geog, 'PRIMEM');
+  let pm = primem ? (numberArg(primem, 1) ?? NaN) : 0;
+  const pmUnit = child(primem, 'ANGLEUNIT');
+  if (pmUnit) pm *= (unitFactor(pmUnit, 'angle') ?? Math.PI / 180) * DEG;
+  const angle = csUnit(geog, 'angle');
+  const datumName = nameOf(datum) || nameOf(geog);
+  return { datumName, ellipsoid, towgs84, pm, unitDegrees: angle === undefined ? 1 : angle * DEG, esri: /^D_/.test(nameOf(datum)) };
+}
 
-/** Projection parameters by role (degrees, metres, unitless), converting WKT2 per-parameter units. */
-function projectionParameters(container: WktNode): Partial<Record<keyof typeof PARAM_ALIASES, number>> {
-  const out: Partial<Record<string, number>> = {};
+/** Projection parameters by role, converted to degrees and metres. */
+function projectionParameters(container: WktNode, toMeter: number, angleDegrees: number): CrsParams {
+  const out: CrsParams = {};
   for (const p of children(container, 'PARAMETER')) {
-    let v = numberArg(p, 1);
-    if (v === undefined) continue;
-    const n = norm(nameOf(p));
-    const role = Object.keys(PARAM_ALIASES).find((r) => PARAM_ALIASES[r].includes(n));
-    if (!role) continue;
+    const role = paramRole(nameOf(p));
+    if (!role || out[role] !== undefined) continue;
+    const raw = p.args[1];
+    if (typeof raw !== 'number') throw new WktError(`its parameter "${nameOf(p).slice(0, 40)}" has no numeric value`);
     const angleUnit = child(p, 'ANGLEUNIT');
     const lengthUnit = child(p, 'LENGTHUNIT');
-    const unitFactor = numberArg(angleUnit ?? lengthUnit, 1);
-    if (angleUnit && unitFactor !== undefined) v = v * unitFactor * DEG;
-    else if (lengthUnit && unitFactor !== undefined) v = v * unitFactor;
+    const scaleUnit = child(p, 'SCALEUNIT');
+    let v = raw;
+    if (isAngleRole(role)) v = angleUnit ? raw * (unitFactor(angleUnit, 'angle') ?? 0) * DEG : raw * angleDegrees;
+    else if (role === 'k') v = scaleUnit ? raw * (unitFactor(scaleUnit, 'scale') ?? 1) : raw;
+    else v = lengthUnit ? raw * (unitFactor(lengthUnit, 'length') ?? 1) : raw * toMeter;
     out[role] = v;
   }
   return out;
 }
 
-/** Metres per unit of a projected CRS's coordinates (1 when not stated). */
-function linearUnitFactor(crs: WktNode): number {
-  const direct = child(crs, 'UNIT', 'LENGTHUNIT');
-  if (direct) return numberArg(direct, 1) ?? 1;
-  const cs = child(crs, 'CS');
-  for (const axis of [...children(crs, 'AXIS'), ...(cs ? children(cs, 'AXIS') : [])]) {
-    const unit = child(axis, 'LENGTHUNIT', 'UNIT');
-    if (unit) return numberArg(unit, 1) ?? 1;
-  }
-  return 1;
-}
-
-export interface PrjMatch {
-  code: EpsgCode;
-  /** see CrsDetection.eastingOffset */
-  eastingOffset: number;
-}
-
-interface TmEntry {
-  datum: 'etrs89' | 'dhdn';
-  lon0: number;
-  k: number;
-  fe: number;
-  code: EpsgCode;
-  eastingOffset: number;
-}
-
-const TM_TABLE: readonly TmEntry[] = [
-  { datum: 'etrs89', lon0: 9, k: 0.9996, fe: 500_000, code: 25832, eastingOffset: 0 },
-  { datum: 'etrs89', lon0: 15, k: 0.9996, fe: 500_000, code: 25833, eastingOffset: 0 },
-  { datum: 'etrs89', lon0: 9, k: 0.9996, fe: 32_500_000, code: 4647, eastingOffset: 0 },
-  { datum: 'etrs89', lon0: 15, k: 0.9996, fe: 33_500_000, code: 5650, eastingOffset: 0 },
-  // ESRI 102328 "ETRS_1989_UTM_Zone_32N_7stellen", 102359 "ETRS_1989_UTM_Zone_33N_7stellen"
-  { datum: 'etrs89', lon0: 9, k: 0.9996, fe: 2_500_000, code: 25832, eastingOffset: -2_000_000 },
-  { datum: 'etrs89', lon0: 15, k: 0.9996, fe: 3_500_000, code: 25833, eastingOffset: -3_000_000 },
-  { datum: 'dhdn', lon0: 6, k: 1, fe: 2_500_000, code: 31466, eastingOffset: 0 },
-  { datum: 'dhdn', lon0: 9, k: 1, fe: 3_500_000, code: 31467, eastingOffset: 0 },
-  { datum: 'dhdn', lon0: 12, k: 1, fe: 4_500_000, code: 31468, eastingOffset: 0 },
-  { datum: 'dhdn', lon0: 15, k: 1, fe: 5_500_000, code: 31469, eastingOffset: 0 },
-];
-
-function matchProjected(crs: WktNode): PrjMatch | null {
-  const geog = child(crs, ...BASE_GEOGRAPHIC);
-  const kind = datumKind(geog);
-  if (kind === 'other') return null;
-  const etrsLike = kind === 'etrs89' || kind === 'wgs84';
-  if (Math.abs(linearUnitFactor(crs) - 1) > 1e-9) return null;
-  // WKT1: PROJECTION and PARAMETERs are children of PROJCS; WKT2: of CONVERSION (METHOD)
-  const conversion = child(crs, 'CONVERSION') ?? crs;
-  const method = norm(nameOf(child(conversion, 'PROJECTION', 'METHOD')));
-  const p = projectionParameters(conversion);
-  const name = nameOf(crs);
-  const lat0 = p.lat0 ?? 0;
-  const fn = p.fn ?? 0;
-
-  if (/transversemercator|gausskruger|gaussschreiber|^tmerc$/.test(method) && !/south/.test(method)) {
-    if (!near(lat0, 0, 1e-9) || !near(fn, 0, 0.001)) return null;
-    const entry = TM_TABLE.find(
-      (e) =>
-        (e.datum === 'dhdn' ? kind === 'dhdn' : etrsLike) &&
-        near(p.lon0, e.lon0, 1e-7) &&
-        near(p.k ?? 1, e.k, 1e-9) &&
-        near(p.fe, e.fe, 0.001),
-    );
-    if (!entry) return null;
-    // 5677 is 31467 with easting first: only its name tells them apart
-    if (entry.code === 31467 && /(^|[^A-Za-z])E-N([^A-Za-z]|$)/.test(name)) return { code: 5677, eastingOffset: 0 };
-    return { code: entry.code, eastingOffset: entry.eastingOffset };
-  }
-  if (/lambertazimuthalequalarea|^laea$/.test(method)) {
-    const ok =
-      etrsLike &&
-      near(p.lat0, 52, 1e-7) &&
-      near(p.lon0, 10, 1e-7) &&
-      near(p.fe, 4_321_000, 0.001) &&
-      near(p.fn, 3_210_000, 0.001);
-    return ok ? { code: 3035, eastingOffset: 0 } : null;
-  }
-  if (/mercator/.test(method) && !/transverse|oblique/.test(method)) {
-    const ellipsoid = child(child(geog, 'DATUM'), 'SPHEROID', 'ELLIPSOID');
-    const sphere = near(numberArg(ellipsoid, 1), 6378137, 0.01) && numberArg(ellipsoid, 2) === 0;
-    const extension = child(crs, 'EXTENSION');
-    const proj4Ext = extension ? String(extension.args[1] ?? '') : '';
-    const web =
-      /auxiliarysphere|pseudomercator|popularvisuali[sz]ation/.test(method) ||
-      /pseudomercator|webmercator|google|900913/.test(norm(name)) ||
-      (/\+a=6378137\b/.test(proj4Ext) && /\+b=6378137\b/.test(proj4Ext)) ||
-      sphere;
-    const ok = web && etrsLike && near(p.lon0 ?? 0, 0, 1e-9) && near(p.fe ?? 0, 0, 0.001) && near(fn, 0, 0.001);
-    return ok ? { code: 3857, eastingOffset: 0 } : null;
-  }
-  return null;
-}
-
-function matchGeographic(crs: WktNode): PrjMatch | null {
-  const kind = datumKind(crs);
-  if (kind !== 'wgs84' && kind !== 'etrs89') return null;
-  const cs = child(crs, 'CS');
-  if (cs && !/ellipsoidal/i.test(String(cs.args[0] ?? ''))) return null; // e.g. a geocentric GEODCRS
-  const unit = child(crs, 'UNIT', 'ANGLEUNIT');
-  const factor = numberArg(unit, 1);
-  if (factor !== undefined && !near(factor, Math.PI / 180, 1e-12)) return null;
-  return { code: 4326, eastingOffset: 0 };
-}
-
-/** The horizontal CRS of a WKT root (unwraps COMPD_CS / COMPOUNDCRS and BOUNDCRS). */
-function horizontalCrs(root: WktNode): WktNode | null {
-  if (PROJECTED.includes(root.keyword) || GEOGRAPHIC.includes(root.keyword)) return root;
-  if (root.keyword === 'COMPD_CS' || root.keyword === 'COMPOUNDCRS') {
-    for (const a of root.args) if (isNode(a)) {
-      const h = horizontalCrs(a);
-      if (h) return h;
-    }
+/** The shift of a WKT2 BOUNDCRS's ABRIDGEDTRANSFORMATION as proj4's +towgs84 (position vector; m, ″, ppm). */
+function boundShift(bound: WktNode, notes: string[]): number[] | null {
+  const target = child(bound, 'TARGETCRS')?.args.find(isNode);
+  const t = child(bound, 'ABRIDGEDTRANSFORMATION');
+  if (!t) throw new WktError('its BOUNDCRS has no ABRIDGEDTRANSFORMATION');
+  if (target && !/wgs84|wgs1984|etrs|europeanterrestrial/.test(norm(nameOf(target)))) {
+    notes.push(`The BOUNDCRS shifts to "${nameOf(target)}", not to WGS 84: its shift is not used.`);
     return null;
   }
-  if (root.keyword === 'BOUNDCRS') {
-    const source = child(root, 'SOURCECRS');
-    const inner = source?.args.find(isNode);
-    return inner ? horizontalCrs(inner) : null;
+  const method = norm(nameOf(child(t, 'METHOD')));
+  const frame = /coordinateframe/.test(method);
+  if (!frame && !/positionvector|geocentrictranslation|helmert|towgs84/.test(method)) {
+    notes.push(`The definition's datum shift "${nameOf(child(t, 'METHOD'))}" cannot be applied here (no grid files); the shift known for its datum is used.`);
+    return null;
   }
-  return null;
+  const names = ['xaxistranslation', 'yaxistranslation', 'zaxistranslation', 'xaxisrotation', 'yaxisrotation', 'zaxisrotation', 'scaledifference'];
+  const out = [0, 0, 0, 0, 0, 0, 0];
+  for (const p of children(t, 'PARAMETER')) {
+    const i = names.indexOf(norm(nameOf(p)));
+    if (i < 0) continue;
+    const raw = p.args[1];
+    if (typeof raw !== 'number') throw new WktError(`its datum shift parameter "${nameOf(p)}" has no numeric value`);
+    const lu = child(p, 'LENGTHUNIT');
+    const au = child(p, 'ANGLEUNIT');
+    const su = child(p, 'SCALEUNIT');
+    let v = raw;
+    if (i < 3 && lu) v = raw * (unitFactor(lu, 'length') ?? 1);
+    else if (i >= 3 && i < 6 && au) v = (raw * (unitFactor(au, 'angle') ?? ARCSEC)) / ARCSEC;
+    else if (i === 6 && su) v = raw * (unitFactor(su, 'scale') ?? 1e-6) * 1e6;
+    out[i] = frame && i >= 3 && i < 6 ? -v : v;
+  }
+  return out;
 }
 
-/**
- * Code and easting offset from a .prj WKT text (OGC WKT1, ESRI WKT1, WKT2):
- * the CRS's own AUTHORITY/ID when it names a supported code, else the datum
- * (WGS84/ETRS89 or DHDN) and the projection parameters (method, central
- * meridian, latitude of origin, scale, false easting/northing). null when
- * not recognised.
- */
-export function parsePrj(wkt: string): PrjMatch | null {
-  if (typeof wkt !== 'string') return null;
-  const root = parseWkt(wkt.trim());
-  if (!root) return null;
-  const crs = horizontalCrs(root);
-  if (!crs) return null;
-  const byAuthority = ownAuthority(crs);
-  if (byAuthority) return { code: byAuthority, eastingOffset: 0 };
-  return PROJECTED.includes(crs.keyword) ? matchProjected(crs) : matchGeographic(crs);
+/** The horizontal CRS of a WKT root (COMPD_CS / COMPOUNDCRS and BOUNDCRS unwrapped) and a BOUNDCRS's shift. */
+function horizontal(root: WktNode, notes: string[], depth = 0): { crs: WktNode; towgs84: number[] | null } {
+  const k = root.keyword;
+  if (PROJECTED.includes(k) || GEOGRAPHIC.includes(k)) {
+    if (k === 'GEODCRS' || k === 'GEODETICCRS' || k === 'GEOCCS') {
+      const cs = child(root, 'CS');
+      if (cs && !/ellipsoidal/i.test(String(cs.args[0] ?? ''))) throw new WktError('it is a geocentric (earth-centred x, y, z) system, not a map coordinate system');
+    }
+    return { crs: root, towgs84: null };
+  }
+  if (k === 'GEOCCS') throw new WktError('it is a geocentric (earth-centred x, y, z) system, not a map coordinate system');
+  if (k === 'COMPD_CS' || k === 'COMPOUNDCRS') {
+    if (depth > 2) throw new WktError('its compound systems are nested too deeply');
+    for (const a of root.args) {
+      if (isNode(a) && !/^VERT/.test(a.keyword)) return horizontal(a, notes, depth + 1);
+    }
+    throw new WktError('its compound system has no horizontal part');
+  }
+  if (k === 'BOUNDCRS') {
+    const inner = child(root, 'SOURCECRS')?.args.find(isNode);
+    if (!inner) throw new WktError('its BOUNDCRS has no SOURCECRS');
+    if (inner.keyword === 'BOUNDCRS') throw new WktError('it nests a BOUNDCRS inside a BOUNDCRS, which WKT2 does not allow');
+    const h = horizontal(inner, notes, depth + 1);
+    return { crs: h.crs, towgs84: boundShift(root, notes) ?? h.towgs84 };
+  }
+  if (/^(LOCAL_CS|ENGCRS|ENGINEERINGCRS)$/.test(k)) throw new WktError('it is a local engineering system without a position on the earth');
+  if (/^(VERT_CS|VERTCRS|VERTICALCRS)$/.test(k)) throw new WktError('it is a height system only');
+  throw new WktError(`it does not define a coordinate system (it starts with ${k.slice(0, 30)})`);
 }
 
+/** A WKT text as a CrsSpec (throws WktError). */
+function specOf(text: string): CrsSpec {
+  const root = parseWkt(text);
+  if (!root) throw new WktError('it is not well-formed WKT (unbalanced brackets, a missing quote, or text after the end)');
+  const notes: string[] = [];
+  const { crs, towgs84: bound } = horizontal(root, notes);
+  const projected = PROJECTED.includes(crs.keyword);
+  const geog = projected ? child(crs, ...BASE_GEOGRAPHIC) : crs;
+  const g = geodetic(geog);
+  const towgs84 = bound ?? g.towgs84;
+  const base = {
+    name: nameOf(crs),
+    authority: ownAuthority(crs),
+    datumName: g.datumName,
+    ellipsoid: g.ellipsoid,
+    towgs84,
+    pm: g.pm,
+    axes: axisOrder(crs),
+    notes,
+  };
+  if (!projected) {
+    return { ...base, kind: 'geographic', methodName: '', params: {}, toMeter: 1, unitDegrees: g.unitDegrees };
+  }
+  const toMeter = csUnit(crs, 'length') ?? 1;
+  // WKT1: PROJECTION and PARAMETERs are children of PROJCS; WKT2: of CONVERSION (METHOD)
+  const conversion = child(crs, 'CONVERSION') ?? crs;
+  let methodName = nameOf(child(conversion, 'PROJECTION', 'METHOD'));
+  // ESRI writes angles in the geographic unit (grads for NTF); GDAL and OGC WKT1 in degrees
+  const params = projectionParameters(conversion, toMeter, g.esri ? g.unitDegrees : 1);
+  // GDAL's WKT1 of 3857: Mercator_1SP on the WGS 84 ellipsoid, told apart by its name and PROJ4 extension
+  const extension = child(crs, 'EXTENSION');
+  const proj4Ext = extension ? String(extension.args[1] ?? '') : '';
+  if (
+    /mercator/i.test(methodName) &&
+    !/transverse|oblique/i.test(methodName) &&
+    (/pseudomercator|webmercator|google|900913/.test(norm(base.name)) || (/\+a=6378137\b/.test(proj4Ext) && /\+b=6378137\b/.test(proj4Ext)))
+  ) {
+    methodName = 'Popular Visualisation Pseudo Mercator';
+  }
+  return { ...base, kind: 'projected', methodName, params, toMeter, unitDegrees: 1 };
+}
+
+export type WktResult = { ok: true; reading: CrsReading } | { ok: false; error: string };
+
 /**
- * EPSG code from a .prj WKT text: OGC WKT1, ESRI WKT
- * (PROJCS["ETRS_1989_UTM_Zone_32N",…], "DHDN_3_Degree_Gauss_Zone_4",
- * "ETRS_1989_UTM_Zone_N32" / false easting 32500000,
- * "Deutsches_Hauptdreiecksnetz" …), WKT2 with ID["EPSG",25832]; uses
- * AUTHORITY/ID when present, else datum + projection parameters (central
- * meridian, false easting, scale). null when not recognised.
- *
- * ESRI's 7-digit UTM variants ("…_7stellen", false easting 2,500,000 /
- * 3,500,000) give 25832 / 25833, which is only correct together with the
- * easting offset: use parsePrj or detectCrs for those.
+ * The coordinate system a WKT text defines, built from its parameters (a known system when it
+ * transforms exactly like one), or why it cannot be used: one English clause that completes
+ * "The coordinate system definition …", e.g. "is not well-formed WKT (…)" or "its scale factor 0 is impossible".
  */
-export function crsFromPrj(wkt: string): EpsgCode | null {
-  return parsePrj(wkt)?.code ?? null;
+export function readWkt(text: string): WktResult {
+  if (typeof text !== 'string') return { ok: false, error: 'is not text' };
+  let s = text.replace(/^\uFEFF/, '');
+  // UTF-16 without a byte-order mark, read as single bytes: every other character is NUL
+  if (s.includes('\u0000')) s = s.split('\u0000').join('');
+  s = s.trim();
+  if (s === '') return { ok: false, error: 'is empty' };
+  if (s.length > MAX_WKT_CHARS) {
+    return { ok: false, error: `is ${Math.round(s.length / 1024)} KB long; a coordinate system definition has a few KB` };
+  }
+  try {
+    return { ok: true, reading: crsFromSpec(specOf(s)) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: `cannot be used: ${message}` };
+  }
+}
+
+/** The Crs a WKT text defines, or null (see readWkt for the reason). */
+export function parsePrj(text: string) {
+  const r = readWkt(text);
+  return r.ok ? r.reading.crs : null;
 }
