@@ -5,6 +5,8 @@ import { describeValue } from '../../src/lib/render/describe';
 import { translate } from '../../src/lib/i18n';
 import { de } from '../../src/lib/i18n/de';
 import { en } from '../../src/lib/i18n/en';
+import { importDe } from '../../src/lib/i18n/import-de';
+import { importEn } from '../../src/lib/i18n/import-en';
 import { findIndicator, findBundledSite } from '../../src/lib/data/catalog';
 
 describe('one number typed by a user (the scatter range fields)', () => {
@@ -63,12 +65,23 @@ describe('value text for tooltips and the selection', () => {
 });
 
 describe('dictionaries', () => {
-  it('have the same keys and placeholders in German and English', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
-    for (const key of Object.keys(de) as (keyof typeof de)[]) {
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(names(en[key]), key).toEqual(names(de[key]));
+  it("have the same keys and placeholders in German and English (the import dialog's too)", () => {
+    for (const [g, e] of [[de, en], [importDe, importEn]] as [Record<string, string>, Record<string, string>][]) {
+      expect(Object.keys(e).sort()).toEqual(Object.keys(g).sort());
+      for (const key of Object.keys(g)) {
+        const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(names(e[key]!), key).toEqual(names(g[key]!));
+      }
     }
+    // no key in both
+    expect(Object.keys(importDe).filter((k) => k in de)).toEqual([]);
+  });
+
+  it("add the import dialog's texts when it loads, and show a key not loaded yet", async () => {
+    expect(translate('de', 'import.title')).toBe('import.title');
+    await import('../../src/lib/i18n/import-messages');
+    expect(translate('de', 'import.title')).toBe('Eigene Daten importieren');
+    expect(translate('en', 'import.title')).toBe('Import your own data');
   });
 
   it('fill placeholders', () => {

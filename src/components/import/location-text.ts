@@ -2,6 +2,7 @@
 // (Sachsen)", "Liegt bei 34,0° O / 48,2° N – außerhalb Deutschlands".
 import { formatNumber } from '../../lib/analysis/format';
 import { translate, type Lang } from '../../lib/i18n';
+import '../../lib/i18n/import-messages'; // the dialog's texts arrive with it
 import type { LocationCheck } from '../../lib/io/import/location-check';
 
 const degrees = (v: number, lang: Lang) => formatNumber(Math.abs(v), 1, lang);

@@ -6,11 +6,16 @@ export type { Lang } from '../analysis/format';
 import type { Lang } from '../analysis/format';
 export type { MessageKey };
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { de, en };
+const dictionaries: Record<Lang, Partial<Record<MessageKey, string>>> = { de: { ...de }, en: { ...en } };
 
-/** Looks up a UI string and fills `{name}` placeholders. */
+/** Adds texts loaded later (the import dialog's: import-messages.ts). */
+export function addMessages(extra: Record<Lang, Partial<Record<MessageKey, string>>>): void {
+  for (const lang of ['de', 'en'] as const) Object.assign(dictionaries[lang], extra[lang]);
+}
+
+/** Looks up a UI string and fills `{name}` placeholders (a text not loaded yet shows its key). */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[lang][key];
+  const template = dictionaries[lang][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
