@@ -12,6 +12,7 @@ import { detectCrs } from '../../src/lib/io/import/crs/detect';
 import { fromWgs84, transformPosition } from '../../src/lib/io/import/crs/reproject';
 import { trial } from '../../src/lib/io/import/crs/guess';
 import { translate } from '../../src/lib/i18n';
+import '../../src/lib/i18n/import-messages'; // the readable CRS names are the import dialog's texts
 
 const DIR = fileURLToPath(new URL('../fixtures/crs/', import.meta.url));
 const fixture = (name: string) => readFileSync(DIR + name, 'utf8');
