@@ -40,7 +40,7 @@ test('boundaries with a 7-digit UTM .prj and their table dropped together: place
   const list = page.getByTestId('import-files');
   await expect(list.getByTestId('import-file')).toHaveCount(2);
   await expect(list.getByTestId('import-file').nth(0)).toHaveAttribute('data-role', 'boundaries');
-  await expect(list.getByTestId('import-file').nth(0)).toContainText('Stadtteile_UTM32_7stellig.shp');
+  await expect(list.getByTestId('import-file').nth(0)).toContainText('Stadtteile_UTM32_7stellig (.shp, ');
   await expect(list.getByTestId('import-file').nth(1)).toHaveAttribute('data-role', 'table');
   await expect(list.getByTestId('import-file').nth(1)).toContainText('Einwohner_Ortsteile_2022.csv');
   await expect(list.getByTestId('import-unused')).toHaveCount(1);
@@ -52,6 +52,9 @@ test('boundaries with a 7-digit UTM .prj and their table dropped together: place
   await expect(summary).toHaveAttribute('data-matched', '63');
   await expect(summary.locator('h3')).not.toContainText('.csv');
   await expect(page.getByTestId('import-key')).toHaveValue('OT_NR');
+  // The boundaries take the year of the table given with them.
+  await expect(page.getByTestId('import-year')).toHaveValue('2022');
+  await expect(page.getByTestId('import-crs-note')).toHaveAttribute('data-confidence', 'certain');
   await page.getByTestId('import-confirm').click();
 
   // Step 2: the table, joined to the new areas (keys with leading zeros, title rows, Windows-1252).

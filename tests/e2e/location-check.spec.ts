@@ -31,6 +31,8 @@ test('a wrongly chosen coordinate system: the overview says outside, confirming 
   await expect(check).toHaveAttribute('data-inside', 'false');
   await expect(verdict).toHaveText(/^Liegt bei 2,\d° O \/ 45,\d° N – außerhalb Deutschlands$/);
   await expect(confirm).toBeDisabled();
+  // The note no longer says "read from the file": the user chose.
+  await expect(page.getByTestId('import-crs-note')).toHaveAttribute('data-confidence', 'manual');
   // The file's own system is proposed first.
   await expect(page.getByTestId('location-propose-0')).toHaveAttribute('data-key', 'EPSG:25833');
   await expect(page.getByTestId('location-propose-0')).toContainText('EPSG:25833');

@@ -32,6 +32,7 @@ export const importDe = {
   'import.confidence.certain': 'Aus der Datei gelesen und zu den Koordinaten passend.',
   'import.confidence.likely': 'Aus den Koordinaten geschätzt – bitte bestätigen.',
   'import.confidence.ambiguous': 'Mehrere Systeme passen – bitte prüfen Sie die Auswahl.',
+  'import.confidence.manual': 'Von Hand gewählt – die Lage der Daten unten zeigt, ob es passt.',
   'import.confidence.unknown': 'Kein passendes System erkannt – bitte wählen.',
   'import.swap': 'Achsen vertauscht (Breite vor Länge)',
   'import.location.title': 'Lage der Daten',

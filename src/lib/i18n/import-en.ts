@@ -33,6 +33,7 @@ export const importEn: Record<ImportMessageKey, string> = {
   'import.confidence.certain': 'Read from the file and consistent with the coordinates.',
   'import.confidence.likely': 'Guessed from the coordinates – please confirm.',
   'import.confidence.ambiguous': 'Several systems fit – please check the choice.',
+  'import.confidence.manual': 'Chosen by hand – the location of the data below shows whether it fits.',
   'import.confidence.unknown': 'No fitting system recognised – please choose.',
   'import.swap': 'Axes swapped (latitude first)',
   'import.location.title': 'Location of the data',

@@ -96,3 +96,13 @@ export function groupFiles(names: readonly string[]): { groups: FileGroup[]; unu
   }
   return { groups, unused };
 }
+
+/** Files read together, named for the dialog: "Stadtteile (.shp, .dbf, .shx, .prj, .cpg)" for one shapefile's parts, else the names. */
+export function filesLabel(names: readonly string[]): string {
+  if (names.length < 2) return names.join(', ');
+  const stems = new Set(names.map((n) => n.slice(0, n.lastIndexOf('.'))));
+  if (stems.size !== 1 || names.some((n) => !n.includes('.'))) return names.join(', ');
+  const exts = names.map((n) => n.slice(n.lastIndexOf('.')));
+  const rank = (e: string) => (e.toLowerCase() === '.shp' ? 0 : 1);
+  return `${[...stems][0]} (${[...exts].sort((a, b) => rank(a) - rank(b)).join(', ')})`;
+}
