@@ -240,6 +240,14 @@ const projectCases: Case[] = [
     expect(projectObservation(o, 'user-proj', 'einw', '1')).toBeUndefined();
     expect(projectObservation(o, 'user-proj', 'einw', '4')).toBe(7);
   } },
+  { name: 'project: a site whose values.csv says "<1" (known only to lie below 1)', files: () => [file('p.json', project((p) => siteFile(p, 'user/user-proj/values.csv', 'area_id,year,einw,flaeche_km2\n1,2022,<1,1\n2,2022,5,1\n3,2022,6,1\n4,2022,7,1\n')))], expect: 'loaded', check: (o) => {
+    // a row with no value (never 0); the others unchanged
+    expect(projectObservation(o, 'user-proj', 'einw', '1')).toBeNull();
+    expect(projectObservation(o, 'user-proj', 'einw', '2')).toBe(5);
+  } },
+  { name: 'project: malformed "<" cells ("<", "<abc", "<-5", "<<1", "< 1e999") are missing, not numbers', files: () => [file('p.json', project((p) => siteFile(p, 'user/user-proj/values.csv', 'area_id,year,einw,flaeche_km2\n1,2022,<,1\n2,2022,<abc,1\n3,2022,<-5,1\n4,2022,<<1,1\n1,2023,< 1e999,1\n')))], expect: 'loaded', check: (o) => {
+    for (const r of loaded(o).observations.filter((x) => x.ind === 'einw')) expect(r.value).toBeNull();
+  } },
   { name: 'project: a site file with a 3 MB line', files: () => [file('p.json', project((p) => siteFile(p, 'user/user-proj/areas.csv', `id,name,level,parent,lon,lat\n1,${big(3 << 20)},gebiet,,12.4,51.3\n`)))], expect: 'refused', message: /site 1: user\/user-proj\/areas\.csv has a line longer than 1 MB/ },
   { name: 'project: a point layer that is no GeoJSON', files: () => [file('p.json', project((p) => (p.pointLayers[0]!.bytes = b64('kein json'))))], expect: 'refused', message: /point layer 1 holds no GeoJSON FeatureCollection/ },
   { name: 'project: a point layer writing elsewhere', files: () => [file('p.json', project((p) => ((p.pointLayers[0]!.layer as { file: string }).file = 'leipzig/ortsteil.geojson')))], expect: 'refused', message: /point layer 1 has no id, site or file/ },
