@@ -129,6 +129,12 @@ describe('serialise and parse', () => {
   it('accepts only plausible cameras', () => {
     expect(normalizeCamera(CAM)).toEqual(CAM);
     expect(normalizeCamera({ center: [12, 95], zoom: 3 })).toBeNull();
+    // The visible area saved with it (fitted into the map's box when shown again); a bad box is dropped, the camera kept.
+    const withBounds = { ...CAM, bounds: [12.2, 51.2, 12.5, 51.45] };
+    expect(normalizeCamera(withBounds)).toEqual(withBounds);
+    expect(normalizeCamera({ ...CAM, bounds: [12.5, 51.2, 12.2, 51.45] })).toEqual(CAM);
+    expect(normalizeCamera({ ...CAM, bounds: [12.2, 51.2, 12.5, 'x'] })).toEqual(CAM);
+    expect(normalizeCamera({ ...CAM, bounds: [12.2, -95, 12.5, 51] })).toEqual(CAM);
     expect(normalizeCamera({ center: [12, 50], zoom: 40 })).toBeNull();
     expect(normalizeCamera(null)).toBeNull();
   });

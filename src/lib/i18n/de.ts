@@ -364,6 +364,8 @@ export const de = {
   'a11y.analysis': 'Analyse',
   'a11y.compareTable': 'Vergleichstabelle',
   'a11y.mapCanvas': 'Kartenbild: mit den Pfeiltasten verschieben, mit + und − zoomen. Die Werte als Text zeigt „Als Tabelle“.',
+  'map.sources': 'Quellen',
+  'map.sourcesToggle': 'Quellen und Lizenzen ein- oder ausblenden',
   'a11y.zoomIn': 'Vergrößern',
   'a11y.zoomOut': 'Verkleinern',
 } as const;

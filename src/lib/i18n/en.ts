@@ -363,6 +363,8 @@ export const en: Record<MainMessageKey, string> = {
   'a11y.analysis': 'Analysis',
   'a11y.compareTable': 'Comparison table',
   'a11y.mapCanvas': 'Map image: move with the arrow keys, zoom with + and −. “As a table” shows the values as text.',
+  'map.sources': 'Sources',
+  'map.sourcesToggle': 'Show or hide sources and licences',
   'a11y.zoomIn': 'Zoom in',
   'a11y.zoomOut': 'Zoom out',
 };

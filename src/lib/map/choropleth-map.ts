@@ -220,14 +220,28 @@ export class ChoroplethMap {
   }
 
   /** The camera (for saved views): centre, zoom, bearing. */
-  getCamera(): { center: [number, number]; zoom: number; bearing: number } {
+  getCamera(): { center: [number, number]; zoom: number; bearing: number; bounds: [number, number, number, number] } {
     const c = this.map.getCenter();
-    return { center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing() };
+    return { center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing(), bounds: this.getBounds() };
   }
 
-  /** Moves to a saved camera: a smooth flight for presentations, a jump otherwise. */
-  setCamera(camera: { center: [number, number]; zoom: number; bearing?: number }, { animate = false }: { animate?: boolean } = {}): void {
-    const options = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing ?? 0 };
+  /**
+   * Moves to a saved camera: a smooth flight for presentations, a jump otherwise. With the bounds it was
+   * saved with, the same area is fitted into the map's present box (a projector, the presentation's
+   * frame); without, its center and zoom.
+   */
+  setCamera(
+    camera: { center: [number, number]; zoom: number; bearing?: number; bounds?: [number, number, number, number] },
+    { animate = false }: { animate?: boolean } = {},
+  ): void {
+    const bearing = camera.bearing ?? 0;
+    if (camera.bounds) {
+      this.map.resize(); // the box may have just changed (presentation mode)
+      const [w, s, e, n] = camera.bounds;
+      this.map.fitBounds([[w, s], [e, n]], { bearing, padding: 8, ...(animate ? { duration: 1200, essential: true } : { animate: false }) });
+      return;
+    }
+    const options = { center: camera.center, zoom: camera.zoom, bearing };
     if (animate) this.map.flyTo({ ...options, duration: 1200, essential: true });
     else this.map.jumpTo(options);
   }
@@ -276,16 +290,31 @@ export class ChoroplethMap {
 
   /** Zooms to a bounding box [west, south, east, north]. */
   zoomTo(bounds: [number, number, number, number]): void {
+    this.map.resize(); // the box may have just changed (presentation mode)
     this.map.fitBounds(bounds, { padding: 60, maxZoom: 13, animate: false });
   }
 
-  setAttribution(html: string): void {
+  /**
+   * The sources of what the map shows, behind a compact toggle ("Quellen") so that no strip of the map is
+   * covered: the full text is in the legend, the about dialog and every export.
+   */
+  setAttribution(html: string, label: { text: string; toggle: string }): void {
     // Replacing the control lays out the page (~7 ms): only when the text changes, not on every update.
-    if (this.attribution && html === this.attributionHtml) return;
-    this.attributionHtml = html;
-    if (this.attribution) this.map.removeControl(this.attribution);
-    this.attribution = new maplibregl.AttributionControl({ compact: false, customAttribution: html });
-    this.map.addControl(this.attribution, 'bottom-right');
+    if (!this.attribution || html !== this.attributionHtml) {
+      this.attributionHtml = html;
+      if (this.attribution) this.map.removeControl(this.attribution);
+      this.attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: html });
+      this.map.addControl(this.attribution, 'bottom-right');
+      // MapLibre opens a compact attribution until the map is first moved: start closed.
+      const box = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib');
+      box?.classList.add('maplibregl-compact');
+      box?.classList.remove('maplibregl-compact-show');
+      box?.removeAttribute('open');
+    }
+    const button = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib-button');
+    button?.setAttribute('data-label', label.text);
+    button?.setAttribute('title', label.toggle);
+    button?.setAttribute('aria-label', label.toggle);
   }
 
   /**

@@ -48,8 +48,13 @@ export class MapSession {
     return this.controller?.areas.getCamera() ?? null;
   }
 
-  moveCamera(camera: { center: [number, number]; zoom: number; bearing?: number }, options: { animate?: boolean } = {}): void {
+  moveCamera(camera: { center: [number, number]; zoom: number; bearing?: number; bounds?: [number, number, number, number] }, options: { animate?: boolean } = {}): void {
     this.controller?.areas.setCamera(camera, options);
+  }
+
+  /** Fits a box [west, south, east, north] into the map (a site's bounds). */
+  fitBounds(bounds: [number, number, number, number]): void {
+    this.controller?.areas.zoomTo(bounds);
   }
 
   /** Zooms to an area of the shown site. */

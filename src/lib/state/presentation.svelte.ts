@@ -285,6 +285,12 @@ export class Presentation {
   }
 
   /** Brings the map to the asked-for slide, one step at a time; later key presses take over. */
+  /** The slide's saved area fitted into the presentation's map box; without a saved camera, the whole site. */
+  private applyCamera(camera: SavedView['camera'], animate: boolean): void {
+    if (camera) this.app.map.moveCamera(camera, { animate });
+    else this.app.map.fitBounds(this.app.views.site.bounds);
+  }
+
   private async follow(fromUrl: boolean): Promise<void> {
     if (this.running) return;
     this.running = true;
@@ -293,7 +299,7 @@ export class Presentation {
       if (fromUrl) {
         const camera = this.slide?.camera;
         await this.app.shown.whenViewPainted(PAINT_TIMEOUT_MS);
-        if (camera && gen === this.generation) this.app.map.moveCamera(camera);
+        if (gen === this.generation) this.applyCamera(camera ?? null, false);
       }
       while (this.active && gen === this.generation && this.shown !== this.index) {
         const target = this.index;
@@ -324,7 +330,7 @@ export class Presentation {
     this.writeUrl();
     await this.app.shown.whenViewPainted(PAINT_TIMEOUT_MS);
     if (gen !== this.generation) return false;
-    if (slide.camera) this.app.map.moveCamera(slide.camera, { animate: motion && sameSite });
+    this.applyCamera(slide.camera, motion && sameSite);
     this.fading = false;
     return true;
   }

@@ -13,6 +13,11 @@ export interface Camera {
   center: [number, number];
   zoom: number;
   bearing: number;
+  /**
+   * The area visible when saved [west, south, east, north]: shown again it is fitted into the map's box,
+   * so a view saved beside the sidebar shows the same area on a projector (views saved before: center and zoom).
+   */
+  bounds?: [number, number, number, number];
 }
 
 export interface SavedView {
@@ -97,7 +102,13 @@ export function normalizeCamera(x: unknown): Camera | null {
   const [lng, lat] = x.center as unknown[];
   if (!isCoordinate(lng) || !isCoordinate(lat) || !isCoordinate(x.zoom)) return null;
   if (Math.abs(lng) > 360 || Math.abs(lat) > 90 || x.zoom < 0 || x.zoom > 24) return null;
-  return { center: [lng, lat], zoom: x.zoom, bearing: isCoordinate(x.bearing) ? x.bearing : 0 };
+  const camera: Camera = { center: [lng, lat], zoom: x.zoom, bearing: isCoordinate(x.bearing) ? x.bearing : 0 };
+  const b = x.bounds;
+  if (Array.isArray(b) && b.length === 4 && b.every(isCoordinate)) {
+    const [w, s, e, n] = b as number[];
+    if (w! < e! && s! < n! && Math.abs(w!) <= 360 && Math.abs(e!) <= 360 && Math.abs(s!) <= 90 && Math.abs(n!) <= 90) camera.bounds = [w!, s!, e!, n!];
+  }
+  return camera;
 }
 
 /** One stored entry as a view (missing title, notes, camera or date filled in), or null without a query. */
