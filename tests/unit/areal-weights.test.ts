@@ -2,7 +2,7 @@
 // squares whose shares can be worked out on paper, and the real Leipzig
 // Ortsteile with their real counts from DuckDB and the real Zensus grid as
 // population surface.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { area, featureCollection, union } from '@turf/turf';
@@ -151,7 +151,6 @@ beforeAll(async () => {
     counts.set(r.area_id, c);
   }
 }, 120_000);
-afterAll(() => undefined);
 
 /** Σ weight × count (and the share from the weighted counts, never averaged). */
 function estimate(ws: ArealWeight[]) {
@@ -185,10 +184,11 @@ describe('Leipzig Ortsteile (real boundaries, real counts)', () => {
     const e = byId(arealWeights(east, prepared));
     const cut = Object.keys(w).filter((id) => e[id]);
     expect(cut.length).toBeGreaterThan(3);
-    for (const id of cut) expect(w[id]!.weight + e[id]!.weight).toBeCloseTo(1, 9);
+    // Within the clipper's rounding (polyclip-ts snaps coordinates): about 1e-8 of a base.
+    for (const id of cut) expect(w[id]!.weight + e[id]!.weight).toBeCloseTo(1, 6);
     for (const b of bases) expect(Boolean(w[b.id] || e[b.id]), b.id).toBe(true);
     const total = [...counts.values()].reduce((s, c) => s + c.einwohner, 0);
-    expect(estimate(Object.values(w)).einwohner + estimate(Object.values(e)).einwohner).toBeCloseTo(total, 6);
+    expect(estimate(Object.values(w)).einwohner + estimate(Object.values(e)).einwohner).toBeCloseTo(total, 1);
   });
 
   describe('with the Zensus 2011 1 km grid as population surface', () => {
@@ -226,7 +226,7 @@ describe('Leipzig Ortsteile (real boundaries, real counts)', () => {
       for (const id of cut) {
         expect(w[id]!.method).toBe('population');
         // Residents are conserved: the two halves share each cut Ortsteil's surface population.
-        expect(w[id]!.weight + e[id]!.weight).toBeCloseTo(1, 9);
+        expect(w[id]!.weight + e[id]!.weight).toBeCloseTo(1, 6);
         if (Math.abs(w[id]!.weight - w[id]!.areaShare) > 0.02) differ++;
       }
       expect(differ).toBeGreaterThan(0);

@@ -47,13 +47,15 @@ export interface PreparedBases {
   index: BoxIndex;
   /** Square metres per base, measured on first use. */
   areas: Map<number, number>;
+  /** Surface population per base and surface, counted on first use (a base's does not depend on the target). */
+  populations: WeakMap<PreparedSurface, Map<number, number>>;
 }
 
 export function prepareBases(bases: readonly BaseArea[]): PreparedBases {
   const shapes = bases.map((b) => prepare(polygonsOf(b.geometry)));
   const boxes = new Float64Array(shapes.length * 4);
   shapes.forEach((s, i) => boxes.set(s.box, 4 * i));
-  return { kind: 'prepared-bases', ids: bases.map((b) => b.id), shapes, index: new BoxIndex(boxes), areas: new Map() };
+  return { kind: 'prepared-bases', ids: bases.map((b) => b.id), shapes, index: new BoxIndex(boxes), areas: new Map(), populations: new WeakMap() };
 }
 
 /** A population surface prepared once: cell shapes or points in a box index. */
@@ -110,7 +112,13 @@ function intersection(a: Prepared, b: Prepared): Position[][][] {
     if (polys.length === 0) return [];
     clipped = asFeature(polys);
   }
-  const r = intersect(featureCollection([asFeature(a.polys), clipped]));
+  let r: Feature<AreaGeometry> | null;
+  try {
+    r = intersect(featureCollection([asFeature(a.polys), clipped]));
+  } catch {
+    // A degenerate clip (Sutherland–Hodgman leaves zero-width seams along the box) that the clipper refused: unclipped.
+    r = intersect(featureCollection([asFeature(a.polys), asFeature(b.polys)]));
+  }
   return r ? polygonsOf(r.geometry) : [];
 }
 
@@ -169,7 +177,10 @@ export function arealWeights(target: AreaGeometry, bases: readonly BaseArea[] | 
       continue;
     }
     if (surf) {
-      const inBase = populationIn(base, surf);
+      let cache = prepared.populations.get(surf);
+      if (!cache) prepared.populations.set(surf, (cache = new Map()));
+      let inBase = cache.get(i);
+      if (inBase === undefined) cache.set(i, (inBase = populationIn(base, surf)));
       if (inBase > 0) {
         const inCut = cut.length === 0 ? 0 : populationIn(prepare(cut), surf);
         out.push({ id, weight: Math.min(1, inCut / inBase), areaShare, method: 'population', whole: false });

@@ -231,7 +231,6 @@ export function suppressGroups(cells: readonly SecrecyCell[], groups: readonly S
   for (const list of containing) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) pairKeys.add(list[x]! * aggs.length + list[y]!);
   const pairs = [...pairKeys].sort((p, q) => p - q).map((p) => [Math.floor(p / aggs.length), p % aggs.length] as const);
 
-  const lost = new Set<string>();
   for (let guard = 0; guard <= cells.length + 2 * groups.length + 1; guard++) {
     const unknown = aggs.map((a) => a.members.filter((i) => !known(i)));
     // Published combinations by their unknown members (one sign only: otherwise they reveal no single sum).
@@ -251,32 +250,33 @@ export function suppressGroups(cells: readonly SecrecyCell[], groups: readonly S
       else if (minus.length > 0 && plus.length === 0) note(minus.join(','), y, x);
     }
     // Targets: hidden cells, then hidden groups and rests, each with its cells.
-    const targets: { key: string; members: Int32Array }[] = [];
+    const targets: Int32Array[] = [];
     cells.forEach((c, i) => {
-      if (primary.has(c.id) || secondary.has(c.id)) targets.push({ key: `c${i}`, members: Int32Array.of(i) });
+      if (primary.has(c.id) || secondary.has(c.id)) targets.push(Int32Array.of(i));
     });
-    aggs.forEach((a, k) => {
-      if ((a.kind === 'group' || a.kind === 'rest') && !isPublished(a)) targets.push({ key: `a${k}`, members: a.members });
-    });
+    for (const a of aggs) if ((a.kind === 'group' || a.kind === 'rest') && !isPublished(a)) targets.push(a.members);
     let fixed = false;
     for (const t of targets) {
-      if (lost.has(t.key)) continue;
-      const u = t.members.filter((i) => !known(i));
+      const u = t.filter((i) => !known(i));
       // A hidden group whose cells are all shown is its cells' sum: hide the smallest of them.
-      const revealing = u.length === 0 ? [null] : (combos.get(u.join(',')) ?? []);
+      const revealing: ({ a: number; b: number | null } | null)[] = u.length === 0 ? [null] : (combos.get(u.join(',')) ?? []);
       if (revealing.length === 0) continue;
       const fixes = revealing.map((d) => {
-        const support = d === null ? [] : d.b === null ? [...aggs[d.a]!.members] : (({ plus, minus }) => [...plus, ...minus].sort((p, q) => p - q))(difference(aggs[d.a]!.members, aggs[d.b]!.members));
-        const { plus, minus } = difference(support, t.members);
+        let support: number[] = [];
+        if (d !== null && d.b === null) support = [...aggs[d.a]!.members];
+        else if (d !== null && d.b !== null) {
+          const { plus, minus } = difference(aggs[d.a]!.members, aggs[d.b]!.members);
+          support = [...plus, ...minus].sort((p, q) => p - q);
+        }
+        // Hiding a cell of both the combination and the target changes neither's unknowns: only the others help.
+        const { plus, minus } = difference(support, t);
         const candidates = [...plus, ...minus].filter(known).sort((p, q) => cells[p]!.basis! - cells[q]!.basis! || cells[p]!.id.localeCompare(cells[q]!.id));
-        const group = d === null ? undefined : [aggs[d.a]!, d.b === null ? null : aggs[d.b]!].find((a) => a && (a.kind === 'group' || a.kind === 'rest'));
-        return { cell: candidates[0], group: group?.group ?? undefined };
+        const involved = d === null ? [] : d.b === null ? [aggs[d.a]!] : [aggs[d.a]!, aggs[d.b]!];
+        const group = involved.find((a) => a.kind === 'group' || a.kind === 'rest')?.group ?? undefined;
+        return { cell: candidates[0], group };
       });
-      // A combination nothing can break reveals it anyway: give it up (as `suppress` does for a lone child).
-      if (fixes.some((f) => f.cell === undefined && f.group === undefined)) {
-        lost.add(t.key);
-        continue;
-      }
+      // A combination nothing can break reveals it anyway: leave it (as `suppress` does for a lone child).
+      if (fixes.some((f) => f.cell === undefined && f.group === undefined)) continue;
       const f = fixes[0]!;
       if (f.cell !== undefined) secondary.add(cells[f.cell]!.id);
       else hideGroup(f.group!);
