@@ -33,7 +33,7 @@ function audit(cells: readonly SecrecyCell[], groups: readonly SecrecyGroup[], r
   const unknown = (id: string) => hidden.has(id) || cells.find((c) => c.id === id)!.basis === null;
   const all = new Set(cells.map((c) => c.id));
   const published: Aggregate[] = [];
-  const targets: { label: string; members: Set<string> }[] = [...hidden].map((id) => ({ label: `cell ${id}`, members: new Set([id]) }));
+  const targets: { label: string; members: Set<string>; breakable?: boolean }[] = [...hidden].map((id) => ({ label: `cell ${id}`, members: new Set([id]) }));
   for (const p of new Set(cells.map((c) => c.parent).filter((p) => p !== null))) {
     if (parentShown(p!)) published.push({ label: `parent ${p}`, members: new Set(cells.filter((c) => c.parent === p).map((c) => c.id)), breakable: false });
   }
