@@ -129,6 +129,8 @@ export interface Prepared {
   polys: Rings;
   box: [number, number, number, number];
   edges: Float64Array;
+  /** The ring, counter-clockwise, when the shape is one convex ring without holes (a grid cell, a drawn box). */
+  convex: Position[] | null;
 }
 
 export function prepare(polys: Rings): Prepared {
@@ -144,7 +146,67 @@ export function prepare(polys: Rings): Prepared {
         edges[k++] = ring[i]![0]!;
         edges[k++] = ring[i]![1]!;
       }
-  return { polys, box: boxOf(polys), edges };
+  return { polys, box: boxOf(polys), edges, convex: convexRing(polys) };
+}
+
+/** The ring counter-clockwise if polys is a single convex ring, else null. */
+function convexRing(polys: Rings): Position[] | null {
+  if (polys.length !== 1 || polys[0]!.length !== 1) return null;
+  const ring = polys[0]![0]!;
+  const n = ring.length - 1; // closed: the last position repeats the first
+  if (n < 3) return null;
+  let sign = 0;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i]!;
+    const b = ring[(i + 1) % n]!;
+    const c = ring[(i + 2) % n]!;
+    const o = orient(a[0]!, a[1]!, b[0]!, b[1]!, c[0]!, c[1]!);
+    if (o === 0) continue;
+    if (sign === 0) sign = Math.sign(o);
+    else if (Math.sign(o) !== sign) return null;
+  }
+  if (sign === 0) return null;
+  return sign > 0 ? ring : ring.slice().reverse();
+}
+
+/**
+ * Sutherland–Hodgman: every ring of polys clipped by a convex counter-clockwise ring. The rings keep their
+ * role (outer, hole) and orientation; a concave ring may come out with zero-width seams along the clipper's
+ * edges, which add no area — so this is for measuring areas, exact in the plane, far cheaper than a general
+ * polygon clipper.
+ */
+export function clipByConvex(convex: Position[], polys: Rings): Rings {
+  const out: Rings = [];
+  for (const poly of polys) {
+    const rings: Position[][] = [];
+    for (const ring of poly) {
+      let pts = ring.slice(0, -1);
+      for (let e = 0; e < convex.length - 1 && pts.length > 0; e++) {
+        const ax = convex[e]![0]!;
+        const ay = convex[e]![1]!;
+        const bx = convex[e + 1]![0]!;
+        const by = convex[e + 1]![1]!;
+        const side = (p: Position) => orient(ax, ay, bx, by, p[0]!, p[1]!);
+        const next: Position[] = [];
+        for (let i = 0; i < pts.length; i++) {
+          const p = pts[i]!;
+          const q = pts[(i + 1) % pts.length]!;
+          const sp = side(p);
+          const sq = side(q);
+          if (sp >= 0) next.push(p);
+          if ((sp > 0 && sq < 0) || (sp < 0 && sq > 0)) {
+            const t = sp / (sp - sq);
+            next.push([p[0]! + t * (q[0]! - p[0]!), p[1]! + t * (q[1]! - p[1]!)]);
+          }
+        }
+        pts = next;
+      }
+      if (pts.length >= 3) rings.push([...pts, pts[0]!]);
+      else if (rings.length === 0) break; // the outer ring is gone: so are its holes
+    }
+    if (rings.length > 0) out.push(rings);
+  }
+  return out;
 }
 
 const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);

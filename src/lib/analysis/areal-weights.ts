@@ -11,7 +11,7 @@
 // Pure: no DOM, no DuckDB.
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { area, bboxClip, feature, featureCollection, intersect } from '@turf/turf';
-import { BoxIndex, classify, pointInRings, polygonsOf, prepare, type Prepared } from './areal-geometry';
+import { BoxIndex, classify, clipByConvex, pointInRings, polygonsOf, prepare, type Prepared } from './areal-geometry';
 import { formatNumber, type Lang } from './format';
 
 export type AreaGeometry = Polygon | MultiPolygon;
@@ -47,8 +47,8 @@ export interface PreparedBases {
   index: BoxIndex;
   /** Square metres per base, measured on first use. */
   areas: Map<number, number>;
-  /** Surface population per base and surface, counted on first use (a base's does not depend on the target). */
-  populations: WeakMap<PreparedSurface, Map<number, number>>;
+  /** Each base's part of each surface, found on first use (it does not depend on the target). */
+  populations: WeakMap<PreparedSurface, Map<number, BaseSurface>>;
 }
 
 export function prepareBases(bases: readonly BaseArea[]): PreparedBases {
@@ -124,20 +124,61 @@ function intersection(a: Prepared, b: Prepared): Position[][][] {
 
 const areaOf = (polys: Position[][][]) => (polys.length === 0 ? 0 : area(asFeature(polys)));
 
-/** Population of the surface inside a shape (cells counted by the share of their area inside it). */
-function populationIn(shape: Prepared, surface: PreparedSurface): number {
-  let sum = 0;
+/** area(a ∩ b) in m²: by clipping against a convex one (grid cells, boxes) where there is one, else with turf. */
+function intersectionArea(a: Prepared, b: Prepared): number {
+  if (a.convex) return areaOf(clipByConvex(a.convex, b.polys));
+  if (b.convex) return areaOf(clipByConvex(b.convex, a.polys));
+  return areaOf(intersection(a, b));
+}
+
+/** A base's share of the surface: the surface items in it, and which share of each item's population (1 for points). */
+interface BaseSurface {
+  items: Int32Array;
+  share: Float64Array;
+  total: number;
+}
+
+/** The surface inside a base (cells counted by the share of their area inside it). */
+function surfaceOf(shape: Prepared, surface: PreparedSurface): BaseSurface {
+  const items: number[] = [];
+  const share: number[] = [];
+  let total = 0;
   for (const i of surface.index.query(shape.box)) {
     const pop = surface.population[i]!;
     if (pop === 0) continue;
+    let f = 0;
+    if (surface.points) f = pointInRings(surface.points[2 * i]!, surface.points[2 * i + 1]!, shape.polys) ? 1 : 0;
+    else {
+      const where = classify(surface.cells![i]!, shape);
+      f = where === 'inside' ? 1 : where === 'cut' ? Math.min(1, intersectionArea(surface.cells![i]!, shape) / surface.cellAreas![i]!) : 0;
+    }
+    if (f > 0) {
+      items.push(i);
+      share.push(f);
+      total += pop * f;
+    }
+  }
+  return { items: Int32Array.from(items), share: Float64Array.from(share), total };
+}
+
+/**
+ * The surface population of a base inside the target: items wholly inside the target count with their share of
+ * the base, items cut by the target's border by the area of item ∩ (base ∩ target).
+ */
+function surfaceInside(inBase: BaseSurface, target: Prepared, cut: Prepared, surface: PreparedSurface): number {
+  let sum = 0;
+  for (let k = 0; k < inBase.items.length; k++) {
+    const i = inBase.items[k]!;
+    const pop = surface.population[i]!;
     if (surface.points) {
-      if (pointInRings(surface.points[2 * i]!, surface.points[2 * i + 1]!, shape.polys)) sum += pop;
+      if (pointInRings(surface.points[2 * i]!, surface.points[2 * i + 1]!, target.polys)) sum += pop;
       continue;
     }
     const cell = surface.cells![i]!;
-    const where = classify(cell, shape);
-    if (where === 'inside') sum += pop;
-    else if (where === 'cut') sum += (pop * areaOf(intersection(cell, shape))) / surface.cellAreas![i]!;
+    const where = classify(cell, target);
+    if (where === 'inside') sum += pop * inBase.share[k]!;
+    // A cell wholly in the base meets the target's simple outline only; one on the base's border meets both.
+    else if (where === 'cut') sum += (pop * intersectionArea(cell, inBase.share[k] === 1 ? target : cut)) / surface.cellAreas![i]!;
   }
   return sum;
 }
@@ -169,8 +210,9 @@ export function arealWeights(target: AreaGeometry, bases: readonly BaseArea[] | 
     let baseArea = prepared.areas.get(i);
     if (baseArea === undefined) prepared.areas.set(i, (baseArea = areaOf(base.polys)));
     if (!(baseArea > 0)) continue;
-    const cut = intersection(base, t);
-    const areaShare = Math.min(1, areaOf(cut) / baseArea);
+    // The cut's shape is needed only to spread a surface; its area alone is cheaper against a convex shape.
+    const cut = surf || !(base.convex || t.convex) ? intersection(base, t) : null;
+    const areaShare = Math.min(1, (cut ? areaOf(cut) : intersectionArea(base, t)) / baseArea);
     if (areaShare < SLIVER) continue;
     if (areaShare > 1 - SLIVER) {
       out.push({ id, weight: 1, areaShare: 1, method: 'area', whole: true });
@@ -180,10 +222,10 @@ export function arealWeights(target: AreaGeometry, bases: readonly BaseArea[] | 
       let cache = prepared.populations.get(surf);
       if (!cache) prepared.populations.set(surf, (cache = new Map()));
       let inBase = cache.get(i);
-      if (inBase === undefined) cache.set(i, (inBase = populationIn(base, surf)));
-      if (inBase > 0) {
-        const inCut = cut.length === 0 ? 0 : populationIn(prepare(cut), surf);
-        out.push({ id, weight: Math.min(1, inCut / inBase), areaShare, method: 'population', whole: false });
+      if (inBase === undefined) cache.set(i, (inBase = surfaceOf(base, surf)));
+      if (inBase.total > 0) {
+        const inCut = !cut || cut.length === 0 ? 0 : surfaceInside(inBase, t, prepare(cut), surf);
+        out.push({ id, weight: Math.min(1, inCut / inBase.total), areaShare, method: 'population', whole: false });
         continue;
       }
     }
