@@ -86,3 +86,204 @@ export function applySecrecy<T extends { id: string; year: number; value: number
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------
+// Programme areas (issue 17): groups of base cells published next to the
+// parents, and differencing between them.
+
+export interface SecrecyGroup {
+  id: string;
+  /** Cell ids of the group (a programme area's base areas); unknown ids are ignored. */
+  members: readonly string[];
+  /** Whether its value is shown; an unpublished group neither needs protection nor reveals anything. */
+  published: boolean;
+  /**
+   * The cells of the area the group is compared with (its city, Kreis): its total is published, and so is the
+   * rest, reference − group ("übrige Stadt"). Absent: every cell; null: no reference and no rest.
+   */
+  reference?: readonly string[] | null;
+}
+
+export interface GroupSecrecyOptions {
+  /** Whether a parent's total is shown (as in `suppress`); default: every one. */
+  totalPublished?: (parent: string) => boolean;
+  /** Whether the total of all cells (the city) is shown; default true. */
+  total?: boolean;
+}
+
+export interface GroupSecrecyResult extends SecrecyResult {
+  /** Published groups whose own value rests on 1 … threshold−1 persons. */
+  groupPrimary: Set<string>;
+  /** Published groups hidden so that no hidden value can be recomputed (also: their rest is a secret). */
+  groupSecondary: Set<string>;
+  /** Groups whose rest within the reference ("übrige Stadt") is hidden; hidden together with the group. */
+  restHidden: Set<string>;
+}
+
+type AggKind = 'parent' | 'total' | 'group' | 'rest';
+interface Agg {
+  kind: AggKind;
+  /** The group id for 'group' and 'rest'. */
+  group: string | null;
+  members: Int32Array;
+}
+
+/** Sorted unique cell indices. */
+const indexSet = (ids: Iterable<number>) => Int32Array.from(new Set(ids)).sort();
+
+/** The signed difference a − b of two sorted sets: members only in a (+) and only in b (−). */
+function difference(a: Int32Array | readonly number[], b: Int32Array | readonly number[]): { plus: number[]; minus: number[] } {
+  const plus: number[] = [];
+  const minus: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) plus.push(a[i++]!);
+    else if (i >= a.length || b[j]! < a[i]!) minus.push(b[j++]!);
+    else {
+      i++;
+      j++;
+    }
+  }
+  return { plus, minus };
+}
+
+/**
+ * Secondary suppression with programme areas. Every published aggregate — the
+ * parents, the city, each published group, its reference and its rest
+ * (reference − group) — is a linear constraint. A hidden value (a cell, a
+ * group, a rest) counts as recomputable when one published aggregate, or the
+ * difference of two that overlap, has exactly its unknown members (hidden or
+ * missing) as its own unknown members. Further cells are hidden, the smallest
+ * first, until nothing hidden is recomputable; where no cell can help, a group
+ * (with its rest) is hidden. A group is hidden together with its rest, and
+ * primarily when either rests on 1 … threshold−1 persons. Starts from
+ * `suppress` (so it never hides less). Combinations of three or more
+ * aggregates are not audited.
+ */
+export function suppressGroups(cells: readonly SecrecyCell[], groups: readonly SecrecyGroup[], threshold: number, options: GroupSecrecyOptions = {}): GroupSecrecyResult {
+  const totalPublished = options.totalPublished ?? (() => true);
+  const base = suppress(cells, threshold, totalPublished);
+  const out: GroupSecrecyResult = { ...base, groupPrimary: new Set(), groupSecondary: new Set(), restHidden: new Set() };
+  if (!(threshold > 1)) return out;
+  const { primary, secondary } = out;
+
+  const indexOf = new Map(cells.map((c, i) => [c.id, i]));
+  const known = (i: number) => cells[i]!.basis !== null && !primary.has(cells[i]!.id) && !secondary.has(cells[i]!.id);
+  const basisOf = (members: Int32Array) => {
+    let sum: number | null = null;
+    for (const i of members) if (cells[i]!.basis !== null) sum = (sum ?? 0) + cells[i]!.basis!;
+    return sum;
+  };
+
+  // The aggregates: parents and totals cannot be hidden here; groups and rests can.
+  const aggs: Agg[] = [];
+  const seen = new Set<string>();
+  const add = (kind: AggKind, group: string | null, members: Int32Array) => {
+    const key = members.join(',');
+    if (members.length === 0 || (kind !== 'group' && kind !== 'rest' && seen.has(key))) return;
+    if (kind !== 'group' && kind !== 'rest') seen.add(key);
+    aggs.push({ kind, group, members });
+  };
+  const byParent = new Map<string, number[]>();
+  cells.forEach((c, i) => {
+    if (c.parent === null) return;
+    const list = byParent.get(c.parent);
+    if (list) list.push(i);
+    else byParent.set(c.parent, [i]);
+  });
+  for (const [parent, members] of byParent) if (totalPublished(parent)) add('parent', null, indexSet(members));
+  const all = indexSet(cells.keys());
+  if (options.total !== false) add('total', null, all);
+  const hiddenGroups = new Set<string>();
+  const withRest = new Set<string>();
+  for (const g of groups) {
+    if (!g.published) continue;
+    const members = indexSet(g.members.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id)!] : [])));
+    add('group', g.id, members);
+    if (isSecret(basisOf(members), threshold)) out.groupPrimary.add(g.id);
+    if (g.reference === null) continue;
+    withRest.add(g.id);
+    const reference = g.reference === undefined ? all : indexSet(g.reference.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id)!] : [])));
+    add('total', null, reference);
+    const inGroup = new Set(members);
+    const rest = reference.filter((i) => !inGroup.has(i));
+    add('rest', g.id, rest);
+    if (out.groupPrimary.has(g.id) || isSecret(basisOf(rest), threshold)) {
+      if (!out.groupPrimary.has(g.id)) out.groupSecondary.add(g.id);
+      out.restHidden.add(g.id);
+    }
+  }
+  for (const id of [...out.groupPrimary, ...out.groupSecondary]) hiddenGroups.add(id);
+  const isPublished = (a: Agg) => (a.kind === 'group' ? !hiddenGroups.has(a.group!) : a.kind === 'rest' ? !out.restHidden.has(a.group!) : true);
+  const hideGroup = (id: string) => {
+    if (!out.groupPrimary.has(id)) out.groupSecondary.add(id);
+    hiddenGroups.add(id);
+    if (withRest.has(id)) out.restHidden.add(id);
+  };
+
+  // Pairs of aggregates that share a cell: only their difference can say more than each alone.
+  const containing: number[][] = cells.map(() => []);
+  aggs.forEach((a, k) => {
+    for (const i of a.members) containing[i]!.push(k);
+  });
+  const pairKeys = new Set<number>();
+  for (const list of containing) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) pairKeys.add(list[x]! * aggs.length + list[y]!);
+  const pairs = [...pairKeys].sort((p, q) => p - q).map((p) => [Math.floor(p / aggs.length), p % aggs.length] as const);
+
+  for (let guard = 0; guard <= cells.length + 2 * groups.length + 1; guard++) {
+    const unknown = aggs.map((a) => a.members.filter((i) => !known(i)));
+    // Published combinations by their unknown members (one sign only: otherwise they reveal no single sum).
+    const combos = new Map<string, { a: number; b: number | null }[]>();
+    const note = (key: string, a: number, b: number | null) => {
+      const list = combos.get(key);
+      if (list) list.push({ a, b });
+      else combos.set(key, [{ a, b }]);
+    };
+    aggs.forEach((a, k) => {
+      if (isPublished(a) && unknown[k]!.length > 0) note(unknown[k]!.join(','), k, null);
+    });
+    for (const [x, y] of pairs) {
+      if (!isPublished(aggs[x]!) || !isPublished(aggs[y]!)) continue;
+      const { plus, minus } = difference(unknown[x]!, unknown[y]!);
+      if (plus.length > 0 && minus.length === 0) note(plus.join(','), x, y);
+      else if (minus.length > 0 && plus.length === 0) note(minus.join(','), y, x);
+    }
+    // Targets: hidden cells, then hidden groups and rests, each with its cells.
+    const targets: Int32Array[] = [];
+    cells.forEach((c, i) => {
+      if (primary.has(c.id) || secondary.has(c.id)) targets.push(Int32Array.of(i));
+    });
+    for (const a of aggs) if ((a.kind === 'group' || a.kind === 'rest') && !isPublished(a)) targets.push(a.members);
+    let fixed = false;
+    for (const t of targets) {
+      const u = t.filter((i) => !known(i));
+      // A hidden group whose cells are all shown is its cells' sum: hide the smallest of them.
+      const revealing: ({ a: number; b: number | null } | null)[] = u.length === 0 ? [null] : (combos.get(u.join(',')) ?? []);
+      if (revealing.length === 0) continue;
+      const fixes = revealing.map((d) => {
+        let support: number[] = [];
+        if (d !== null && d.b === null) support = [...aggs[d.a]!.members];
+        else if (d !== null && d.b !== null) {
+          const { plus, minus } = difference(aggs[d.a]!.members, aggs[d.b]!.members);
+          support = [...plus, ...minus].sort((p, q) => p - q);
+        }
+        // Hiding a cell of both the combination and the target changes neither's unknowns: only the others help.
+        const { plus, minus } = difference(support, t);
+        const candidates = [...plus, ...minus].filter(known).sort((p, q) => cells[p]!.basis! - cells[q]!.basis! || cells[p]!.id.localeCompare(cells[q]!.id));
+        const involved = d === null ? [] : d.b === null ? [aggs[d.a]!] : [aggs[d.a]!, aggs[d.b]!];
+        const group = involved.find((a) => a.kind === 'group' || a.kind === 'rest')?.group ?? undefined;
+        return { cell: candidates[0], group };
+      });
+      // A combination nothing can break reveals it anyway: leave it (as `suppress` does for a lone child).
+      if (fixes.some((f) => f.cell === undefined && f.group === undefined)) continue;
+      const f = fixes[0]!;
+      if (f.cell !== undefined) secondary.add(cells[f.cell]!.id);
+      else hideGroup(f.group!);
+      fixed = true;
+      break;
+    }
+    if (!fixed) break;
+  }
+  return out;
+}
