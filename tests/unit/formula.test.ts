@@ -1,5 +1,6 @@
 // The indicator formula: parser, units, numerator/denominator recognition and SQL text.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   evaluateFormula,
   formulaSql,
@@ -237,5 +238,25 @@ describe('formulaSql', () => {
       expect(ast(formulaText(a))).toEqual(ast(formulaText(ast(formulaText(a)))));
       expect(evaluateFormula(ast(formulaText(a)), (id) => VALUES[id]!)).toBe(evaluateFormula(a, (id) => VALUES[id]!));
     }
+  });
+});
+
+describe('parseFormula: any text', () => {
+  it('never throws, and whatever parses becomes SQL without quotes, semicolons or comments', () => {
+    const alphabet = fc.constantFrom(...'einwohner auslaender 0123456789,.+-*/()\';"-\n#x_AÄ'.split(''), 'einwohner', 'auslaender', '--', '/*');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        const r = parseFormula(text, NAMES);
+        if (!r.ok) {
+          expect(r.error.at).toBeGreaterThanOrEqual(0);
+          expect(r.error.at).toBeLessThanOrEqual(text.length);
+          return;
+        }
+        const sql = formulaSql(r.ast, (id) => `v."${id}"`).replace(/v\."(einwohner|auslaender)"/g, 'V');
+        expect(sql).toMatch(/^[-A-Za-z0-9 ().,*/+]*$/);
+        expect(sql).not.toMatch(/--|\/\*/);
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
   });
 });
