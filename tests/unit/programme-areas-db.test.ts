@@ -11,6 +11,7 @@ import { queryRows } from '../../src/lib/db/engine';
 import { levelAreas, levelSeries, levelValues } from '../../src/lib/db/queries';
 import { programmeMembership, setProgrammeAreas } from '../../src/lib/db/programme-areas';
 import { loadSite } from '../../src/lib/db/schema';
+import { ValueCache } from '../../src/lib/state/value-cache';
 import { createNodeEngine, readDataFile } from './helpers/node-engine';
 
 const leipzig = findBundledSite('leipzig');
@@ -151,6 +152,18 @@ describe('programme areas in DuckDB (real Leipzig data)', () => {
     expect(left).toEqual([]);
     const leftBase = await queryRows(engine, `SELECT * FROM area_base WHERE site = 'leipzig' AND level = '${PROGRAMME_LEVEL}'`);
     expect(leftBase).toEqual([]);
+  });
+
+  it('statistical secrecy holds at the new level: a programme area resting on fewer persons than the threshold is hidden', async () => {
+    // Langzeitarbeitslose 2017: 3 in Ortsteil 28, 4 in 29 (values.csv)
+    await setProgrammeAreas(engine, leipzig, [area('pa-small', ['28']), area('pa-two', ['28', '29'])]);
+    const cache = new ValueCache(engine, async () => undefined);
+    cache.setSecrecy(5);
+    const data = await cache.get(leipzig, PROGRAMME_LEVEL, findIndicator(leipzig, 'langzeitarbeitslose'));
+    const rows = new Map((data.byYear.get(2017) ?? []).map((r) => [r.id, r]));
+    expect(rows.get('pa-small')).toMatchObject({ value: null, secret: 'primary' });
+    expect(rows.get('pa-two')).toMatchObject({ value: 7 });
+    expect(rows.get('pa-two')!.secret).toBeUndefined();
   });
 
   it('500 members at once (a union of many base areas)', async () => {

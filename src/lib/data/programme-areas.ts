@@ -88,7 +88,8 @@ export function newProgrammeAreaId(random: () => number = Math.random): string {
 
 export const MAX_MEMBERS = 250_000;
 export const MAX_NAME = 200;
-const ID_RE = /^pa-[A-Za-z0-9_-]{1,40}$/;
+/** An id that also fits the URL's sel= (32 characters at most). */
+const ID_RE = /^pa-[A-Za-z0-9_-]{1,29}$/;
 /** A base area id as the URL and the site package have them (no control characters, short). */
 const MEMBER_RE = /^[^\u0000-\u001f,~|]{1,64}$/;
 const COLOR_RE = /^#[0-9a-f]{6}$/i;

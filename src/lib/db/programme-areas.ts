@@ -52,21 +52,17 @@ export async function setProgrammeAreas(
     });
     await engine.query(`CREATE OR REPLACE TEMP TABLE pa_names (id VARCHAR, name VARCHAR, lon DOUBLE, lat DOUBLE)`);
     for (let i = 0; i < names.length; i += CHUNK) await engine.query(`INSERT INTO pa_names VALUES ${names.slice(i, i + CHUNK).join(',')}`);
-    await engine.query(`INSERT INTO areas (site, id, name, level, parent, lon, lat)
-      WITH pts AS (
-        SELECT b.area_id, a.lon, a.lat, b.weight
+    // The label point: the member's nearest to the (weighted) mean of the members' label points.
+    const pts = `SELECT b.area_id, a.lon, a.lat, b.weight
         FROM area_base b JOIN areas a ON a.site = b.site AND a.id = b.base_id
-        WHERE b.site = ${s} AND b.level = ${level} AND a.lon IS NOT NULL AND a.lat IS NOT NULL
-      ), mean AS (
-        SELECT area_id, sum(weight * lon) / sum(weight) AS mx, sum(weight * lat) / sum(weight) AS my FROM pts GROUP BY area_id
-      ), nearest AS (
-        SELECT p.area_id,
-               arg_min(p.lon, (p.lon - m.mx) ^ 2 + (p.lat - m.my) ^ 2) AS lon,
-               arg_min(p.lat, (p.lon - m.mx) ^ 2 + (p.lat - m.my) ^ 2) AS lat
-        FROM pts p JOIN mean m USING (area_id) GROUP BY p.area_id
-      )
+        WHERE b.site = ${s} AND b.level = ${level} AND a.lon IS NOT NULL AND a.lat IS NOT NULL`;
+    const mean = `SELECT area_id, sum(weight * lon) / sum(weight) AS mx, sum(weight * lat) / sum(weight) AS my FROM (${pts}) GROUP BY area_id`;
+    const d2 = 'pow(p.lon - m.mx, 2) + pow(p.lat - m.my, 2)';
+    const nearest = `SELECT p.area_id, arg_min(p.lon, ${d2}) AS lon, arg_min(p.lat, ${d2}) AS lat
+        FROM (${pts}) p JOIN (${mean}) m ON m.area_id = p.area_id GROUP BY p.area_id`;
+    await engine.query(`INSERT INTO areas (site, id, name, level, parent, lon, lat)
       SELECT ${s}, n.id, n.name, ${level}, NULL, coalesce(n.lon, x.lon), coalesce(n.lat, x.lat)
-      FROM pa_names n LEFT JOIN nearest x ON x.area_id = n.id
+      FROM pa_names n LEFT JOIN (${nearest}) x ON x.area_id = n.id
       WHERE n.id IN (SELECT DISTINCT area_id FROM area_base WHERE site = ${s} AND level = ${level})`);
   } finally {
     await engine.query(`DROP TABLE IF EXISTS pa_members`);

@@ -6,6 +6,7 @@
 import type { Feature, Point } from 'geojson';
 import type { FirstView, Indicator, Site } from '../data/catalog-types';
 import { baseLevel } from '../data/catalog';
+import { PROGRAMME_LEVEL } from '../data/programme-areas';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import type { PointLayerInfo } from '../data/points';
 import type { TableExtension } from '../data/user-data';
@@ -164,7 +165,8 @@ export class DataCoordinator {
     const { str } = await import('../db/sql');
     if ((await engine.query(`SELECT 1 FROM areas WHERE site = ${str(siteId)} LIMIT 1`)).numRows === 0) return;
     await this.writeProgrammeAreas(engine, siteId);
-    this.forget(siteId);
+    this.cache?.forgetLevel(siteId, PROGRAMME_LEVEL);
+    this.revision++;
   }
 
   /** Writes of programme areas one after another (each replaces a site's rows in several statements). */

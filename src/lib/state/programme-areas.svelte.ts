@@ -4,6 +4,7 @@
 // URL (pa=). The site registry holds them and gives each site its level
 // PROGRAMME_LEVEL; the data coordinator puts them into DuckDB; this owner keeps
 // both in step with the storage and the view.
+import { untrack } from 'svelte';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import {
   checkProgrammeArea, defaultProgrammeColor, encodeProgrammeAreas, isProgrammeLevel, isUnion, newProgrammeAreaId,
@@ -42,8 +43,14 @@ export class ProgrammeAreas {
   ) {
     registry.onProgrammeGeometry = () => data?.repaint();
     // A share link's unions (pa=) join the areas at once: the view may show their level.
-    if (store) this.adopt(store.view.pa);
+    if (store) {
+      this.seenPa = store.view.pa;
+      this.adopt(store.view.pa);
+    }
   }
+
+  /** The view's pa as last adopted or written: only a new one (a URL given to the view) is adopted. */
+  private seenPa: readonly ProgrammeArea[] = [];
 
   /** Every programme area of every site. */
   get all(): readonly ProgrammeArea[] {
@@ -151,8 +158,10 @@ export class ProgrammeAreas {
   listen(): () => void {
     return $effect.root(() => {
       $effect(() => {
-        const view = this.store?.view;
-        if (view) this.adopt(view.pa);
+        const pa = this.store?.view.pa;
+        if (!pa || pa === this.seenPa) return;
+        this.seenPa = pa;
+        untrack(() => this.adopt(pa));
       });
       $effect(() => {
         const store = this.store;
@@ -160,7 +169,10 @@ export class ProgrammeAreas {
         const wanted = this.of(store.view.site).filter((a) => isUnion(a) && !a.example);
         const shown = store.view.pa;
         if (shown.some((a) => a.site !== store.view.site) || encodeProgrammeAreas(wanted) !== encodeProgrammeAreas(shown)) {
-          store.update({ pa: wanted }, { replace: true });
+          untrack(() => {
+            this.seenPa = wanted;
+            store.update({ pa: wanted }, { replace: true });
+          });
         }
       });
     });

@@ -52,7 +52,7 @@ export function parseViewState(
   // Programme areas of the site given in the link (unions of base areas): their level may be shown.
   const rawPa = get('pa');
   let pa: ProgrammeArea[] = [];
-  if (rawPa !== null) {
+  if (rawPa !== null && site.kind !== 'grid') {
     const decoded = decodeProgrammeAreas(rawPa, site.id);
     pa = decoded.areas;
     if (decoded.rejected.length > 0) notice('pa', decoded.rejected.join('|'), encodeProgrammeAreas(pa), 'malformed');

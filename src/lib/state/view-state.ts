@@ -105,6 +105,8 @@ export const ANALYSIS_MAP_MODES: readonly ViewMode[] = ['bivariate', 'index', 'l
 /** The part of a catalog site the URL needs; real catalog objects may carry more fields. */
 export interface SiteInfo {
   id: string;
+  /** 'grid': cells, no levels above them (and no programme areas). */
+  kind?: 'areas' | 'grid';
   defaults: { level: string; ind: string; year: number };
   levels: { id: string }[];
   indicators: { id: string; years: number[] }[];

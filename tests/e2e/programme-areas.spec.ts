@@ -1,0 +1,46 @@
+import { test, expect } from '@playwright/test';
+import { expectOnlyOwnOrigin, waitForView } from './helpers';
+
+expectOnlyOwnOrigin(test);
+
+// A union of Ortsteile 00, 01, 02 as a share link gives it (pa=, README): the name is
+// URI-encoded inside the entry, and the entry once more as a URL parameter.
+const PA = 'pa=pa-e2e~Zentrum%2520Test~esf-plus~2021~00,01,02~e69f00';
+const VIEW = './?site=leipzig&level=programmgebiet&ind=einwohner&year=2023';
+
+test('a share link with pa= restores a union: its level shows 1 area with 23.784 residents in 2023; a reload keeps it', async ({ page }) => {
+  await page.goto(`${VIEW}&${PA}`);
+  await waitForView(page, 'leipzig|programmgebiet|einwohner|2023');
+  const rows = page.getByTestId('ranking-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Zentrum Test');
+  await expect(rows.first()).toContainText('23.784');
+  await expect(rows.first()).toHaveAttribute('data-id', 'pa-e2e');
+  await expect(page.getByTestId('level-select')).toHaveValue('programmgebiet');
+  // the view's URL keeps naming the union, so a copied link restores it
+  await expect(page).toHaveURL(/pa=pa-e2e~Zentrum%2520Test~esf-plus~2021~00,01,02~e69f00/);
+
+  // Kept in the browser: a link without pa= still has the level and the area.
+  await page.goto(VIEW);
+  await waitForView(page, 'leipzig|programmgebiet|einwohner|2023');
+  await expect(page.getByTestId('ranking-row')).toHaveCount(1);
+  await expect(page.getByTestId('ranking-row').first()).toContainText('23.784');
+});
+
+test('the foreigner share of the union is Σ foreigners / Σ residents (29,37 %), and the trend chart compares it with its Stadtbezirk and the city', async ({ page }) => {
+  await page.goto(`./?site=leipzig&level=programmgebiet&ind=auslaenderanteil&year=2023&sel=pa-e2e&${PA}`);
+  await waitForView(page, 'leipzig|programmgebiet|auslaenderanteil|2023');
+  await expect(page.getByTestId('ranking-row').first()).toContainText('29,4');
+  const chart = page.getByTestId('trend-chart');
+  await expect(chart).toBeVisible();
+  await expect(chart).toContainText('Mitte');
+  await expect(chart).toContainText('Leipzig');
+});
+
+test('the profile of a programme area lists every indicator against the city', async ({ page }) => {
+  await page.goto(`./?site=leipzig&level=programmgebiet&ind=einwohner&year=2023&mode=profile&sel=pa-e2e&${PA}`);
+  await waitForView(page, 'leipzig|programmgebiet|einwohner|2023');
+  const profile = page.getByTestId('profile');
+  await expect(profile).toContainText('Zentrum Test');
+  await expect(profile).toContainText('23.784');
+});
