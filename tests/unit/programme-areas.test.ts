@@ -47,7 +47,7 @@ describe('the programme level of a site', () => {
     expect(hierarchyLevels(site).map((l) => l.id)).toEqual(['ortsteil', 'stadtbezirk', 'stadt']);
     expect(topLevel(site).id).toBe('stadt');
     await done;
-    r.setProgrammeAreas('leipzig', []);
+    await r.setProgrammeAreas('leipzig', []);
     expect(r.site('leipzig').levels.map((l) => l.id)).toEqual(['ortsteil', 'stadtbezirk', 'stadt']);
     // the bundled catalog is untouched
     expect(findBundledSite('leipzig').levels).toHaveLength(3);

@@ -90,8 +90,10 @@ export const MAX_MEMBERS = 250_000;
 export const MAX_NAME = 200;
 /** An id that also fits the URL's sel= (32 characters at most). */
 const ID_RE = /^pa-[A-Za-z0-9_-]{1,29}$/;
-/** A base area id as the URL and the site package have them (no control characters, short). */
-const MEMBER_RE = /^[^\u0000-\u001f,~|]{1,64}$/;
+/** Control characters end SQL literals and have no place in a name or an id. */
+const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
+/** A base area id as the URL and the site package have them (no control characters, separators of the URL form, short). */
+const memberOk = (m: unknown): m is string => typeof m === 'string' && m.length >= 1 && m.length <= 64 && !hasControl(m) && !/[,~|]/.test(m);
 const COLOR_RE = /^#[0-9a-f]{6}$/i;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -123,11 +125,11 @@ export function checkProgrammeArea(x: unknown): Checked<ProgrammeArea> {
   if (!isRecord(x)) return { ok: false, reason: 'not a programme area' };
   if (typeof x.id !== 'string' || !ID_RE.test(x.id)) return { ok: false, reason: 'the programme area has no id ("pa-…")' };
   if (typeof x.site !== 'string' || x.site === '') return { ok: false, reason: `programme area ${x.id} names no site` };
-  if (typeof x.name !== 'string' || x.name.trim() === '' || x.name.length > MAX_NAME || /[\u0000-\u001f]/.test(x.name)) {
+  if (typeof x.name !== 'string' || x.name.trim() === '' || x.name.length > MAX_NAME || hasControl(x.name)) {
     return { ok: false, reason: `programme area ${x.id} has no usable name` };
   }
   if (!(PROGRAMMES as readonly unknown[]).includes(x.programme)) return { ok: false, reason: `programme area ${x.id} has an unknown programme` };
-  if (x.programmeText !== undefined && (typeof x.programmeText !== 'string' || x.programmeText.length > MAX_NAME)) {
+  if (x.programmeText !== undefined && (typeof x.programmeText !== 'string' || x.programmeText.length > MAX_NAME || hasControl(x.programmeText))) {
     return { ok: false, reason: `programme area ${x.id} has a damaged programme name` };
   }
   const start = x.startYear;
@@ -135,7 +137,7 @@ export function checkProgrammeArea(x: unknown): Checked<ProgrammeArea> {
     return { ok: false, reason: `programme area ${x.id} has an impossible start year` };
   }
   if (!Array.isArray(x.members) || x.members.length === 0 || x.members.length > MAX_MEMBERS) return { ok: false, reason: `programme area ${x.id} has no members` };
-  if (!x.members.every((m) => typeof m === 'string' && MEMBER_RE.test(m))) return { ok: false, reason: `programme area ${x.id} has a damaged member id` };
+  if (!x.members.every(memberOk)) return { ok: false, reason: `programme area ${x.id} has a damaged member id` };
   const members = [...new Set(x.members as string[])];
   if (x.geometry !== undefined && !geometryOk(x.geometry)) return { ok: false, reason: `programme area ${x.id} has a damaged polygon` };
   let weights: Record<string, number> | undefined;

@@ -141,21 +141,28 @@ export class SiteRegistry {
     this.setProgrammeLevel(siteId, { id: PROGRAMME_LEVEL, label: { ...PROGRAMME_LEVEL_LABEL }, geometry: placeholder, count: mine.length });
     return (async () => {
       const needsBase = mine.some((a) => a.geometry === undefined);
-      const [{ programmeGeometry }, base] = await Promise.all([
+      const [{ programmeGeometry }, { dissolveProgrammeAreas }, base] = await Promise.all([
         import('./programme-areas-geometry'),
+        import('./programme-areas-dissolve'),
         needsBase ? this.loadBaseGeometry(baseLevel(site).geometry) : Promise.resolve(null),
       ]);
-      const fc = programmeGeometry(base, mine);
-      if (this.geometryRuns.get(siteId) !== run) return; // replaced meanwhile
-      const path = this.putGeometry(siteId, run, fc);
-      const old = this.find(siteId)?.levels.find((l) => l.id === PROGRAMME_LEVEL)?.geometry;
-      this.setProgrammeLevel(siteId, { id: PROGRAMME_LEVEL, label: { ...PROGRAMME_LEVEL_LABEL }, geometry: path, count: mine.length });
-      if (old && old !== path) dropUserFile(old);
-      this.onProgrammeGeometry?.(siteId);
+      // First the members side by side (instant, the same fill), then the dissolved outline from the worker.
+      const show = (fc: unknown, step: string) => {
+        if (this.geometryRuns.get(siteId) !== run) return false; // replaced meanwhile
+        const path = this.putGeometry(siteId, `${run}${step}`, fc);
+        const old = this.find(siteId)?.levels.find((l) => l.id === PROGRAMME_LEVEL)?.geometry;
+        this.setProgrammeLevel(siteId, { id: PROGRAMME_LEVEL, label: { ...PROGRAMME_LEVEL_LABEL }, geometry: path, count: mine.length });
+        if (old && old !== path) dropUserFile(old);
+        this.onProgrammeGeometry?.(siteId);
+        return true;
+      };
+      const unions = mine.some((a) => !a.geometry && a.members.length > 1);
+      if (unions && !show(programmeGeometry(base, mine, false), 'a')) return;
+      show(await dissolveProgrammeAreas(base, mine), 'b');
     })();
   }
 
-  private putGeometry(siteId: string, run: number, fc: unknown): string {
+  private putGeometry(siteId: string, run: number | string, fc: unknown): string {
     const path = `${USER_PREFIX}pa-${siteId}/${PROGRAMME_LEVEL}-${run}.geojson`;
     putUserFile(path, new TextEncoder().encode(JSON.stringify(fc)));
     return path;

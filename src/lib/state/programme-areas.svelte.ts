@@ -124,6 +124,14 @@ export class ProgrammeAreas {
     return true;
   }
 
+  /** A deleted imported site takes its programme areas along (from the list and the storage). */
+  async forgetSite(siteId: string): Promise<void> {
+    const gone = this.of(siteId);
+    if (gone.length === 0) return;
+    await this.registry.setProgrammeAreas(siteId, []);
+    for (const a of gone) await this.storage.remove(a.id).catch(() => undefined);
+  }
+
   /** Programme areas from a project file or storage: added, or replacing those with the same id; kept. */
   async addMany(areas: readonly ProgrammeArea[]): Promise<void> {
     const bySite = new Map<string, ProgrammeArea[]>();
@@ -228,7 +236,8 @@ export async function restoreProgrammeAreas(registry: SiteRegistry, report: (not
   for (const a of stored.areas) bySite.set(a.site, [...(bySite.get(a.site) ?? []), a]);
   for (const [site, list] of bySite) {
     // An imported site deleted meanwhile: its areas wait (they come back with the site's project file).
-    if (registry.find(site)) void registry.setProgrammeAreas(site, [...registry.programmeAreasOf(site), ...list]);
+    // (Their outlines follow; a failure leaves the level with an empty outline, the figures still show.)
+    if (registry.find(site)) registry.setProgrammeAreas(site, [...registry.programmeAreasOf(site), ...list]).catch((err: unknown) => console.warn(err));
   }
   if (stored.unreadable.length > 0) {
     console.warn('Quartiersatlas: stored programme areas that could not be restored', stored.unreadable);

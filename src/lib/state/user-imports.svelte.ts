@@ -68,6 +68,7 @@ export class UserImports {
   async removeUserSite(id: string): Promise<void> {
     if (this.store.view.site === id) this.store.update({ site: DEFAULT_SITE });
     this.registry.removeSite(id);
+    await this.programmes?.forgetSite(id);
     await deleteUserSite(id).catch(() => undefined);
     for (const ext of await loadExtensions().catch(() => [])) if (ext.siteId === id) await deleteExtension(ext.id).catch(() => undefined);
     await this.data.unloadSite(id);
