@@ -151,7 +151,8 @@ export class ProgrammeAreas {
    * like the user's own (a share link's recipient then has them); those already here stay as they are.
    */
   adopt(areas: readonly ProgrammeArea[]): void {
-    const fresh = areas.filter((a) => !this.find(a.id) && this.registry.find(a.site));
+    // (Not the one just deleted: the view's URL may still name it for a moment.)
+    const fresh = areas.filter((a) => !this.find(a.id) && a.id !== this.lastRemoved?.id && this.registry.find(a.site));
     if (fresh.length === 0) return;
     for (const site of new Set(fresh.map((a) => a.site))) {
       void this.apply(site, [...this.of(site), ...fresh.filter((a) => a.site === site)]);
