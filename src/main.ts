@@ -2,10 +2,9 @@ import { mount } from 'svelte';
 import App from './components/App.svelte';
 import { siteRegistry } from './lib/data/site-registry.svelte';
 import { hasStoredImports } from './lib/data/user-store';
-import { hasStoredProgrammeAreas } from './lib/data/programme-areas-store';
+import { hasStoredProgrammeAreas } from './lib/data/programme-areas-flag';
 import { appReports, type StorageNotice } from './lib/state/app-reports.svelte';
 import { restoreStoredImports } from './lib/state/restore-imports';
-import { restoreProgrammeAreas } from './lib/state/programme-areas.svelte';
 import { translate, type Lang } from './lib/i18n';
 import './app.css';
 
@@ -19,7 +18,7 @@ async function restoreUserSites(): Promise<void> {
   };
   await restoreStoredImports(siteRegistry, report);
   // After the sites they belong to.
-  if (hasStoredProgrammeAreas()) await restoreProgrammeAreas(siteRegistry, report);
+  if (hasStoredProgrammeAreas()) await (await import('./lib/state/restore-programme-areas')).restoreProgrammeAreas(siteRegistry, report);
 }
 
 /** The UI language before the app runs (for messages shown without it). */

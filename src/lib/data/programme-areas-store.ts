@@ -4,11 +4,11 @@
 // skipped, the others are restored. A full quota is reported as such.
 import { isQuotaError, StorageFullError } from './user-store';
 import { checkProgrammeArea, type ProgrammeArea } from './programme-areas';
+import { markProgrammeAreasStored } from './programme-areas-flag';
 
 const DB_NAME = 'quartiersatlas-programmes';
 const STORE = 'programme-areas';
 const DB_VERSION = 1;
-const FLAG = 'quartiersatlas.programmes';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -50,15 +50,6 @@ async function run(mode: IDBTransactionMode, work: (store: IDBObjectStore) => vo
   });
 }
 
-/** A synchronous hint for the start-up: were programme areas kept before? */
-export function hasStoredProgrammeAreas(): boolean {
-  try {
-    return localStorage.getItem(FLAG) === '1';
-  } catch {
-    return false;
-  }
-}
-
 /** Stores (or replaces) programme areas. */
 export async function saveProgrammeAreas(areas: readonly ProgrammeArea[]): Promise<void> {
   if (areas.length === 0) return;
@@ -66,11 +57,7 @@ export async function saveProgrammeAreas(areas: readonly ProgrammeArea[]): Promi
   await run('readwrite', (store) => {
     for (const a of areas) store.put(JSON.parse(JSON.stringify(a)) as ProgrammeArea);
   });
-  try {
-    localStorage.setItem(FLAG, '1');
-  } catch {
-    // no localStorage: restored after the first map instead
-  }
+  markProgrammeAreasStored();
 }
 
 export async function deleteProgrammeArea(id: string): Promise<void> {

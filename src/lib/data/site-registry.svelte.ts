@@ -140,25 +140,18 @@ export class SiteRegistry {
     const placeholder = current?.geometry ?? this.putGeometry(siteId, run, { type: 'FeatureCollection', features: [] });
     this.setProgrammeLevel(siteId, { id: PROGRAMME_LEVEL, label: { ...PROGRAMME_LEVEL_LABEL }, geometry: placeholder, count: mine.length });
     return (async () => {
-      const needsBase = mine.some((a) => a.geometry === undefined);
-      const [{ programmeGeometry }, { dissolveProgrammeAreas }, base] = await Promise.all([
-        import('./programme-areas-geometry'),
-        import('./programme-areas-dissolve'),
-        needsBase ? this.loadBaseGeometry(baseLevel(site).geometry) : Promise.resolve(null),
-      ]);
-      // First the members side by side (instant, the same fill), then the dissolved outline from the worker.
-      const show = (fc: unknown, step: string) => {
-        if (this.geometryRuns.get(siteId) !== run) return false; // replaced meanwhile
+      const { programmeOutlines } = await import('./programme-areas-outlines');
+      const base = mine.some((a) => a.geometry === undefined) ? this.loadBaseGeometry(baseLevel(site).geometry) : Promise.resolve(null);
+      // Each outline (first the members side by side, then dissolved) replaces the one before, unless replaced meanwhile.
+      await programmeOutlines(base, mine, (fc, step) => {
+        if (this.geometryRuns.get(siteId) !== run) return false;
         const path = this.putGeometry(siteId, `${run}${step}`, fc);
         const old = this.find(siteId)?.levels.find((l) => l.id === PROGRAMME_LEVEL)?.geometry;
         this.setProgrammeLevel(siteId, { id: PROGRAMME_LEVEL, label: { ...PROGRAMME_LEVEL_LABEL }, geometry: path, count: mine.length });
         if (old && old !== path) dropUserFile(old);
         this.onProgrammeGeometry?.(siteId);
         return true;
-      };
-      const unions = mine.some((a) => !a.geometry && a.members.length > 1);
-      if (unions && !show(programmeGeometry(base, mine, false), 'a')) return;
-      show(await dissolveProgrammeAreas(base, mine), 'b');
+      });
     })();
   }
 

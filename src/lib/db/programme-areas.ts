@@ -70,6 +70,17 @@ export async function setProgrammeAreas(
   }
 }
 
+/** setProgrammeAreas with the label point of each drawn area on its polygon. */
+export async function writeProgrammeAreas(engine: Engine, site: Site, areas: readonly ProgrammeArea[]): Promise<void> {
+  const drawn = areas.filter((a) => a.geometry);
+  const labels = new Map<string, [number, number]>();
+  if (drawn.length > 0) {
+    const { labelPoint } = await import('../data/programme-areas-geometry');
+    for (const a of drawn) labels.set(a.id, labelPoint(a.geometry!));
+  }
+  await setProgrammeAreas(engine, site, areas, labels);
+}
+
 /** Each programme area's members with their weights as DuckDB holds them (secrecy across overlapping areas, tests). */
 export async function programmeMembership(engine: Engine, site: Site): Promise<Map<string, Map<string, number>>> {
   const rows = await queryRows<{ area_id: string; base_id: string; weight: number }>(

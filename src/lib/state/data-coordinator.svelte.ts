@@ -175,15 +175,7 @@ export class DataCoordinator {
   private writeProgrammeAreas(engine: Engine, siteId: string): Promise<void> {
     const write = async () => {
       const site = this.registry.find(siteId);
-      if (!site || site.kind === 'grid') return;
-      const areas = this.registry.programmeAreasOf(siteId);
-      const drawn = areas.filter((a) => a.geometry);
-      const [{ setProgrammeAreas }, geometry] = await Promise.all([
-        import('../db/programme-areas'),
-        drawn.length > 0 ? import('../data/programme-areas-geometry') : null,
-      ]);
-      const labels = new Map(drawn.map((a) => [a.id, geometry!.labelPoint(a.geometry!)] as const));
-      await setProgrammeAreas(engine, site, areas, labels);
+      if (site && site.kind !== 'grid') await (await import('../db/programme-areas')).writeProgrammeAreas(engine, site, this.registry.programmeAreasOf(siteId));
     };
     const next = this.programmeWrites.then(write, write);
     this.programmeWrites = next.catch(() => undefined);

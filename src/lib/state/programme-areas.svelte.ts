@@ -8,11 +8,9 @@ import { untrack } from 'svelte';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import {
   checkProgrammeArea, defaultProgrammeColor, encodeProgrammeAreas, isProgrammeLevel, isUnion, newProgrammeAreaId,
-  PROGRAMME_LEVEL, type ProgrammeArea,
+  type ProgrammeArea,
 } from '../data/programme-areas';
-import { deleteProgrammeArea, loadProgrammeAreas, saveProgrammeAreas } from '../data/programme-areas-store';
 import { StorageFullError } from '../data/user-store';
-import type { StorageNotice } from './app-reports.svelte';
 import type { DataCoordinator } from './data-coordinator.svelte';
 import type { ViewStore } from './view-store.svelte';
 
@@ -25,7 +23,11 @@ export interface ProgrammeStorage {
   remove(id: string): Promise<void>;
 }
 
-const browserStorage: ProgrammeStorage = { save: saveProgrammeAreas, remove: deleteProgrammeArea };
+// IndexedDB's code is loaded with the first write, not with the first map.
+const browserStorage: ProgrammeStorage = {
+  save: async (areas) => (await import('../data/programme-areas-store')).saveProgrammeAreas(areas),
+  remove: async (id) => (await import('../data/programme-areas-store')).deleteProgrammeArea(id),
+};
 
 export class ProgrammeAreas {
   /** Why programme areas could not be kept ('full' = quota), or null; they still last for the session. */
@@ -221,27 +223,5 @@ export class ProgrammeAreas {
     } catch (err) {
       this.storageError = err instanceof StorageFullError ? 'full' : err instanceof Error ? err.message : String(err);
     }
-  }
-}
-
-/** Programme areas of earlier visits, back into the site registry at start (main.ts, before the view is read). */
-export async function restoreProgrammeAreas(registry: SiteRegistry, report: (notice: StorageNotice) => void): Promise<void> {
-  let stored;
-  try {
-    stored = await loadProgrammeAreas();
-  } catch (err) {
-    report({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
-    return;
-  }
-  const bySite = new Map<string, ProgrammeArea[]>();
-  for (const a of stored.areas) bySite.set(a.site, [...(bySite.get(a.site) ?? []), a]);
-  for (const [site, list] of bySite) {
-    // An imported site deleted meanwhile: its areas wait (they come back with the site's project file).
-    // (Their outlines follow; a failure leaves the level with an empty outline, the figures still show.)
-    if (registry.find(site)) registry.setProgrammeAreas(site, [...registry.programmeAreasOf(site), ...list]).catch((err: unknown) => console.warn(err));
-  }
-  if (stored.unreadable.length > 0) {
-    console.warn('Quartiersatlas: stored programme areas that could not be restored', stored.unreadable);
-    report({ kind: 'failed', message: `${PROGRAMME_LEVEL}: ${stored.unreadable.map((u) => `${u.key} (${u.reason})`).join(', ')}` });
   }
 }

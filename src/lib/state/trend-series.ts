@@ -24,7 +24,8 @@ export async function ancestorSeries(
   level: string,
   selected: readonly string[],
 ): Promise<TrendSeries[]> {
-  if (isProgrammeLevel(level)) return programmeReferences(cache, site, ind, selected);
+  // Loaded when first needed (programme areas are not in every session).
+  if (isProgrammeLevel(level)) return (await import('./programme-references')).programmeReferences(cache, site, ind, selected);
   const levels = hierarchyLevels(site);
   const index = levels.findIndex((l) => l.id === level);
   const references: TrendSeries[] = [];
@@ -38,35 +39,6 @@ export async function ancestorSeries(
     for (const id of ids) {
       const points = data.byArea.get(id);
       if (points) references.push({ id: `ref:${up.id}:${id}`, name: names.get(id) ?? id, points, reference: true });
-    }
-  }
-  return references;
-}
-
-/**
- * Reference lines for programme areas: the smallest area of the site's hierarchy that contains
- * all members of a selected programme area (its Stadtbezirk, Kreis, …) and every area above it.
- */
-async function programmeReferences(cache: ValueCache, site: Site, ind: Indicator, selected: readonly string[]): Promise<TrendSeries[]> {
-  const levels = hierarchyLevels(site);
-  const wanted = new Map<string, Set<string>>();
-  for (const id of selected) {
-    let ids = new Set(siteRegistry.programmeAreas.find((a) => a.id === id && a.site === site.id)?.members ?? []);
-    for (let i = 0; i < levels.length - 1 && ids.size > 0; i++) {
-      const here = await cache.areas(site, levels[i]!.id);
-      ids = new Set([...ids].flatMap((m) => (here.get(m)?.parent ? [here.get(m)!.parent!] : [])));
-      const up = levels[i + 1]!.id;
-      if (ids.size === 1) wanted.set(up, new Set([...(wanted.get(up) ?? []), ...ids]));
-    }
-  }
-  const references: TrendSeries[] = [];
-  for (const up of levels.map((l) => l.id)) {
-    const ids = wanted.get(up);
-    if (!ids || !isAggregable(site, ind, up)) continue;
-    const [data, names] = await Promise.all([cache.get(site, up, ind), cache.names(site, up)]);
-    for (const id of ids) {
-      const points = data.byArea.get(id);
-      if (points) references.push({ id: `ref:${up}:${id}`, name: names.get(id) ?? id, points, reference: true });
     }
   }
   return references;

@@ -35,3 +35,18 @@ export function dissolveProgrammeAreas(base: AreaCollection | null, areas: reado
     w.postMessage({ id, base: { type: 'FeatureCollection', features: parts }, areas: JSON.parse(JSON.stringify(areas)) as ProgrammeArea[] });
   });
 }
+
+/**
+ * The outlines of a site's programme areas, handed to `show` as they are ready: the members side
+ * by side at once (the same fill; only where a union has several members), then dissolved. Stops
+ * when `show` says the areas were replaced meanwhile.
+ */
+export async function programmeOutlines(
+  base: Promise<AreaCollection | null>,
+  areas: readonly ProgrammeArea[],
+  show: (fc: ProgrammeCollection, step: 'a' | 'b') => boolean,
+): Promise<void> {
+  const fc = await base;
+  if (areas.some((a) => !a.geometry && a.members.length > 1) && !show(programmeGeometry(fc, areas, false), 'a')) return;
+  show(await dissolveProgrammeAreas(fc, areas), 'b');
+}
