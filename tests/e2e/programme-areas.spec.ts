@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectOnlyOwnOrigin, waitForView } from './helpers';
+import { expectOnlyOwnOrigin, mapPixels, waitForView } from './helpers';
 
 expectOnlyOwnOrigin(test);
 
@@ -17,6 +17,9 @@ test('a share link with pa= restores a union: its level shows 1 area with 23.784
   await expect(rows.first()).toContainText('23.784');
   await expect(rows.first()).toHaveAttribute('data-id', 'pa-e2e');
   await expect(page.getByTestId('level-select')).toHaveValue('programmgebiet');
+  // its outline arrives after the figures (dissolved in a worker) and is coloured on the map
+  const coloured = async () => Object.values((await mapPixels(page)).perColor).reduce((a, b) => a + b, 0);
+  await expect.poll(coloured).toBeGreaterThan(500);
   // the view's URL keeps naming the union, so a copied link restores it
   await expect(page).toHaveURL(/pa=pa-e2e~Zentrum%2520Test~esf-plus~2021~00,01,02~e69f00/);
 

@@ -122,7 +122,8 @@ export class SiteRegistry {
    * computed, and the returned promise resolves then. Grid sites have no such level.
    */
   setProgrammeAreas(siteId: string, areas: readonly ProgrammeArea[]): Promise<void> {
-    const mine = areas.filter((a) => a.site === siteId);
+    // One area per id (the first), of this site.
+    const mine = areas.filter((a, i) => a.site === siteId && areas.findIndex((b) => b.id === a.id) === i);
     this.programmeAreas = [...this.programmeAreas.filter((a) => a.site !== siteId), ...mine];
     const site = this.find(siteId);
     if (!site || site.kind === 'grid') return Promise.resolve();

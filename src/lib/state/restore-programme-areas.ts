@@ -14,7 +14,9 @@ export async function restoreProgrammeAreas(registry: SiteRegistry, report: (not
     return;
   }
   const bySite = new Map<string, ProgrammeArea[]>();
-  for (const a of stored.areas) bySite.set(a.site, [...(bySite.get(a.site) ?? []), a]);
+  // Areas here already (a share link's, kept while this ran after the first map) stay as they are.
+  const here = new Set(registry.programmeAreas.map((a) => a.id));
+  for (const a of stored.areas) if (!here.has(a.id)) bySite.set(a.site, [...(bySite.get(a.site) ?? []), a]);
   for (const [site, list] of bySite) {
     // An imported site deleted meanwhile: its areas wait (they come back with the site's project file).
     // (Their outlines follow; a failure leaves the level with an empty outline, the figures still show.)
