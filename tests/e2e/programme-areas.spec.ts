@@ -47,3 +47,18 @@ test('the profile of a programme area lists every indicator against the city', a
   await expect(profile).toContainText('Zentrum Test');
   await expect(profile).toContainText('23.784');
 });
+
+test('overlapping programme areas work in every mode that shows a level, without an error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const three = 'pa=pa-a~A~esf-plus~2021~00,01,02~e69f00|pa-b~B~thinka~2020~02,10,20,30~0072b2|pa-c~C~sozialraum~~40,41,42,43,44~009e73';
+  for (const mode of ['compare', 'change', 'multiples', 'scatter', 'bivariate', 'index', 'lisa']) {
+    await page.goto(`./?site=leipzig&level=programmgebiet&ind=arbeitslosenanteil&year=2022&mode=${mode}&sel=pa-a,pa-b&${three}`);
+    await waitForView(page, 'leipzig|programmgebiet|arbeitslosenanteil|2022');
+    if (mode === 'compare') await expect(page.getByTestId('compare-table').locator('thead th')).toHaveCount(5); // indicator, A, B, city, position
+  }
+  expect(errors).toEqual([]);
+});

@@ -133,7 +133,7 @@ export class SiteRegistry {
     if (mine.length === 0) {
       if (current) {
         this.replaceSite(siteId, (s) => (s ? { ...s, levels: s.levels.filter((l) => l.id !== PROGRAMME_LEVEL) } : undefined));
-        dropUserFile(current.geometry);
+        dropLater(current.geometry);
       }
       return Promise.resolve();
     }
@@ -149,7 +149,7 @@ export class SiteRegistry {
         const path = this.putGeometry(siteId, `${run}${step}`, fc);
         const old = this.find(siteId)?.levels.find((l) => l.id === PROGRAMME_LEVEL)?.geometry;
         this.setProgrammeLevel(siteId, { id: PROGRAMME_LEVEL, label: { ...PROGRAMME_LEVEL_LABEL }, geometry: path, count: mine.length });
-        if (old && old !== path) dropUserFile(old);
+        if (old && old !== path) dropLater(old);
         this.onProgrammeGeometry?.(siteId);
         return true;
       });
@@ -174,6 +174,15 @@ export class SiteRegistry {
     this.sites = i >= 0 ? this.sites.map((s, j) => (j === i ? next : s)) : [...this.sites, next];
     return next;
   }
+}
+
+/**
+ * An outline replaced by a newer one is forgotten a while later: the map's worker may still be
+ * fetching its blob: URL (revoked at once, the fetch fails and the map reports an error).
+ */
+function dropLater(path: string): void {
+  const timer = setTimeout(() => dropUserFile(path), 60_000) as unknown as { unref?: () => void };
+  timer.unref?.(); // (Node: tests do not wait for it)
 }
 
 /** The app's one registry (the import, the restore at start and every view share it). */
