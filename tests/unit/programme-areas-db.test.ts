@@ -12,6 +12,8 @@ import { levelAreas, levelSeries, levelValues } from '../../src/lib/db/queries';
 import { programmeMembership, setProgrammeAreas } from '../../src/lib/db/programme-areas';
 import { loadSite } from '../../src/lib/db/schema';
 import { ValueCache } from '../../src/lib/state/value-cache';
+import { ancestorSeries } from '../../src/lib/state/trend-series';
+import { siteRegistry } from '../../src/lib/data/site-registry.svelte';
 import { createNodeEngine, readDataFile } from './helpers/node-engine';
 
 const leipzig = findBundledSite('leipzig');
@@ -164,6 +166,26 @@ describe('programme areas in DuckDB (real Leipzig data)', () => {
     expect(rows.get('pa-small')).toMatchObject({ value: null, secret: 'primary' });
     expect(rows.get('pa-two')).toMatchObject({ value: 7 });
     expect(rows.get('pa-two')!.secret).toBeUndefined();
+  });
+
+  it('the trend chart compares a programme area with the smallest area containing it and every area above', async () => {
+    const union = area('pa-zentrum', ['00', '01', '02']);
+    const spread = area('pa-spread', ['00', '60']); // Mitte and West: only the city contains both
+    await setProgrammeAreas(engine, leipzig, [union, spread]);
+    siteRegistry.loadBaseGeometry = async () => ({ type: 'FeatureCollection', features: [] });
+    await siteRegistry.setProgrammeAreas('leipzig', [union, spread]);
+    try {
+      const cache = new ValueCache(engine, async () => undefined);
+      const refs = await ancestorSeries(cache, leipzig, anteil, PROGRAMME_LEVEL, ['pa-zentrum', 'pa-spread']);
+      expect(refs.map((r) => r.id).sort()).toEqual(['ref:stadt:14713000', 'ref:stadtbezirk:0']);
+      const city = refs.find((r) => r.id === 'ref:stadt:14713000')!;
+      expect(city.points.find((p) => p.year === 2023)!.value).toBe((await levelValues(engine, leipzig, anteil, 'stadt', 2023))[0]!.value);
+      // the base level keeps its references as before
+      const base = await ancestorSeries(cache, leipzig, anteil, 'ortsteil', ['00']);
+      expect(base.map((r) => r.id)).toEqual(['ref:stadtbezirk:0', 'ref:stadt:14713000']);
+    } finally {
+      await siteRegistry.setProgrammeAreas('leipzig', []);
+    }
   });
 
   it('500 members at once (a union of many base areas)', async () => {
