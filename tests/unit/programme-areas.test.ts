@@ -8,9 +8,10 @@ import { area as turfArea, booleanPointInPolygon } from '@turf/turf';
 import { findBundledSite } from '../../src/lib/data/catalog';
 import type { AreaCollection } from '../../src/lib/data/geometry';
 import {
-  checkProgrammeArea, decodeProgrammeAreas, encodeProgrammeAreas, hierarchyLevels, isEstimated, newProgrammeAreaId, PROGRAMME_LEVEL, topLevel,
+  decodeProgrammeAreas, encodeProgrammeAreas, hierarchyLevels, isEstimated, newProgrammeAreaId, PROGRAMME_LEVEL, topLevel,
   type ProgrammeArea,
 } from '../../src/lib/data/programme-areas';
+import { checkProgrammeArea } from '../../src/lib/data/programme-areas-check';
 import { dissolveMembers, featuresById, labelPoint, programmeGeometry, type ProgrammeCollection } from '../../src/lib/data/programme-areas-geometry';
 import { SiteRegistry } from '../../src/lib/data/site-registry.svelte';
 import { userFileBytes } from '../../src/lib/data/user-files';

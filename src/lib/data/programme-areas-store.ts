@@ -3,7 +3,8 @@
 // record is checked on its own when read back: a damaged one is reported and
 // skipped, the others are restored. A full quota is reported as such.
 import { isQuotaError, StorageFullError } from './user-store';
-import { checkProgrammeArea, type ProgrammeArea } from './programme-areas';
+import type { ProgrammeArea } from './programme-areas';
+import { checkProgrammeArea } from './programme-areas-check';
 import { markProgrammeAreasStored } from './programme-areas-flag';
 
 const DB_NAME = 'quartiersatlas-programmes';

@@ -98,30 +98,13 @@ const COLOR_RE = /^#[0-9a-f]{6}$/i;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function ringsOk(rings: unknown): boolean {
-  return (
-    Array.isArray(rings) &&
-    rings.length > 0 &&
-    rings.every(
-      (ring) =>
-        Array.isArray(ring) &&
-        ring.length >= 4 &&
-        ring.every((p) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90),
-    )
-  );
-}
-
-function geometryOk(g: unknown): g is Polygon | MultiPolygon {
-  if (!isRecord(g)) return false;
-  if (g.type === 'Polygon') return ringsOk(g.coordinates);
-  if (g.type === 'MultiPolygon') return Array.isArray(g.coordinates) && g.coordinates.length > 0 && g.coordinates.every(ringsOk);
-  return false;
-}
-
-/** A programme area, checked: what every layer reads of it is there and sane. */
-export function checkProgrammeArea(x: unknown): Checked<ProgrammeArea> {
+/**
+ * A programme area's fields apart from its polygon and weights, checked (enough for a union in
+ * a URL); programme-areas-check.ts checkProgrammeArea checks the whole area.
+ */
+export function checkProgrammeAreaFields(x: unknown): Checked<ProgrammeArea> {
   if (!isRecord(x)) return { ok: false, reason: 'not a programme area' };
   if (typeof x.id !== 'string' || !ID_RE.test(x.id)) return { ok: false, reason: 'the programme area has no id ("pa-…")' };
   if (typeof x.site !== 'string' || x.site === '') return { ok: false, reason: `programme area ${x.id} names no site` };
@@ -139,17 +122,6 @@ export function checkProgrammeArea(x: unknown): Checked<ProgrammeArea> {
   if (!Array.isArray(x.members) || x.members.length === 0 || x.members.length > MAX_MEMBERS) return { ok: false, reason: `programme area ${x.id} has no members` };
   if (!x.members.every(memberOk)) return { ok: false, reason: `programme area ${x.id} has a damaged member id` };
   const members = [...new Set(x.members as string[])];
-  if (x.geometry !== undefined && !geometryOk(x.geometry)) return { ok: false, reason: `programme area ${x.id} has a damaged polygon` };
-  let weights: Record<string, number> | undefined;
-  if (x.weights !== undefined) {
-    if (!isRecord(x.weights)) return { ok: false, reason: `programme area ${x.id} has damaged weights` };
-    const memberSet = new Set(members);
-    weights = {};
-    for (const [id, w] of Object.entries(x.weights)) {
-      if (!memberSet.has(id) || typeof w !== 'number' || !(w > 0 && w <= 1)) return { ok: false, reason: `programme area ${x.id} has a weight outside (0, 1] or of no member` };
-      weights[id] = w;
-    }
-  }
   return {
     ok: true,
     value: {
@@ -161,8 +133,6 @@ export function checkProgrammeArea(x: unknown): Checked<ProgrammeArea> {
       startYear: typeof start === 'number' ? start : null,
       color: typeof x.color === 'string' && COLOR_RE.test(x.color) ? x.color.toLowerCase() : defaultProgrammeColor(0),
       members,
-      ...(x.geometry !== undefined ? { geometry: x.geometry as Polygon | MultiPolygon } : {}),
-      ...(weights ? { weights } : {}),
       ...(x.example === true ? { example: true } : {}),
     },
   };
@@ -211,7 +181,7 @@ export function decodeProgrammeAreas(raw: string, site: string): { areas: Progra
     } catch {
       candidate = null; // a broken %-escape
     }
-    const checked = candidate ? checkProgrammeArea(candidate) : null;
+    const checked = candidate ? checkProgrammeAreaFields(candidate) : null;
     if (checked?.ok && !areas.some((a) => a.id === checked.value.id)) areas.push(checked.value);
     else rejected.push(entry.slice(0, 40));
   }

@@ -5,7 +5,8 @@
 import type { TableExtension, UserPointLayer, UserSite } from '../data/user-data';
 import { ImportError, parseJson, valueText } from './import/common';
 import { siteRegistry } from '../data/site-registry.svelte';
-import { checkProgrammeArea, type ProgrammeArea } from '../data/programme-areas';
+import type { ProgrammeArea } from '../data/programme-areas';
+import { checkProgrammeArea } from '../data/programme-areas-check';
 
 export const PROJECT_FORMAT = 'quartiersatlas-project';
 

@@ -7,7 +7,7 @@
 import { untrack } from 'svelte';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import {
-  checkProgrammeArea, defaultProgrammeColor, encodeProgrammeAreas, isProgrammeLevel, isUnion, newProgrammeAreaId,
+  defaultProgrammeColor, encodeProgrammeAreas, isProgrammeLevel, isUnion, newProgrammeAreaId,
   type ProgrammeArea,
 } from '../data/programme-areas';
 import { StorageFullError } from '../data/user-store';
@@ -75,7 +75,7 @@ export class ProgrammeAreas {
 
   /** Adds a programme area (checked; throws with the reason if it is not usable) and keeps it. */
   async add(input: ProgrammeAreaInput): Promise<ProgrammeArea> {
-    const area = this.checked({
+    const area = await this.checked({
       ...input,
       id: input.id ?? this.freshId(),
       color: input.color ?? defaultProgrammeColor(this.of(input.site).length),
@@ -95,7 +95,7 @@ export class ProgrammeAreas {
     // Members given without weights are a union again (weights belong to a polygon).
     if (patch.members && !('weights' in patch)) delete merged.weights;
     for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-    const area = this.checked(merged);
+    const area = await this.checked(merged);
     await this.apply(area.site, this.of(area.site).map((a) => (a.id === id ? area : a)));
     await this.keep([area]);
     return area;
@@ -189,8 +189,9 @@ export class ProgrammeAreas {
     });
   }
 
-  private checked(x: unknown): ProgrammeArea {
-    const checked = checkProgrammeArea(x);
+  /** The whole check (loaded with the first edit, not with the first map). */
+  private async checked(x: unknown): Promise<ProgrammeArea> {
+    const checked = (await import('../data/programme-areas-check')).checkProgrammeArea(x);
     if (!checked.ok) throw new Error(checked.reason);
     return checked.value;
   }
