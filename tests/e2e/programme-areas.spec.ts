@@ -62,3 +62,34 @@ test('overlapping programme areas work in every mode that shows a level, without
   }
   expect(errors).toEqual([]);
 });
+
+test('a drawn programme area from a project file: estimated by its weights (half of Ortsteil 02), kept after a reload', async ({ page }) => {
+  const project = {
+    format: 'quartiersatlas-project',
+    version: 1,
+    created: '2026-12-06T00:00:00.000Z',
+    view: '?site=leipzig&level=programmgebiet&ind=einwohner&year=2023',
+    sites: [],
+    extensions: [],
+    programmeAreas: [
+      {
+        id: 'pa-drawn', site: 'leipzig', name: 'Gezeichnetes Quartier', programme: 'thinka', startYear: 2024, color: '#cc79a7',
+        members: ['00', '01', '02'], weights: { '00': 1, '01': 1, '02': 0.5 },
+        geometry: { type: 'Polygon', coordinates: [[[12.36, 51.32], [12.41, 51.32], [12.41, 51.35], [12.36, 51.35], [12.36, 51.32]]] },
+      },
+    ],
+  };
+  await page.goto('./?site=leipzig');
+  await waitForView(page, 'leipzig|ortsteil|');
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles({ name: 'projekt.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await waitForView(page, 'leipzig|programmgebiet|einwohner|2023');
+  const row = page.getByTestId('ranking-row').first();
+  await expect(row).toContainText('Gezeichnetes Quartier');
+  await expect(row).toContainText('15.873'); // 1,854 + 6,108 + 0.5 × 15,822
+  // a drawn area is no union: it travels in the project file and the browser's storage, not in the URL
+  await expect(page).not.toHaveURL(/pa=/);
+  await page.reload();
+  await waitForView(page, 'leipzig|programmgebiet|einwohner|2023');
+  await expect(page.getByTestId('ranking-row').first()).toContainText('15.873');
+});
