@@ -36,10 +36,15 @@ export function dissolveProgrammeAreas(base: AreaCollection | null, areas: reado
   });
 }
 
+/** Dissolved outlines by site and members: an edit dissolves only the areas whose members changed. */
+const outlines = new Map<string, Polygon | MultiPolygon>();
+const MAX_OUTLINES = 500;
+const outlineKey = (a: ProgrammeArea) => `${a.site}|${a.members.join(',')}`;
+
 /**
- * The outlines of a site's programme areas, handed to `show` as they are ready: the members side
- * by side at once (the same fill; only where a union has several members), then dissolved. Stops
- * when `show` says the areas were replaced meanwhile.
+ * The outlines of a site's programme areas, handed to `show` as they are ready: at once with the
+ * members side by side where a union has not been dissolved before (the same fill), then with
+ * those dissolved. Stops when `show` says the areas were replaced meanwhile.
  */
 export async function programmeOutlines(
   base: Promise<AreaCollection | null>,
@@ -47,6 +52,26 @@ export async function programmeOutlines(
   show: (fc: ProgrammeCollection, step: 'a' | 'b') => boolean,
 ): Promise<void> {
   const fc = await base;
-  if (areas.some((a) => !a.geometry && a.members.length > 1) && !show(programmeGeometry(fc, areas, false), 'a')) return;
-  show(await dissolveProgrammeAreas(fc, areas), 'b');
+  const known = (): ProgrammeCollection => {
+    const quick = programmeGeometry(fc, areas, false);
+    for (const f of quick.features) {
+      const a = areas.find((x) => x.id === f.properties.id);
+      const outline = a && !a.geometry ? outlines.get(outlineKey(a)) : undefined;
+      if (outline) f.geometry = outline;
+    }
+    return quick;
+  };
+  const fresh = areas.filter((a) => !a.geometry && a.members.length > 1 && !outlines.has(outlineKey(a)));
+  if (fresh.length === 0) {
+    show(known(), 'b');
+    return;
+  }
+  if (!show(known(), 'a')) return;
+  const done = await dissolveProgrammeAreas(fc, fresh);
+  for (const f of done.features) {
+    const a = fresh.find((x) => x.id === f.properties.id);
+    if (a) outlines.set(outlineKey(a), f.geometry);
+  }
+  for (const key of outlines.keys()) if (outlines.size > MAX_OUTLINES) outlines.delete(key);
+  show(known(), 'b');
 }
