@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import App from './components/App.svelte';
 import { siteRegistry } from './lib/data/site-registry.svelte';
 import { hasStoredImports } from './lib/data/user-store';
+import { hasStoredProgrammeAreas } from './lib/data/programme-areas-flag';
 import { appReports, type StorageNotice } from './lib/state/app-reports.svelte';
 import { restoreStoredImports } from './lib/state/restore-imports';
 import { translate, type Lang } from './lib/i18n';
@@ -10,11 +11,14 @@ import './app.css';
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing');
 
-/** Imported sites from earlier visits ("Meine Daten"), back into the site registry. */
-function restoreUserSites(): Promise<void> {
-  return restoreStoredImports(siteRegistry, (notice: StorageNotice) => {
+/** Imported sites and programme areas from earlier visits ("Meine Daten"), back into the site registry. */
+async function restoreUserSites(): Promise<void> {
+  const report = (notice: StorageNotice) => {
     appReports.storage = [...appReports.storage, notice];
-  });
+  };
+  await restoreStoredImports(siteRegistry, report);
+  // After the sites they belong to.
+  if (hasStoredProgrammeAreas()) await (await import('./lib/state/restore-programme-areas')).restoreProgrammeAreas(siteRegistry, report);
 }
 
 /** The UI language before the app runs (for messages shown without it). */
@@ -113,7 +117,7 @@ function start(): void {
 // for the browser's storage. Restoring never holds the start up for long (an
 // upgrade blocked by another tab): the app starts after RESTORE_WAIT_MS anyway.
 const RESTORE_WAIT_MS = 10_000;
-if (hasStoredImports()) {
+if (hasStoredImports() || hasStoredProgrammeAreas()) {
   void Promise.race([restoreUserSites(), new Promise((r) => setTimeout(r, RESTORE_WAIT_MS))]).then(start);
 } else {
   start();

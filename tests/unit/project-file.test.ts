@@ -40,3 +40,38 @@ describe('project file', () => {
     expect(() => readProject('{', 'kaputt.json')).toThrow(/kaputt\.json: not valid JSON/);
   });
 });
+
+describe('project file: programme areas', () => {
+  const union = {
+    id: 'pa-zentrum', site: 'leipzig', name: 'Zentrum (ESF Plus)', programme: 'esf-plus', startYear: 2022, color: '#e69f00', members: ['00', '01', '02'],
+  } as const;
+  const drawn = {
+    id: 'pa-gezeichnet', site: 'leipzig', name: 'Gezeichnet', programme: 'thinka', startYear: null, color: '#56b4e9', members: ['00', '01'],
+    weights: { '00': 0.25, '01': 1 },
+    geometry: { type: 'Polygon', coordinates: [[[12.37, 51.33], [12.39, 51.33], [12.39, 51.35], [12.37, 51.33]]] },
+  } as const;
+
+  it('round-trips unions and drawn areas (polygon and weights) unchanged', () => {
+    const text = writeProject({ sites: [], extensions: [], pointLayers: [], programmeAreas: [union, drawn] as never, view: '?site=leipzig&level=programmgebiet' });
+    const back = readProject(text, 'projekt.json');
+    expect(back.programmeAreas).toEqual([union, drawn]);
+  });
+
+  it('a file without programme areas (written before they existed) reads as none', () => {
+    const old = JSON.parse(writeProject({ sites: [site], extensions: [], pointLayers: [], view: '' })) as Record<string, unknown>;
+    delete old.programmeAreas;
+    expect(readProject(JSON.stringify(old), 'alt.json').programmeAreas).toEqual([]);
+  });
+
+  it('refuses damaged programme areas, naming which and why', () => {
+    const write = (areas: unknown[]) => writeProject({ sites: [], extensions: [], pointLayers: [], programmeAreas: areas as never, view: '' });
+    expect(() => readProject(write([{ ...union, site: 'nirgendwo' }]), 'p.json')).toThrow(/programme area 1 is for the site "nirgendwo"/);
+    expect(() => readProject(write([union, union]), 'p.json')).toThrow(/programme area 2: the id "pa-zentrum" occurs twice/);
+    expect(() => readProject(write([{ ...union, members: [] }]), 'p.json')).toThrow(/programme area 1: .*no members/);
+    expect(() => readProject(write([{ ...drawn, weights: { '00': 1.5 } }]), 'p.json')).toThrow(/weight outside/);
+    expect(() => readProject(write([{ ...union, programme: 'x' }]), 'p.json')).toThrow(/unknown programme/);
+    const text = JSON.parse(write([])) as Record<string, unknown>;
+    text.programmeAreas = 'nope';
+    expect(() => readProject(JSON.stringify(text), 'p.json')).toThrow(/not a list/);
+  });
+});

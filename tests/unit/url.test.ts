@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewState, serializeViewState } from '../../src/lib/state/url';
 import { type SiteInfo, type ViewState } from '../../src/lib/state/view-state';
+import type { ProgrammeArea } from '../../src/lib/data/programme-areas';
 
 const SITES: SiteInfo[] = [
   {
@@ -43,6 +44,7 @@ const DEFAULTS: ViewState = {
   pts: [],
   embed: null,
   sec: 0,
+  pa: [],
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
@@ -345,5 +347,52 @@ describe('sec (statistical secrecy)', () => {
     expect(serializeViewState(DEFAULTS)).not.toContain('sec=');
     expect(parse('?sec=-1').state.sec).toBe(0);
     expect(parse('?sec=2.5').notices.map((n) => n.param)).toContain('sec');
+  });
+});
+
+describe('pa: programme areas made of base areas (share links)', () => {
+  const union = (id: string, name: string, members: string[], extra: Partial<ProgrammeArea> = {}): ProgrammeArea => ({
+    id, site: 'leipzig', name, programme: 'esf-plus', startYear: 2021, color: '#e69f00', members, ...extra,
+  });
+
+  it('round-trips unions with names that need escaping, and shows their level', () => {
+    const pa = [
+      union('pa-a1', 'Leipziger Osten ~ Teil 1 | Süd, 100 %', ['00', '01', '02']),
+      union('pa-b2', 'Eigenes', ['10'], { programme: 'own', programmeText: 'Quartier & Co', startYear: null, color: '#0072b2' }),
+    ];
+    const s: ViewState = { ...DEFAULTS, level: 'programmgebiet', pa };
+    const url = serializeViewState(s);
+    expect(url).toContain('&pa=pa-a1~');
+    expect(url).toContain('~esf-plus~2021~00,01,02~e69f00|pa-b2~');
+    expect(parse(url)).toEqual({ state: s, notices: [] });
+    // the browser's own re-encoding of the query (URLSearchParams) keeps it readable
+    const again = `?${new URLSearchParams(url).toString()}`;
+    expect(parse(again).state.pa).toEqual(pa);
+  });
+
+  it('writes only unions of the shown site (not drawn ones, not examples)', () => {
+    const drawn = union('pa-d', 'Gezeichnet', ['00', '01'], { weights: { '00': 0.4 } });
+    const poly = union('pa-p', 'Polygon', ['00'], {
+      geometry: { type: 'Polygon', coordinates: [[[12.3, 51.3], [12.4, 51.3], [12.4, 51.4], [12.3, 51.3]]] },
+    });
+    const example = union('pa-e', 'Beispiel', ['00'], { example: true });
+    const other = { ...union('pa-o', 'Dresden', ['x']), site: 'dresden' };
+    expect(serializeViewState({ ...DEFAULTS, pa: [drawn, poly, example, other] })).not.toContain('pa=');
+  });
+
+  it('level=programmgebiet is only accepted with programme areas; broken entries are named', () => {
+    expect(parse('?level=programmgebiet').state.level).toBe('ortsteil');
+    const { state, notices } = parse('?level=programmgebiet&pa=pa-ok~A~thinka~~00,01|bad~entry|pa-x~B~nope~2020~00|pa-y~C~esf-plus~1700~00');
+    expect(state.level).toBe('programmgebiet');
+    expect(state.pa.map((a) => [a.id, a.name, a.programme, a.startYear, a.members])).toEqual([['pa-ok', 'A', 'thinka', null, ['00', '01']]]);
+    expect(notices.map((n) => [n.param, n.reason])).toEqual([['pa', 'malformed']]);
+    expect(notices[0]!.value.split('|')).toHaveLength(3);
+  });
+
+  it('a broken escape or an entry without members is rejected, never thrown', () => {
+    const { state, notices } = parse('?pa=pa-a~%E0%A4%A~esf-plus~~00|pa-b~B~esf-plus~2020~|pa-c~C~esf-plus~2020~01');
+    expect(state.pa.map((a) => a.id)).toEqual(['pa-c']);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.value.split('|')).toHaveLength(2);
   });
 });

@@ -1,10 +1,13 @@
 // The site registry: the one owner of the list of sites (bundled and imported),
 // their sources and the point layers. Nothing else adds, replaces or removes a
-// site; views read `sites` (reactive) and look sites up here.
-import type { Site, Source } from './catalog-types';
-import { bundledCatalog } from './catalog';
+// site; views read `sites` (reactive) and look sites up here. It also holds the
+// programme areas of every site, which become the site's level PROGRAMME_LEVEL.
+import type { Level, Site, Source } from './catalog-types';
+import { baseLevel, bundledCatalog } from './catalog';
+import type { AreaCollection } from './geometry';
 import { bundledPointLayers, type PointLayerInfo } from './points';
-import { dropUserFile, dropUserFiles, putUserFile } from './user-files';
+import { PROGRAMME_LEVEL, PROGRAMME_LEVEL_LABEL, type ProgrammeArea } from './programme-areas';
+import { dropUserFile, dropUserFiles, putUserFile, USER_PREFIX } from './user-files';
 import { safeColor, type TableExtension, type UserPointLayer, type UserSite } from './user-data';
 
 export class SiteRegistry {
@@ -14,6 +17,14 @@ export class SiteRegistry {
   pointLayers = $state.raw<readonly PointLayerInfo[]>(bundledPointLayers.slice());
   /** Sources by key: the bundled catalog's and the imports'. */
   private readonly sources = new Map<string, Source>(Object.entries(bundledCatalog.sources));
+  /** Every programme area of every site (each site's in the order given). */
+  programmeAreas = $state.raw<readonly ProgrammeArea[]>([]);
+  /** Called when a site's programme-area outlines are in place (the map is painted again). */
+  onProgrammeGeometry: ((siteId: string) => void) | null = null;
+  /** Reads a base level's boundaries (replaceable in tests, which have no fetch for bundled files). */
+  loadBaseGeometry: (path: string) => Promise<AreaCollection> = async (path) => (await import('./geometry')).levelGeometry(path);
+  private readonly geometryRuns = new Map<string, number>();
+  private geometryCounter = 0;
 
   find(id: string): Site | undefined {
     return this.sites.find((s) => s.id === id);
@@ -38,7 +49,11 @@ export class SiteRegistry {
   addSite(entry: UserSite): void {
     for (const [path, bytes] of Object.entries(entry.files)) putUserFile(path, bytes);
     this.sources.set(entry.site.geometrySource, entry.source);
-    this.replaceSite(entry.site.id, () => entry.site);
+    // A site read again (a project file) keeps its programme level.
+    this.replaceSite(entry.site.id, (old) => {
+      const programme = old?.levels.find((l) => l.id === PROGRAMME_LEVEL);
+      return programme ? { ...entry.site, levels: [...entry.site.levels.filter((l) => l.id !== PROGRAMME_LEVEL), programme] } : entry.site;
+    });
   }
 
   removeSite(id: string): void {
@@ -96,6 +111,62 @@ export class SiteRegistry {
     dropUserFiles(id);
   }
 
+  /** The programme areas of one site. */
+  programmeAreasOf(siteId: string): ProgrammeArea[] {
+    return this.programmeAreas.filter((a) => a.site === siteId);
+  }
+
+  /**
+   * Replaces one site's programme areas. The site gains (or loses) its level PROGRAMME_LEVEL at
+   * once; its outlines (a union of members dissolved, a drawn polygon as it is) follow when
+   * computed, and the returned promise resolves then. Grid sites have no such level.
+   */
+  setProgrammeAreas(siteId: string, areas: readonly ProgrammeArea[]): Promise<void> {
+    // One area per id (the first), of this site.
+    const mine = areas.filter((a, i) => a.site === siteId && areas.findIndex((b) => b.id === a.id) === i);
+    this.programmeAreas = [...this.programmeAreas.filter((a) => a.site !== siteId), ...mine];
+    const site = this.find(siteId);
+    if (!site || site.kind === 'grid') return Promise.resolve();
+    const run = ++this.geometryCounter;
+    this.geometryRuns.set(siteId, run);
+    const current = site.levels.find((l) => l.id === PROGRAMME_LEVEL);
+    if (mine.length === 0) {
+      if (current) {
+        this.replaceSite(siteId, (s) => (s ? { ...s, levels: s.levels.filter((l) => l.id !== PROGRAMME_LEVEL) } : undefined));
+        dropLater(current.geometry);
+      }
+      return Promise.resolve();
+    }
+    // At once: the level exists for the view (its old or an empty outline until the new one is in place).
+    const placeholder = current?.geometry ?? this.putGeometry(siteId, run, { type: 'FeatureCollection', features: [] });
+    this.setProgrammeLevel(siteId, { id: PROGRAMME_LEVEL, label: { ...PROGRAMME_LEVEL_LABEL }, geometry: placeholder, count: mine.length });
+    return (async () => {
+      const { programmeOutlines } = await import('./programme-areas-outlines');
+      const base = mine.some((a) => a.geometry === undefined) ? this.loadBaseGeometry(baseLevel(site).geometry) : Promise.resolve(null);
+      // Each outline (first the members side by side, then dissolved) replaces the one before, unless replaced meanwhile.
+      await programmeOutlines(base, mine, (fc, step) => {
+        if (this.geometryRuns.get(siteId) !== run) return false;
+        const path = this.putGeometry(siteId, `${run}${step}`, fc);
+        const old = this.find(siteId)?.levels.find((l) => l.id === PROGRAMME_LEVEL)?.geometry;
+        this.setProgrammeLevel(siteId, { id: PROGRAMME_LEVEL, label: { ...PROGRAMME_LEVEL_LABEL }, geometry: path, count: mine.length });
+        if (old && old !== path) dropLater(old);
+        this.onProgrammeGeometry?.(siteId);
+        return true;
+      });
+    })();
+  }
+
+  private putGeometry(siteId: string, run: number | string, fc: unknown): string {
+    const path = `${USER_PREFIX}pa-${siteId}/${PROGRAMME_LEVEL}-${run}.geojson`;
+    putUserFile(path, new TextEncoder().encode(JSON.stringify(fc)));
+    return path;
+  }
+
+  /** The site's programme level, after its statistical levels. */
+  private setProgrammeLevel(siteId: string, level: Level): void {
+    this.replaceSite(siteId, (s) => (s ? { ...s, levels: [...s.levels.filter((l) => l.id !== PROGRAMME_LEVEL), level] } : undefined));
+  }
+
   private replaceSite(id: string, make: (site: Site | undefined) => Site | undefined): Site | undefined {
     const i = this.sites.findIndex((s) => s.id === id);
     const next = make(this.sites[i]);
@@ -103,6 +174,15 @@ export class SiteRegistry {
     this.sites = i >= 0 ? this.sites.map((s, j) => (j === i ? next : s)) : [...this.sites, next];
     return next;
   }
+}
+
+/**
+ * An outline replaced by a newer one is forgotten a while later: the map's worker may still be
+ * fetching its blob: URL (revoked at once, the fetch fails and the map reports an error).
+ */
+function dropLater(path: string): void {
+  const timer = setTimeout(() => dropUserFile(path), 60_000) as unknown as { unref?: () => void };
+  timer.unref?.(); // (Node: tests do not wait for it)
 }
 
 /** The app's one registry (the import, the restore at start and every view share it). */

@@ -22,6 +22,11 @@ export interface AreaValue {
    * truncated to "0" by the source where it is below 1 % ("< 1 %"). Base areas only.
    */
   below?: number | null;
+  /**
+   * Estimated by areal weighting: a programme area drawn across base areas, some of which enter
+   * with only part of their counts (the UI says so: tooltip, legend, profile, exports).
+   */
+  estimated?: boolean;
   /** Hidden for statistical secrecy (value is null then): below the threshold, or to protect such a value. */
   secret?: 'primary' | 'secondary';
 }

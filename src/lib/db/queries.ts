@@ -13,11 +13,13 @@ export interface AreaInfo {
   parent: string | null;
 }
 
+// Every part enters with its weight in area_base (1; the share of its counts inside for a
+// programme area drawn across it): Σ w·count, Σ w·numerator / Σ w·denominator.
 // Denominator of the parts whose numerator is known (suppressed parts left out).
-const COVERED_DEN = 'sum(CASE WHEN o.num IS NOT NULL THEN o.den END)';
-const COVERED_NUM = 'sum(CASE WHEN o.den IS NOT NULL THEN o.num END)';
+const COVERED_DEN = 'sum(CASE WHEN o.num IS NOT NULL THEN b.weight * o.den END)';
+const COVERED_NUM = 'sum(CASE WHEN o.den IS NOT NULL THEN b.weight * o.num END)';
 // Every denominator must be known, or the coverage itself is unknown.
-const COVERAGE = `CASE WHEN count(o.den) = count(*) AND sum(o.den) > 0 THEN ${COVERED_DEN} / sum(o.den) END`;
+const COVERAGE = `CASE WHEN count(o.den) = count(*) AND sum(b.weight * o.den) > 0 THEN ${COVERED_DEN} / sum(b.weight * o.den) END`;
 
 /**
  * SQL expressions for an indicator's value (and coverage) at a level.
@@ -26,7 +28,9 @@ const COVERAGE = `CASE WHEN count(o.den) = count(*) AND sum(o.den) > 0 THEN ${CO
  * when every part has a value (a partial sum is a wrong total). A rate is
  * given when the parts with a numerator cover at least MIN_RATE_COVERAGE of
  * the denominator (for example small Gemeinden whose shares are suppressed);
- * the coverage travels with the value so the UI can say so.
+ * the coverage travels with the value so the UI can say so. Parts are weighted
+ * (area_base.weight), so a programme area drawn across base areas gets their
+ * counts by areal weighting; its value is then flagged `estimated`.
  */
 function valueExpressions(ind: Indicator, isBase: boolean): { value: string; coverage: string; basis: string } {
   const none = 'CAST(NULL AS DOUBLE)';
@@ -34,7 +38,7 @@ function valueExpressions(ind: Indicator, isBase: boolean): { value: string; cov
   if (isBase) return { value: 'max(o.value)', coverage: none, basis: agg.type === 'sum' ? 'max(o.value)' : agg.type === 'ratio' ? 'max(o.num)' : none };
   switch (agg.type) {
     case 'sum': {
-      const value = 'CASE WHEN count(o.value) = count(*) THEN sum(o.value) END';
+      const value = 'CASE WHEN count(o.value) = count(*) THEN sum(b.weight * o.value) END';
       return { value, coverage: none, basis: value };
     }
     case 'ratio':
@@ -54,6 +58,7 @@ function valueExpressions(ind: Indicator, isBase: boolean): { value: string; cov
  * Rows of an indicator at a level. `below` is the bound of a base area's value that is known only to
  * lie below it (value NULL then; site-package.js BELOW_PREFIX); aggregates come from counts, so an
  * aggregate never has one (a sum with such a part is missing, as with any missing part).
+ * `estimated`: some part enters with a weight below 1 (areal weighting).
  */
 function valuesSql(site: Site, ind: Indicator, level: string, years: number[]): string {
   const isBase = level === baseLevel(site).id;
@@ -67,7 +72,8 @@ function valuesSql(site: Site, ind: Indicator, level: string, years: number[]): 
            ${expr.basis} AS basis,
            ${isBase ? 'max(o.below)' : 'CAST(NULL AS DOUBLE)'} AS below,
            CAST(count(*) AS INTEGER) AS n,
-           CAST(count(${presentCol}) AS INTEGER) AS present
+           CAST(count(${presentCol}) AS INTEGER) AS present,
+           ${isBase ? 'false' : 'bool_or(b.weight < 1)'} AS estimated
     FROM area_base b
     CROSS JOIN (SELECT unnest([${yearList}]) AS year) y
     LEFT JOIN observations o

@@ -1,5 +1,6 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import { AREA_COLUMNS, BELOW_PREFIX, CSV as CSV_FORMAT, VALUE_AREA_COLUMN, VALUE_YEAR_COLUMN, type AreaColumn } from '../data/site-package.js';
+import { hierarchyLevels } from '../data/programme-areas';
 import { queryRows, type Engine } from './engine';
 import { ident, num, str } from './sql';
 
@@ -22,7 +23,9 @@ const AREA_TABLE: Record<AreaColumn, { type: string; read: string }> = {
 /**
  * The data model (documented in the README):
  *  - areas:        every area of every level of a site (id, name, level, parent, label point lon/lat)
- *  - area_base:    for each base-level area, its ancestor at every level (itself included)
+ *  - area_base:    for each base-level area, its ancestor at every level (itself included), and
+ *                  the weight it enters that area's figures with (1; less for a programme area
+ *                  drawn across it, programme-areas.ts)
  *  - indicators:   metadata needed by queries (aggregation rule)
  *  - observations: long form, one row per base area × indicator × year, with the
  *                  numerator and denominator that rates are aggregated from, and `below`:
@@ -33,7 +36,8 @@ const CREATE_TABLES = [
   `CREATE TABLE IF NOT EXISTS areas (
      site VARCHAR NOT NULL, ${AREA_COLUMNS.map((c) => `${ident(c)} ${AREA_TABLE[c].type}`).join(', ')}, PRIMARY KEY (site, id))`,
   `CREATE TABLE IF NOT EXISTS area_base (
-     site VARCHAR NOT NULL, base_id VARCHAR NOT NULL, level VARCHAR NOT NULL, area_id VARCHAR NOT NULL)`,
+     site VARCHAR NOT NULL, base_id VARCHAR NOT NULL, level VARCHAR NOT NULL, area_id VARCHAR NOT NULL,
+     weight DOUBLE NOT NULL DEFAULT 1)`,
   `CREATE TABLE IF NOT EXISTS indicators (
      site VARCHAR NOT NULL, id VARCHAR NOT NULL, unit VARCHAR, direction VARCHAR,
      agg VARCHAR NOT NULL, scale DOUBLE, label_de VARCHAR, label_en VARCHAR, PRIMARY KEY (site, id))`,
@@ -68,15 +72,16 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
     SELECT ${s}, ${AREA_COLUMNS.map((c) => AREA_TABLE[c].read).join(', ')}
     FROM read_csv(${str(site.areas)}, ${CSV}, all_varchar = true)`);
 
-  // Ancestor table: base areas map to themselves, then step up one level at a time.
-  const [base, ...upper] = site.levels;
+  // Ancestor table: base areas map to themselves, then step up one level at a time (programme
+  // areas are no step of this chain: setProgrammeAreas adds them).
+  const [base, ...upper] = hierarchyLevels(site);
   if (!base) throw new Error(`Site "${site.id}" has no levels`);
-  await engine.query(`INSERT INTO area_base
-    SELECT site, id, level, id FROM areas WHERE site = ${s} AND level = ${str(base.id)}`);
+  await engine.query(`INSERT INTO area_base (site, base_id, level, area_id, weight)
+    SELECT site, id, level, id, 1 FROM areas WHERE site = ${s} AND level = ${str(base.id)}`);
   let previous = base.id;
   for (const level of upper) {
-    await engine.query(`INSERT INTO area_base
-      SELECT b.site, b.base_id, ${str(level.id)}, a.parent
+    await engine.query(`INSERT INTO area_base (site, base_id, level, area_id, weight)
+      SELECT b.site, b.base_id, ${str(level.id)}, a.parent, 1
       FROM area_base b JOIN areas a ON a.site = b.site AND a.id = b.area_id
       WHERE b.site = ${s} AND b.level = ${str(previous)} AND a.parent IS NOT NULL`);
     previous = level.id;

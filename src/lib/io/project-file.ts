@@ -1,9 +1,12 @@
-// The project file: every import (sites, tables added to sites, point layers) and the view,
+// The project file: every import (sites, tables added to sites, point layers), the
+// programme areas (unions and drawn ones) and the view,
 // in one JSON file to move work between computers. Binary file contents are
 // base64-encoded.
 import type { TableExtension, UserPointLayer, UserSite } from '../data/user-data';
 import { ImportError, parseJson, valueText } from './import/common';
 import { siteRegistry } from '../data/site-registry.svelte';
+import type { ProgrammeArea } from '../data/programme-areas';
+import { checkProgrammeArea } from '../data/programme-areas-check';
 
 export const PROJECT_FORMAT = 'quartiersatlas-project';
 
@@ -26,12 +29,16 @@ export interface ProjectFile {
   extensions: StoredExtension[];
   /** Imported point layers (optional: files written before they existed have none). */
   pointLayers?: StoredPointLayer[];
+  /** Programme areas (optional: files written before they existed have none). */
+  programmeAreas?: ProgrammeArea[];
 }
 
 export interface ProjectContents {
   sites: UserSite[];
   extensions: TableExtension[];
   pointLayers: UserPointLayer[];
+  /** Optional when writing (none), always there when read. */
+  programmeAreas?: ProgrammeArea[];
   view: string;
 }
 
@@ -48,7 +55,7 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-export function writeProject({ sites, extensions, pointLayers, view }: ProjectContents): string {
+export function writeProject({ sites, extensions, pointLayers, programmeAreas = [], view }: ProjectContents): string {
   const project: ProjectFile = {
     format: PROJECT_FORMAT,
     version: 1,
@@ -57,6 +64,7 @@ export function writeProject({ sites, extensions, pointLayers, view }: ProjectCo
     sites: sites.map((s) => ({ ...s, files: Object.fromEntries(Object.entries(s.files).map(([k, v]) => [k, toBase64(v)])) })),
     extensions: extensions.map((e) => ({ ...e, bytes: toBase64(e.bytes) })),
     pointLayers: pointLayers.map((l) => ({ ...l, bytes: toBase64(l.bytes) })),
+    programmeAreas: [...programmeAreas],
   };
   return JSON.stringify(project);
 }
@@ -262,7 +270,22 @@ function projectProblem(p: ProjectContents): string | null {
   return null;
 }
 
-export function readProject(text: string, fileName: string): ProjectContents {
+/** The file's programme areas, each checked, for sites in the file or loaded; or why not. */
+function readProgrammeAreas(list: unknown, sites: ReadonlySet<string>): ProgrammeArea[] | string {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) return 'the programme areas are not a list';
+  const out: ProgrammeArea[] = [];
+  for (const [n, x] of list.entries()) {
+    const checked = checkProgrammeArea(x);
+    if (!checked.ok) return `programme area ${n + 1}: ${checked.reason}`;
+    if (!sites.has(checked.value.site)) return `programme area ${n + 1} is for the site "${checked.value.site}", which is neither in the file nor loaded`;
+    if (out.some((a) => a.id === checked.value.id)) return `programme area ${n + 1}: the id "${checked.value.id}" occurs twice`;
+    out.push(checked.value);
+  }
+  return out;
+}
+
+export function readProject(text: string, fileName: string): Required<ProjectContents> {
   const json = parseJson(fileName, text);
   if (!isProject(json)) throw new ImportError(fileName, 'not a Quartiersatlas project file');
   const p = json as ProjectFile;
@@ -281,5 +304,8 @@ export function readProject(text: string, fileName: string): ProjectContents {
   }
   const problem = projectProblem(contents);
   if (problem) throw new ImportError(fileName, `the project file is damaged or does not fit: ${problem}`);
-  return contents;
+  const siteIds = new Set([...siteRegistry.sites.map((s) => s.id), ...contents.sites.map((s) => s.site.id)]);
+  const programmeAreas = readProgrammeAreas(p.programmeAreas, siteIds);
+  if (typeof programmeAreas === 'string') throw new ImportError(fileName, `the project file is damaged or does not fit: ${programmeAreas}`);
+  return { ...contents, programmeAreas };
 }

@@ -21,6 +21,8 @@ export class ChoroplethMap {
   readonly map: maplibregl.Map;
   /** Per source: the colour last written for each area (null = missing). */
   private readonly colors = new Map<string, Map<string, string | null>>();
+  /** The geometry URL of each source (a level whose areas are edited, the programme areas, gets a new one). */
+  private readonly urls = new Map<string, string>();
   private active: string | null = null;
   private hovered: string | null = null;
   private selected = new Set<string>();
@@ -76,13 +78,21 @@ export class ChoroplethMap {
     await this.ready();
     const source = sourceId(site, level);
     if (!this.map.hasImage(HATCH_IMAGE)) this.map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 2 });
+    const href = new URL(url, location.href).href;
+    if (this.colors.has(source) && this.urls.get(source) !== href) {
+      // New boundaries for the same level (programme areas edited): the source reads them, colours are written again.
+      (this.map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(href);
+      this.urls.set(source, href);
+      this.colors.set(source, new Map());
+    }
     if (!this.colors.has(source)) {
       this.colors.set(source, new Map());
+      this.urls.set(source, href);
       this.map.addSource(source, {
         type: 'geojson',
         // A URL, not an object: the worker fetches and parses it, and nothing
         // big is copied between threads.
-        data: new URL(url, location.href).href,
+        data: href,
         promoteId: 'id',
         tolerance: 0.3,
         buffer: 64,

@@ -2,6 +2,7 @@
 // bivariate map, social index, hot spots). Everything is derived from the value
 // cache (DuckDB answers) with the pure functions of lib/analysis; components only
 // read the results.
+import { topLevel } from '../data/programme-areas';
 import type { Indicator, Site } from '../data/catalog-types';
 import { findLevel } from '../data/catalog';
 import { levelGeometry } from '../data/geometry';
@@ -147,7 +148,7 @@ export class AnalysisData {
 
   /** Figures of one indicator for the level and year (nearest year it has). */
   async indicatorFigures(cache: ValueCache, site: Site, level: string, ind: Indicator, year: number): Promise<IndicatorFigures> {
-    const top = site.levels[site.levels.length - 1]!.id;
+    const top = topLevel(site).id;
     const y = nearestYear(ind.years, year);
     const [data, ref] = await Promise.all([cache.get(site, level, ind), top === level ? null : cache.get(site, top, ind)]);
     const values = valuesIn(data, y);

@@ -7,10 +7,12 @@
 //   MapSession      the screen map's controller, camera, basemap, pictures
 //   UserImports     "Meine Daten": imports kept in the browser, project files
 //   YearPlayer      the year player
+//   ProgrammeAreas  the user's programme areas (a level of their site): editing, keeping, pa=
 import { siteRegistry, type SiteRegistry } from '../data/site-registry.svelte';
 import type { MapController } from '../map/map-controller';
 import { DataCoordinator } from './data-coordinator.svelte';
 import { MapSession } from './map-session.svelte';
+import { ProgrammeAreas } from './programme-areas.svelte';
 import { UserImports } from './user-imports.svelte';
 import { ViewPipeline } from './view-pipeline.svelte';
 import type { ViewState } from './view-state';
@@ -25,6 +27,7 @@ export class App {
   readonly map: MapSession;
   readonly imports: UserImports;
   readonly player: YearPlayer;
+  readonly programmes: ProgrammeAreas;
   /** What the map was last asked to show: the same view with the same data is not painted twice. */
   private last: { view: ViewState; status: string; revision: number } | null = null;
 
@@ -32,15 +35,18 @@ export class App {
     this.sites = sites;
     this.views = new ViewStore(sites);
     this.data = new DataCoordinator(sites);
+    // Right after the view: a share link's programme areas (pa=) give the site the level it may show.
+    this.programmes = new ProgrammeAreas(sites, this.data, this.views);
     this.shown = new ViewPipeline(this.views, sites, this.data);
     this.map = new MapSession(this.views, sites, this.shown);
-    this.imports = new UserImports(sites, this.data, this.views);
+    this.imports = new UserImports(sites, this.data, this.views, this.programmes);
     this.player = new YearPlayer(this.views, this.shown);
   }
 
   /** Draws the first map, then starts the engine: the first map does not wait for DuckDB. */
   async start(controller: MapController): Promise<void> {
     this.views.listen();
+    this.programmes.listen();
     // On two cores, compiling DuckDB's wasm alongside MapLibre's first tiling
     // delays the first map by ~0.3 s and the engine gains nothing; go in turn.
     await this.show(controller, true);

@@ -5,6 +5,7 @@ import type { SiteRegistry } from '../data/site-registry.svelte';
 import type { App } from './app.svelte';
 import type { DataCoordinator } from './data-coordinator.svelte';
 import type { MapSession } from './map-session.svelte';
+import type { ProgrammeAreas } from './programme-areas.svelte';
 import type { UserImports } from './user-imports.svelte';
 import type { ViewPipeline } from './view-pipeline.svelte';
 import type { ViewStore } from './view-store.svelte';
@@ -18,6 +19,7 @@ export const [getShownContext, setShownContext] = createContext<ViewPipeline>();
 export const [getMapContext, setMapContext] = createContext<MapSession>();
 export const [getImportsContext, setImportsContext] = createContext<UserImports>();
 export const [getPlayerContext, setPlayerContext] = createContext<YearPlayer>();
+export const [getProgrammesContext, setProgrammesContext] = createContext<ProgrammeAreas>();
 
 /** Provides every owner of the app to the components below (call during App.svelte's initialisation). */
 export function prepareAppContexts(app: App): void {
@@ -29,4 +31,5 @@ export function prepareAppContexts(app: App): void {
   setMapContext(app.map);
   setImportsContext(app.imports);
   setPlayerContext(app.player);
+  setProgrammesContext(app.programmes);
 }

@@ -6,6 +6,7 @@
 import type { Feature, Point } from 'geojson';
 import type { FirstView, Indicator, Site } from '../data/catalog-types';
 import { baseLevel } from '../data/catalog';
+import { PROGRAMME_LEVEL } from '../data/programme-areas';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import type { PointLayerInfo } from '../data/points';
 import type { TableExtension } from '../data/user-data';
@@ -64,7 +65,8 @@ export class DataCoordinator {
       const engine = await createBrowserEngine();
       this.engine = engine;
       // Only the site in view is loaded now; others when the user switches to them.
-      const cache = new ValueCache(engine, (site) => loadSiteData(engine, site, readFile));
+      // A site's programme areas join it in DuckDB right after its own rows.
+      const cache = new ValueCache(engine, (site) => loadSiteData(engine, site, readFile).then(() => this.writeProgrammeAreas(engine, site.id)));
       await cache.ensureSite(siteInView);
       this.cache = cache;
       this.status = 'ready';
@@ -150,6 +152,38 @@ export class DataCoordinator {
   /** A site's or a table's data changed: cached answers of the site are dropped and views refresh. */
   forget(siteId: string): void {
     this.cache?.forget(siteId);
+    this.revision++;
+  }
+
+  /**
+   * A site's programme areas (as the registry holds them) into DuckDB, replacing the ones there
+   * (once the site is loaded; a later load reads them from the registry); views refresh.
+   */
+  async setProgrammeAreas(siteId: string): Promise<void> {
+    const engine = this.engine;
+    if (!engine || !this.registry.find(siteId)) return;
+    const { str } = await import('../db/sql');
+    if ((await engine.query(`SELECT 1 FROM areas WHERE site = ${str(siteId)} LIMIT 1`)).numRows === 0) return;
+    await this.writeProgrammeAreas(engine, siteId);
+    this.cache?.forgetLevel(siteId, PROGRAMME_LEVEL);
+    this.revision++;
+  }
+
+  /** Writes of programme areas one after another (each replaces a site's rows in several statements). */
+  private programmeWrites: Promise<unknown> = Promise.resolve();
+
+  private writeProgrammeAreas(engine: Engine, siteId: string): Promise<void> {
+    const write = async () => {
+      const site = this.registry.find(siteId);
+      if (site && site.kind !== 'grid') await (await import('../db/programme-areas')).writeProgrammeAreas(engine, site, this.registry.programmeAreasOf(siteId));
+    };
+    const next = this.programmeWrites.then(write, write);
+    this.programmeWrites = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Something the map shows changed outside DuckDB (a programme area's outline): views paint again. */
+  repaint(): void {
     this.revision++;
   }
 

@@ -2,6 +2,7 @@ import type { Indicator, Site } from '../data/catalog-types';
 import type { TrendSeries } from '../charts/trend';
 import { siteRegistry } from '../data/site-registry.svelte';
 import { isAggregable } from '../data/catalog';
+import { hierarchyLevels, isProgrammeLevel, topLevel } from '../data/programme-areas';
 import type { ValueCache } from './value-cache';
 
 /** An area of another site that could be added to the trend chart. */
@@ -23,12 +24,15 @@ export async function ancestorSeries(
   level: string,
   selected: readonly string[],
 ): Promise<TrendSeries[]> {
-  const index = site.levels.findIndex((l) => l.id === level);
+  // Loaded when first needed (programme areas are not in every session).
+  if (isProgrammeLevel(level)) return (await import('./programme-references')).programmeReferences(cache, site, ind, selected);
+  const levels = hierarchyLevels(site);
+  const index = levels.findIndex((l) => l.id === level);
   const references: TrendSeries[] = [];
   let ids = new Set(selected);
-  for (let i = Math.max(index, 0); index >= 0 && i < site.levels.length - 1 && ids.size > 0; i++) {
-    const here = await cache.areas(site, site.levels[i]!.id);
-    const up = site.levels[i + 1]!;
+  for (let i = Math.max(index, 0); index >= 0 && i < levels.length - 1 && ids.size > 0; i++) {
+    const here = await cache.areas(site, levels[i]!.id);
+    const up = levels[i + 1]!;
     ids = new Set([...ids].flatMap((id) => (here.get(id)?.parent ? [here.get(id)!.parent!] : [])));
     if (ids.size === 0 || !isAggregable(site, ind, up.id)) continue;
     const [data, names] = await Promise.all([cache.get(site, up.id, ind), cache.names(site, up.id)]);
@@ -67,8 +71,8 @@ export async function crossSiteSeries(
     if (points) series.push({ id: `cmp:${key}`, name: names.get(id) ?? id, points, reference: false, site: other.id });
   }
   // Anchors: the selected areas and the site's top level (e.g. the city 14713000 for Leipzig's Ortsteile).
-  const top = site.levels[site.levels.length - 1];
-  const anchors = [...selected, ...(top ? [...(await cache.names(site, top.id)).keys()] : [])].filter((a) => /^\d{2,}$/.test(a));
+  const top = topLevel(site);
+  const anchors = [...selected, ...(await cache.names(site, top.id)).keys()].filter((a) => /^\d{2,}$/.test(a));
   const candidates = [...new Set(anchors.flatMap((a) => [a, a.slice(0, 5), a.slice(0, 2)]).concat('DE'))];
   const suggestions: Suggestion[] = [];
   for (const other of others) {

@@ -1,13 +1,14 @@
 import { CLASS_METHODS, DEFAULT_K, MAX_K, MIN_K, normalizeManualBreaks, type ClassMethod } from '../analysis/classify';
 import type { Lang } from '../analysis/format';
 import type { ChangeMeasure } from '../analysis/change';
+import { decodeProgrammeAreas, encodeProgrammeAreas, PROGRAMME_LEVEL, type ProgrammeArea } from '../data/programme-areas';
 import { nearestYear, normalizeRange } from './view-normalize';
 import { MAX_INDEX_DYNAMICS_YEARS, MAX_INDEX_MIN_RESIDENTS, MAX_INDEX_WEIGHT, MAX_SECRECY, MAX_SELECTED, VIEW_MODES, type EmbedMode, type IndexWeight, type Notice, type SiteInfo, type ViewMode, type ViewState } from './view-state';
 
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
-  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'lang', 'embed',
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'pa', 'lang', 'embed',
 ] as const;
 
 /**
@@ -48,10 +49,19 @@ export function parseViewState(
     else notice('site', rawSite, site.id, 'unknown');
   }
 
+  // Programme areas of the site given in the link (unions of base areas): their level may be shown.
+  const rawPa = get('pa');
+  let pa: ProgrammeArea[] = [];
+  if (rawPa !== null && site.kind !== 'grid') {
+    const decoded = decodeProgrammeAreas(rawPa, site.id);
+    pa = decoded.areas;
+    if (decoded.rejected.length > 0) notice('pa', decoded.rejected.join('|'), encodeProgrammeAreas(pa), 'malformed');
+  }
+
   const rawLevel = get('level');
   let level = site.defaults.level;
   if (rawLevel !== null) {
-    if (site.levels.some((l) => l.id === rawLevel)) level = rawLevel;
+    if (site.levels.some((l) => l.id === rawLevel) || (rawLevel === PROGRAMME_LEVEL && pa.length > 0)) level = rawLevel;
     else notice('level', rawLevel, level, 'unknown');
   }
 
@@ -238,7 +248,7 @@ export function parseViewState(
   else if (rawEmbed !== null) notice('embed', rawEmbed, '', 'unknown');
 
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, idxmin, idxdyn, pts, embed, sec },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, idxmin, idxdyn, pts, embed, sec, pa },
     notices,
   };
 }
@@ -273,11 +283,12 @@ export function serializeViewState(s: ViewState): string {
     lang: s.lang,
     embed: s.embed,
     sec: s.sec > 0 ? String(s.sec) : null,
+    pa: encodeProgrammeAreas(s.pa.filter((a) => a.site === s.site)) || null,
   };
   const parts: string[] = [];
   for (const name of PARAM_ORDER) {
     const v = values[name];
-    if (v !== null) parts.push(`${name}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':')}`);
+    if (v !== null) parts.push(`${name}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%7C/g, '|')}`);
   }
   return `?${parts.join('&')}`;
 }

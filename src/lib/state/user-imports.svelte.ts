@@ -9,6 +9,7 @@ import {
   saveExtension, savePointLayer, saveUserSite, StorageFullError,
 } from '../data/user-store';
 import type { DataCoordinator } from './data-coordinator.svelte';
+import type { ProgrammeAreas } from './programme-areas.svelte';
 import { serializeViewState } from './url';
 import { DEFAULT_SITE, type ViewStore } from './view-store.svelte';
 
@@ -24,6 +25,7 @@ export class UserImports {
     private readonly registry: SiteRegistry,
     private readonly data: DataCoordinator,
     private readonly store: ViewStore,
+    private readonly programmes: ProgrammeAreas | null = null,
   ) {}
 
   /** Keeps a record; a failure is reported in storageError (the import still shows for this session). */
@@ -66,6 +68,7 @@ export class UserImports {
   async removeUserSite(id: string): Promise<void> {
     if (this.store.view.site === id) this.store.update({ site: DEFAULT_SITE });
     this.registry.removeSite(id);
+    await this.programmes?.forgetSite(id);
     await deleteUserSite(id).catch(() => undefined);
     for (const ext of await loadExtensions().catch(() => [])) if (ext.siteId === id) await deleteExtension(ext.id).catch(() => undefined);
     await this.data.unloadSite(id);
@@ -121,7 +124,8 @@ export class UserImports {
       loadExtensions().catch(() => []),
       loadPointLayers().catch(() => []),
     ]);
-    return writeProject({ sites, extensions, pointLayers, view: serializeViewState(this.store.view) });
+    const programmeAreas = [...this.registry.programmeAreas];
+    return writeProject({ sites, extensions, pointLayers, programmeAreas, view: serializeViewState(this.store.view) });
   }
 
   /** Restores a project file: its sites and tables are added (kept), then its view is shown. */
@@ -141,6 +145,8 @@ export class UserImports {
       await this.addTableImport(ext, { show: false });
     }
     for (const layer of project.pointLayers) await this.addPointLayer(layer, { show: false });
+    // Programme areas after the sites they belong to, before the view (which may show their level).
+    if (project.programmeAreas.length > 0) await this.programmes?.addMany(project.programmeAreas);
     // The project's view as it was (update() would reset a new site to its defaults).
     this.store.showQuery(project.view, { write: true });
   }

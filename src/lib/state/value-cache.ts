@@ -136,6 +136,16 @@ export class ValueCache {
     }
   }
 
+  /** Forgets one level of a site (its areas were replaced: programme areas edited). */
+  forgetLevel(siteId: string, level: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(`${siteId}|${level}|`)) this.entries.delete(key);
+    for (const key of [...this.memo.keys()]) {
+      if (key === `areas|${siteId}|${level}` || key === `names|${siteId}|${level}` || key === `points|${siteId}|${level}` || key.startsWith(`level|${siteId}|`)) {
+        this.memo.delete(key);
+      }
+    }
+  }
+
   /** Loads the level's other indicators one by one, each after the browser has been idle. */
   prefetch(site: Site, level: string): void {
     const token = `${site.id}|${level}`;

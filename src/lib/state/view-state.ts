@@ -3,6 +3,7 @@
 import type { ClassMethod } from '../analysis/classify';
 import type { Lang } from '../analysis/format';
 import type { ChangeMeasure } from '../analysis/change';
+import type { ProgrammeArea } from '../data/programme-areas';
 
 /** The whole view state; it lives in the URL query. */
 export interface ViewState {
@@ -46,6 +47,12 @@ export interface ViewState {
   embed: EmbedMode | null;
   /** Statistical secrecy: values based on fewer than this many persons are hidden ("."); 0 = off (URL sec). */
   sec: number;
+  /**
+   * Programme areas made of base areas of the site (URL pa=, data/programme-areas.ts
+   * encodeProgrammeAreas): a share link restores them; the ProgrammeAreas owner keeps
+   * this equal to the shown site's unions.
+   */
+  pa: ProgrammeArea[];
 }
 
 /** The largest secrecy threshold accepted from a URL. */
@@ -98,6 +105,8 @@ export const ANALYSIS_MAP_MODES: readonly ViewMode[] = ['bivariate', 'index', 'l
 /** The part of a catalog site the URL needs; real catalog objects may carry more fields. */
 export interface SiteInfo {
   id: string;
+  /** 'grid': cells, no levels above them (and no programme areas). */
+  kind?: 'areas' | 'grid';
   defaults: { level: string; ind: string; year: number };
   levels: { id: string }[];
   indicators: { id: string; years: number[] }[];

@@ -1,0 +1,36 @@
+// Reference lines of the trend chart for programme areas (trend-series.ts asks for them).
+import type { Indicator, Site } from '../data/catalog-types';
+import type { TrendSeries } from '../charts/trend';
+import { isAggregable } from '../data/catalog';
+import { hierarchyLevels } from '../data/programme-areas';
+import { siteRegistry } from '../data/site-registry.svelte';
+import type { ValueCache } from './value-cache';
+
+/**
+ * Reference lines for programme areas: the smallest area of the site's hierarchy that contains
+ * all members of a selected programme area (its Stadtbezirk, Kreis, …) and every area above it.
+ */
+export async function programmeReferences(cache: ValueCache, site: Site, ind: Indicator, selected: readonly string[]): Promise<TrendSeries[]> {
+  const levels = hierarchyLevels(site);
+  const wanted = new Map<string, Set<string>>();
+  for (const id of selected) {
+    let ids = new Set(siteRegistry.programmeAreas.find((a) => a.id === id && a.site === site.id)?.members ?? []);
+    for (let i = 0; i < levels.length - 1 && ids.size > 0; i++) {
+      const here = await cache.areas(site, levels[i]!.id);
+      ids = new Set([...ids].flatMap((m) => (here.get(m)?.parent ? [here.get(m)!.parent!] : [])));
+      const up = levels[i + 1]!.id;
+      if (ids.size === 1) wanted.set(up, new Set([...(wanted.get(up) ?? []), ...ids]));
+    }
+  }
+  const references: TrendSeries[] = [];
+  for (const up of levels.map((l) => l.id)) {
+    const ids = wanted.get(up);
+    if (!ids || !isAggregable(site, ind, up)) continue;
+    const [data, names] = await Promise.all([cache.get(site, up, ind), cache.names(site, up)]);
+    for (const id of ids) {
+      const points = data.byArea.get(id);
+      if (points) references.push({ id: `ref:${up}:${id}`, name: names.get(id) ?? id, points, reference: true });
+    }
+  }
+  return references;
+}
