@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { breakNumberFormatOnce, expectOnlyOwnOrigin, waitForView } from './helpers';
+import { breakNumberFormatOnce, expectOnlyOwnOrigin, failFormatOn, waitForView } from './helpers';
 
 // Accessibility (BITV 2.0 / WCAG 2.1 AA): axe-core over the main views. No
 // violation of impact "serious" or "critical" may remain; the counts of every
@@ -119,7 +119,7 @@ test('axe: messages (notice, unexpected error, error screen)', async ({ page }) 
   });
   await expect(page.getByTestId('error-toast')).toBeVisible();
   await audit(page, 'notices and error message');
-  await page.evaluate(() => ((window as unknown as { __failFormat?: boolean }).__failFormat = true));
+  await failFormatOn(page.getByTestId('indicator-select'), 'change');
   await page.getByTestId('indicator-select').selectOption('auslaenderanteil');
   await expect(page.getByTestId('error-screen')).toBeVisible();
   await audit(page, 'error screen');

@@ -1,4 +1,4 @@
-import { expect, type Page, type TestType, type PlaywrightTestArgs, type PlaywrightTestOptions, type PlaywrightWorkerArgs, type PlaywrightWorkerOptions } from '@playwright/test';
+import { expect, type Locator, type Page, type TestType, type PlaywrightTestArgs, type PlaywrightTestOptions, type PlaywrightWorkerArgs, type PlaywrightWorkerOptions } from '@playwright/test';
 
 /** Waits until the map has painted the view with this data key prefix (site|level|ind|year) from DuckDB. */
 export async function waitForView(page: Page, keyPrefix?: string): Promise<void> {
@@ -145,4 +145,15 @@ export async function breakNumberFormatOnce(page: Page, message: string): Promis
       },
     });
   }, message);
+}
+
+/**
+ * Arms breakNumberFormatOnce by the user's own action on `target` (its `event`, capture phase, before the app
+ * sees it): armed any earlier, a panel still rendering the previous answer could trip it instead.
+ */
+export async function failFormatOn(target: Locator, event: 'change' | 'click'): Promise<void> {
+  await target.evaluate(
+    (el, type) => el.addEventListener(type, () => ((window as unknown as { __failFormat?: boolean }).__failFormat = true), { capture: true, once: true }),
+    event,
+  );
 }

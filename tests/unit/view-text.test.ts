@@ -7,6 +7,8 @@ import { de } from '../../src/lib/i18n/de';
 import { en } from '../../src/lib/i18n/en';
 import { importDe } from '../../src/lib/i18n/import-de';
 import { importEn } from '../../src/lib/i18n/import-en';
+import { panelsDe } from '../../src/lib/i18n/panels-de';
+import { panelsEn } from '../../src/lib/i18n/panels-en';
 import { findIndicator, findBundledSite } from '../../src/lib/data/catalog';
 
 describe('one number typed by a user (the scatter range fields)', () => {
@@ -66,7 +68,7 @@ describe('value text for tooltips and the selection', () => {
 
 describe('dictionaries', () => {
   it("have the same keys and placeholders in German and English (the import dialog's too)", () => {
-    for (const [g, e] of [[de, en], [importDe, importEn]] as [Record<string, string>, Record<string, string>][]) {
+    for (const [g, e] of [[de, en], [importDe, importEn], [panelsDe, panelsEn]] as [Record<string, string>, Record<string, string>][]) {
       expect(Object.keys(e).sort()).toEqual(Object.keys(g).sort());
       for (const key of Object.keys(g)) {
         const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -74,7 +76,8 @@ describe('dictionaries', () => {
       }
     }
     // no key in both
-    expect(Object.keys(importDe).filter((k) => k in de)).toEqual([]);
+    expect(Object.keys(importDe).filter((k) => k in de || k in panelsDe)).toEqual([]);
+    expect(Object.keys(panelsDe).filter((k) => k in de)).toEqual([]);
   });
 
   it("add the import dialog's texts when it loads, and show a key not loaded yet", async () => {
