@@ -1,4 +1,4 @@
-// Texts of panels that load on first use (social index, LISA, scatter plot, SQL console), German; added by
+// Texts of panels that load on first use (social index, LISA, scatter plot, SQL console, programme areas), German; added by
 // panels-messages.ts when one of them loads, so the first map does not carry them (see import-de.ts).
 export const panelsDe = {
   'scatter.heading': 'Streudiagramm',
@@ -52,6 +52,32 @@ export const panelsDe = {
   'sql.multiple': 'Bitte nur eine Abfrage auf einmal.',
   'sql.not-read-only': 'Nur lesende Abfragen sind erlaubt (SELECT, WITH, FROM …), nicht „{keyword}“.',
   'sql.error': 'Die Abfrage ist fehlgeschlagen: {message}',
+  'pa.heading': 'Programmgebiete',
+  'pa.none': 'Noch keine: ein Programmgebiet fasst Gebiete zusammen (Fördergebiet, Sozialraum, ThINKA-Quartier).',
+  'pa.new': 'Neues Programmgebiet',
+  'pa.name': 'Name',
+  'pa.programme': 'Programm',
+  'pa.programme.esf-plus': 'ESF Plus',
+  'pa.programme.thinka': 'ThINKA',
+  'pa.programme.soziale-stadt': 'Soziale Stadt',
+  'pa.programme.gemeinsam-klappts': 'Gemeinsam klappt’s',
+  'pa.programme.sozialraum': 'Sozialraum',
+  'pa.programme.own': 'Eigenes Programm',
+  'pa.programmeText': 'Name des Programms',
+  'pa.start': 'Förderung seit (Jahr)',
+  'pa.keys': 'Gebiete (Schlüssel oder Namen)',
+  'pa.keysHint': 'Schlüssel durch Komma, Semikolon, Leerzeichen oder Zeilen getrennt; Namen je Zeile. Oder Gebiete auf der Karte mit Umschalt-Klick wählen und übernehmen.',
+  'pa.fromSelection': '{count} gewählte Gebiete übernehmen',
+  'pa.unknown': 'Nicht gefunden: {keys}',
+  'pa.needName': 'Bitte einen Namen angeben.',
+  'pa.needAreas': 'Keines der angegebenen Gebiete wurde gefunden.',
+  'pa.save': 'Speichern',
+  'pa.cancel': 'Abbrechen',
+  'pa.members': '{count} Gebiete',
+  'pa.show': 'Zeigen',
+  'pa.rename': 'Name des Programmgebiets',
+  'pa.delete': '„{name}“ löschen',
+  'pa.undo': '„{name}“ wiederherstellen',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;
