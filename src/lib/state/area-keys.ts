@@ -1,5 +1,6 @@
 // The base areas a pasted list names (a programme area "by keys"): keys separated by commas, semicolons,
 // spaces or lines, as they come from a spreadsheet column or a council paper. Pure.
+import { normalizeName } from '../io/import/table-join';
 
 export interface AreaKeyMatch {
   /** base area ids found, in the order given, each once */
@@ -10,16 +11,15 @@ export interface AreaKeyMatch {
 
 /**
  * Matches each entry to an area: its key exactly, the key with its leading zeros restored ("1" → "01", when that
- * names exactly one area), or its name (case and spaces ignored; names with spaces need a line or a semicolon
+ * names exactly one area), or its name (compared loosely, as a table's join does; names with spaces need a line or a semicolon
  * of their own, since spaces also separate keys).
  */
 export function matchAreaKeys(text: string, areas: readonly { id: string; name: string }[]): AreaKeyMatch {
   const byId = new Map(areas.map((a) => [a.id, a.id]));
   const byNumber = new Map<string, string[]>();
   for (const a of areas) if (/^\d+$/.test(a.id)) byNumber.set(String(Number(a.id)), [...(byNumber.get(String(Number(a.id))) ?? []), a.id]);
-  const norm = (s: string) => s.toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
   const byName = new Map<string, string>();
-  for (const a of areas) if (!byName.has(norm(a.name))) byName.set(norm(a.name), a.id);
+  for (const a of areas) if (!byName.has(normalizeName(a.name))) byName.set(normalizeName(a.name), a.id);
   const ids: string[] = [];
   const unknown: string[] = [];
   const add = (id: string) => {
@@ -29,7 +29,7 @@ export function matchAreaKeys(text: string, areas: readonly { id: string; name: 
   for (const part of text.split(/[\n\r;]+/)) {
     const whole = part.trim();
     if (whole === '') continue;
-    const named = byName.get(norm(whole));
+    const named = byName.get(normalizeName(whole));
     if (named && !byId.has(whole)) {
       add(named);
       continue;
@@ -38,7 +38,7 @@ export function matchAreaKeys(text: string, areas: readonly { id: string; name: 
       if (entry === '') continue;
       const exact = byId.get(entry);
       const padded = /^\d+$/.test(entry) ? byNumber.get(String(Number(entry))) : undefined;
-      const id = exact ?? (padded?.length === 1 ? padded[0] : undefined) ?? byName.get(norm(entry));
+      const id = exact ?? (padded?.length === 1 ? padded[0] : undefined) ?? byName.get(normalizeName(entry));
       if (id) add(id);
       else unknown.push(entry);
     }

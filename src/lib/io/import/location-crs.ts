@@ -27,17 +27,22 @@ export function projectionFor(crs: Crs, swap: boolean): Project {
   return (x, y) => transformPosition(x, y, crs, { swapAxes: swap });
 }
 
-/**
- * The file's own system and its candidates first, then every known system, each as read with the
- * file's axis order and swapped (what the dialog proposes when the current choice places the data
- * outside Germany).
- */
-export function crsCandidates(detected: CrsDetection, swap: boolean): CrsCandidate[] {
+/** The systems to offer for a file: its own (detected) one and the other candidates first, then the known list, each once. */
+export function crsChoices(detected: CrsDetection): Crs[] {
   const systems = new Map<string, Crs>();
   for (const c of [...(detected.crs ? [detected.crs] : []), ...detected.candidates, ...KNOWN_CRS]) if (!systems.has(c.key)) systems.set(c.key, c);
+  return [...systems.values()];
+}
+
+/**
+ * crsChoices, each as read with the file's axis order and swapped (what the dialog proposes when the
+ * current choice places the data outside Germany).
+ */
+export function crsCandidates(detected: CrsDetection, swap: boolean): CrsCandidate[] {
+  const systems = crsChoices(detected);
   const out: CrsCandidate[] = [];
   for (const s of [swap, !swap]) {
-    for (const crs of systems.values()) out.push({ key: choiceKey(crs, s), label: describeCrs(crs), crs, swap: s, project: projectionFor(crs, s) });
+    for (const crs of systems) out.push({ key: choiceKey(crs, s), label: describeCrs(crs), crs, swap: s, project: projectionFor(crs, s) });
   }
   return out;
 }
