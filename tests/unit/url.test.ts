@@ -45,6 +45,9 @@ const DEFAULTS: ViewState = {
   embed: null,
   sec: 0,
   pa: [],
+  sim: [],
+  start: null,
+  cg: 'rest',
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');
@@ -394,5 +397,30 @@ describe('pa: programme areas made of base areas (share links)', () => {
     expect(state.pa.map((a) => a.id)).toEqual(['pa-c']);
     expect(notices).toHaveLength(1);
     expect(notices[0]!.value.split('|')).toHaveLength(2);
+  });
+});
+
+describe('similar areas and before/after (sim, start, cg)', () => {
+  it('reads and writes the indicators, the start year and the comparison group', () => {
+    const { state, notices } = parse('?mode=did&sim=dens,alq&start=2019&cg=similar');
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({ mode: 'did', sim: ['dens', 'alq'], start: 2019, cg: 'similar' });
+    expect(serializeViewState(state)).toBe('?site=leipzig&level=ortsteil&ind=alq&year=2022&mode=did&from=2018&to=2022&sim=dens,alq&start=2019&cg=similar&cls=quantile&k=5&lang=de');
+    expect(parse(serializeViewState(state).slice(1)).state).toEqual(state);
+    expect(serializeViewState({ ...DEFAULTS, mode: 'similar' })).not.toMatch(/sim=|start=|cg=/);
+  });
+
+  it('drops unknown indicators, moves a start year to the nearest year of the indicator, and names both', () => {
+    const { state, notices } = parse('?mode=similar&sim=alq,nope,alq&start=2021&cg=all');
+    expect(state.sim).toEqual(['alq']);
+    expect(state.start).toBe(2022);
+    expect(state.cg).toBe('rest');
+    expect(notices).toEqual([
+      { param: 'sim', value: 'nope', fallback: 'alq', reason: 'unknown' },
+      { param: 'start', value: '2021', fallback: '2022', reason: 'unavailable' },
+      { param: 'cg', value: 'all', fallback: 'rest', reason: 'unknown' },
+    ]);
+    expect(parse('?start=15').notices).toEqual([{ param: 'start', value: '15', fallback: '', reason: 'malformed' }]);
+    expect(parse('?start=15').state.start).toBeNull();
   });
 });

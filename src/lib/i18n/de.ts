@@ -117,6 +117,8 @@ export const de = {
   'mode.profile': 'Gebietsprofil',
   'mode.index': 'Sozialindex (Status und Dynamik)',
   'mode.lisa': 'Räumliche Cluster (Moran’s I, LISA)',
+  'mode.similar': 'Ähnliche Gebiete',
+  'mode.did': 'Vorher/nachher gegen Vergleichsgebiete',
   'controls.ind2': 'Zweiter Indikator',
   'search.label': 'Gebiet suchen',
   'search.placeholder': 'Name eingeben …',

@@ -115,6 +115,8 @@ export const en: Record<MainMessageKey, string> = {
   'mode.profile': 'Area profile',
   'mode.index': 'Social index (status and dynamics)',
   'mode.lisa': 'Spatial clusters (Moran’s I, LISA)',
+  'mode.similar': 'Similar areas',
+  'mode.did': 'Before/after against comparison areas',
   'controls.ind2': 'Second indicator',
   'search.label': 'Find an area',
   'search.placeholder': 'Type a name …',

@@ -26,6 +26,8 @@ export class ChoroplethMap {
   private active: string | null = null;
   private hovered: string | null = null;
   private selected = new Set<string>();
+  /** Areas marked besides the selection (similar areas), outlined in their own colour. */
+  private marked = new Set<string>();
   private brushed: Set<string> | null = null;
   private readonly loaded: Promise<void>;
   private attribution: maplibregl.AttributionControl | null = null;
@@ -114,6 +116,7 @@ export class ChoroplethMap {
     const previous = this.active;
     if (previous) {
       for (const id of this.selected) this.map.setFeatureState({ source: previous, id }, { selected: false });
+      for (const id of this.marked) this.map.setFeatureState({ source: previous, id }, { marked: false });
       if (this.brushed) for (const id of this.colors.get(previous)?.keys() ?? []) this.map.setFeatureState({ source: previous, id }, { dim: false });
       if (this.hovered !== null) this.map.setFeatureState({ source: previous, id: this.hovered }, { hover: false });
     }
@@ -167,6 +170,18 @@ export class ChoroplethMap {
       for (const id of next) if (!this.selected.has(id)) this.map.setFeatureState({ source, id }, { selected: true });
     }
     this.selected = next;
+  }
+
+  /** Marks areas besides the selection (similar areas); only changed areas are written. */
+  setMarked(ids: readonly string[]): void {
+    if (ids.length === 0 && this.marked.size === 0) return;
+    const next = new Set(ids);
+    const source = this.active;
+    if (source) {
+      for (const id of this.marked) if (!next.has(id)) this.map.setFeatureState({ source, id }, { marked: false });
+      for (const id of next) if (!this.marked.has(id)) this.map.setFeatureState({ source, id }, { marked: true });
+    }
+    this.marked = next;
   }
 
   /**
@@ -367,5 +382,6 @@ export class ChoroplethMap {
     const source = this.active;
     if (!source) return;
     for (const id of this.selected) this.map.setFeatureState({ source, id }, { selected: true });
+    for (const id of this.marked) this.map.setFeatureState({ source, id }, { marked: true });
   }
 }

@@ -2,11 +2,13 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { MISSING_COLOR } from './palette';
 
 // Map layers as plain config. Rendering only recolours features through
-// feature-state (`color`, `missing`, `hover`, `selected`, `dim`); geometry is uploaded
+// feature-state (`color`, `missing`, `hover`, `selected`, `marked`, `dim`); geometry is uploaded
 // once per site and level.
 
 export const MISSING_FILL = MISSING_COLOR;
 export const HATCH_IMAGE = 'atlas-hatch';
+/** Outline of marked areas (similar areas); the panel's rows use the same colour. */
+export const MARKED_OUTLINE = '#d4007a';
 
 /** Offline and private: a plain background, no tiles, glyphs or sprites. */
 export const baseStyle: StyleSpecification = {
@@ -56,9 +58,10 @@ export function choroplethLayers(source: string, areaCount: number, overBasemap 
       type: 'line',
       source,
       paint: {
-        'line-color': ['case', flag('selected'), '#000000', flag('hover'), '#1a1a1a', '#ffffff'],
-        'line-width': ['case', flag('selected'), 3.5, flag('hover'), 2, 0.6],
-        'line-opacity': ['case', ['any', flag('selected'), flag('hover')], 1, 0.85],
+        // Marked areas (similar areas) in magenta, which no sequential palette ends in at full saturation.
+        'line-color': ['case', flag('selected'), '#000000', flag('hover'), '#1a1a1a', flag('marked'), MARKED_OUTLINE, '#ffffff'],
+        'line-width': ['case', flag('selected'), 3.5, flag('hover'), 2, flag('marked'), 3, 0.6],
+        'line-opacity': ['case', ['any', flag('selected'), flag('hover'), flag('marked')], 1, 0.85],
       },
     },
   ] as LayerSpecification[];

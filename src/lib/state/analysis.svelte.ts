@@ -20,6 +20,8 @@ import { lisa, moransI, type LisaCluster, type MoranResult } from '../analysis/m
 import { change } from '../analysis/change';
 import { belowBound, valueOrMidpoint } from '../analysis/below';
 import { isAggregable } from '../data/catalog';
+import { siteRegistry } from '../data/site-registry.svelte';
+import { buildDid, buildSimilar, type DidData, type SimilarData } from './similar-did';
 
 /** One indicator for the level, in the year nearest to the view's year. */
 export interface IndicatorFigures {
@@ -141,6 +143,10 @@ export class AnalysisData {
   bivariate = $state.raw<BivariateData | null>(null);
   index = $state.raw<IndexData | null>(null);
   lisa = $state.raw<LisaData | null>(null);
+  similar = $state.raw<SimilarData | null>(null);
+  did = $state.raw<DidData | null>(null);
+  /** Areas the map marks besides the selection: the similar areas, or the comparison group of a before/after view when it is them. */
+  marked: string[] = [];
   /** An analysis failed (shown instead of its panel). */
   error = $state<string | null>(null);
 
@@ -177,6 +183,7 @@ export class AnalysisData {
   /** Recomputes what the view's mode shows; returns map colours for the modes that recolour the map. */
   async refresh(cache: ValueCache, site: Site, view: ViewState): Promise<ReadonlyMap<string, string | null> | null> {
     this.error = null;
+    this.marked = [];
     try {
       switch (view.mode) {
         case 'compare':
@@ -205,6 +212,18 @@ export class AnalysisData {
           const data = await this.buildLisa(cache, site, view);
           this.lisa = data;
           return new Map([...data.clusters].map(([id, c]) => [id, c === null ? null : LISA_COLORS[c]]));
+        }
+        case 'similar': {
+          const data = await buildSimilar(cache, site, view);
+          this.similar = data;
+          this.marked = data.result?.ok ? data.result.areas.map((a) => a.id) : [];
+          return null;
+        }
+        case 'did': {
+          const data = await buildDid(cache, site, view, siteRegistry.programmeAreasOf(site.id));
+          this.did = data;
+          this.marked = view.cg === 'similar' ? data.comparisonIds : [];
+          return null;
         }
         default:
           return null;

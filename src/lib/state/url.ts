@@ -3,12 +3,12 @@ import type { Lang } from '../analysis/format';
 import type { ChangeMeasure } from '../analysis/change';
 import { decodeProgrammeAreas, encodeProgrammeAreas, PROGRAMME_LEVEL, type ProgrammeArea } from '../data/programme-areas';
 import { nearestYear, normalizeRange } from './view-normalize';
-import { MAX_INDEX_DYNAMICS_YEARS, MAX_INDEX_MIN_RESIDENTS, MAX_INDEX_WEIGHT, MAX_SECRECY, MAX_SELECTED, VIEW_MODES, type EmbedMode, type IndexWeight, type Notice, type SiteInfo, type ViewMode, type ViewState } from './view-state';
+import { MAX_INDEX_DYNAMICS_YEARS, MAX_INDEX_MIN_RESIDENTS, MAX_INDEX_WEIGHT, MAX_SECRECY, MAX_SELECTED, MAX_SIMILAR_INDICATORS, VIEW_MODES, type ComparisonGroup, type EmbedMode, type IndexWeight, type Notice, type SiteInfo, type ViewMode, type ViewState } from './view-state';
 
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
-  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'pa', 'lang', 'embed',
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'sim', 'start', 'cg', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'pa', 'lang', 'embed',
 ] as const;
 
 /**
@@ -226,6 +226,34 @@ export function parseViewState(
     else notice('idxdyn', rawIdxDyn, '', 'malformed');
   }
 
+  // Similar areas: the indicators compared (ids of the site, in the order given, at most MAX_SIMILAR_INDICATORS).
+  const rawSim = get('sim');
+  let sim: string[] = [];
+  if (rawSim !== null) {
+    const tokens = [...new Set(rawSim.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
+    const known = tokens.filter((t) => site.indicators.some((i) => i.id === t));
+    sim = known.slice(0, MAX_SIMILAR_INDICATORS);
+    const rejected = tokens.filter((t) => !sim.includes(t));
+    if (rejected.length > 0) notice('sim', rejected.join(','), sim.join(','), known.length > MAX_SIMILAR_INDICATORS ? 'unavailable' : 'unknown');
+  }
+
+  // Before/after: the start year (a year of the indicator; the nearest one otherwise) and the comparison group.
+  const rawStart = get('start');
+  let start: number | null = null;
+  if (rawStart !== null) {
+    if (!/^\d{4}$/.test(rawStart)) notice('start', rawStart, '', 'malformed');
+    else {
+      start = nearestYear(years, Number(rawStart));
+      if (start !== Number(rawStart)) notice('start', rawStart, String(start), 'unavailable');
+    }
+  }
+  const rawCg = get('cg');
+  let cg: ComparisonGroup = 'rest';
+  if (rawCg !== null) {
+    if (rawCg === 'similar' || rawCg === 'rest') cg = rawCg;
+    else notice('cg', rawCg, cg, 'unknown');
+  }
+
   const rawPts = get('pts');
   let pts: string[] = [];
   if (rawPts !== null) {
@@ -248,7 +276,7 @@ export function parseViewState(
   else if (rawEmbed !== null) notice('embed', rawEmbed, '', 'unknown');
 
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, idxmin, idxdyn, pts, embed, sec, pa },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, idxmin, idxdyn, pts, embed, sec, pa, sim, start, cg },
     notices,
   };
 }
@@ -280,6 +308,9 @@ export function serializeViewState(s: ViewState): string {
     idxmin: s.idxmin === null ? null : String(s.idxmin),
     idxdyn: s.idxdyn === null ? null : String(s.idxdyn),
     pts: s.pts.length > 0 ? s.pts.join(',') : null,
+    sim: s.sim.length > 0 ? s.sim.join(',') : null,
+    start: s.start === null ? null : String(s.start),
+    cg: s.cg === 'rest' ? null : s.cg,
     lang: s.lang,
     embed: s.embed,
     sec: s.sec > 0 ? String(s.sec) : null,

@@ -47,5 +47,6 @@ export function normalizeView(view: ViewState, site: SiteInfo): ViewState {
     to: range.to,
     mode: range.mode,
     breaks: view.cls === 'manual' ? view.breaks : null,
+    start: view.start === null ? null : nearestYear(years, view.start),
   };
 }

@@ -114,8 +114,16 @@ export class ViewPipeline {
         void this.loadComparisons(site, ind, gen);
       }
       let colorById: ReadonlyMap<string, string | null> = resultColors(result);
+      // Similar areas (and a before/after view's comparison group when it is them) are marked on the map.
+      const marks = view.mode === 'similar' || view.mode === 'did';
+      if (!marks || !cache) map.areas.setMarked([]);
       if (cache && ANALYSIS_MODES.includes(view.mode)) {
         const analysed = this.ensureAnalysis().then((analysis) => analysis.refresh(cache, site, view));
+        if (marks) {
+          void analysed.then(() => {
+            if (gen === this.generation) map.areas.setMarked(this.analysis?.marked ?? []);
+          });
+        }
         if (ANALYSIS_MAP_MODES.includes(view.mode)) {
           const colors = await analysed;
           if (gen !== this.generation) return;

@@ -53,7 +53,17 @@ export interface ViewState {
    * this equal to the shown site's unions.
    */
   pa: ProgrammeArea[];
+  /** Similar areas (mode=similar): the indicators compared (URL sim=id,…); empty = the site's default set. */
+  sim: string[];
+  /** Before/after (mode=did): the first year after the start (URL start); null = the default (programme area's start, else mid-series). */
+  start: number | null;
+  /** Before/after: the comparison group, the rest of the level or the similar areas (URL cg=similar). */
+  cg: ComparisonGroup;
 }
+
+export type ComparisonGroup = 'rest' | 'similar';
+/** At most this many indicators in `sim`. */
+export const MAX_SIMILAR_INDICATORS = 16;
 
 /** The largest secrecy threshold accepted from a URL. */
 export const MAX_SECRECY = 20;
@@ -75,7 +85,9 @@ export type ViewMode =
   | 'swipe'
   | 'profile'
   | 'index'
-  | 'lisa';
+  | 'lisa'
+  | 'similar'
+  | 'did';
 export const VIEW_MODES: readonly ViewMode[] = [
   'map',
   'change',
@@ -87,6 +99,8 @@ export const VIEW_MODES: readonly ViewMode[] = [
   'profile',
   'index',
   'lisa',
+  'similar',
+  'did',
 ];
 /** Modes that show two indicators (ind and ind2). */
 export const TWO_INDICATOR_MODES: readonly ViewMode[] = ['scatter', 'bivariate', 'swipe'];
@@ -98,7 +112,7 @@ export const MAX_INDEX_DYNAMICS_YEARS = 10;
 /** At most this many areas are selected at once. */
 export const MAX_SELECTED = 6;
 /** Modes with an analysis panel beside the map (their code is loaded on first use). */
-export const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa'];
+export const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa', 'similar', 'did'];
 /** Modes whose map is coloured by an analysis, not by the indicator's classes (their legend is in the panel). */
 export const ANALYSIS_MAP_MODES: readonly ViewMode[] = ['bivariate', 'index', 'lisa'];
 

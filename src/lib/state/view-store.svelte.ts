@@ -64,7 +64,7 @@ export class ViewStore {
     this.pendingSearch = null;
     let next: ViewState = { ...this.view, ...patch };
     if (patch.site !== undefined && patch.site !== this.view.site) {
-      Object.assign(next, this.registry.site(next.site).defaults, { sel: [], ind2: null, idx: [], pts: [] });
+      Object.assign(next, this.registry.site(next.site).defaults, { sel: [], ind2: null, idx: [], pts: [], sim: [], start: null });
     }
     if (['site', 'level', 'ind', 'ind2', 'year', 'mode'].some((k) => k in patch && patch[k as keyof ViewState] !== this.view[k as keyof ViewState])) {
       this.brushed = null;
@@ -111,6 +111,7 @@ export class ViewStore {
     if (gone.has(this.view.ind)) patch.ind = this.registry.site(siteId).defaults.ind;
     if (this.view.ind2 && gone.has(this.view.ind2)) patch.ind2 = null;
     if (this.view.idx.some((w) => gone.has(w.id))) patch.idx = this.view.idx.filter((w) => !gone.has(w.id));
+    if (this.view.sim.some((id) => gone.has(id))) patch.sim = this.view.sim.filter((id) => !gone.has(id));
     if (Object.keys(patch).length > 0) this.update(patch, { replace: true });
   }
 
