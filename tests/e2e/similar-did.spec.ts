@@ -2,6 +2,7 @@
 // Leipzig Ortsteil, as a user gets there: the rows, the map's marks, one click to compare them or
 // to use them as the comparison group; the estimate checked against the SQL console's values.
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expectOnlyOwnOrigin, mapPixels, waitForView } from './helpers';
 import { differenceInDifferences, type DidSeries } from '../../src/lib/analysis/did';
 
@@ -129,4 +130,19 @@ test('before/after for a programme area from a share link: its start of funding,
   await expect(panel.getByTestId('did-counts')).toHaveAttribute('data-n', '60');
   await expect(panel.getByTestId('did-estimate')).toHaveAttribute('data-value', /^-?\d/);
   await expect(panel.getByTestId('did-chart')).toContainText('Beginn 2015');
+});
+
+test('both panels pass axe (WCAG 2.1 AA: no serious or critical violation), in English too', async ({ page }) => {
+  for (const [url, panel] of [
+    ['./?site=leipzig&ind=arbeitslosenanteil&year=2022&mode=similar&sel=50&lang=en', 'similar-areas'],
+    ['./?site=leipzig&ind=arbeitslosenanteil&year=2022&mode=did&sel=50&start=2015&lang=en', 'did-panel'],
+  ] as const) {
+    await page.goto(url);
+    await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
+    await expect(page.getByTestId(panel).locator(panel === 'did-panel' ? '[data-testid="did-estimate"]' : '[data-testid="similar-row"]').first()).toBeVisible();
+    await expect(page.getByTestId(panel)).toContainText(panel === 'did-panel' ? 'Difference-in-differences' : 'most similar');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(`[data-testid="${panel}"]`).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad, panel).toEqual([]);
+  }
 });

@@ -115,7 +115,7 @@ export const panelsDe = {
   'did.detail': '{name}: vorher {tPre}, nachher {tPost} ({tChange}). Vergleichsgruppe: vorher {cPre}, nachher {cPost} ({cChange}).',
   'did.counts': '{n} Vergleichsgebiete; {pre} Jahre vorher ({preRange}), {post} Jahre nachher ({postRange}).',
   'did.excluded': '{count} Gebiete ohne Werte vor oder nach dem Beginn bleiben außen vor.',
-  'did.incomplete': '{count} Vergleichsgebiete haben Lücken und gehen mit den vorhandenen Jahren ein.',
+  'did.incomplete': 'Vergleichsgebiete mit Lücken (sie gehen mit den vorhandenen Jahren ein): {count}',
   'did.small': 'Nur {n} Vergleichsgebiete: Schätzung und Intervall sind sehr unsicher.',
   'did.caveat': 'Zur Einordnung: Das Ergebnis zeigt einen Zusammenhang, keinen Beweis für eine Wirkung. Zur gleichen Zeit können andere Entwicklungen gewirkt haben, und die Vergleichsgebiete sind nicht zufällig gewählt. Bei kleinen Gebieten und kleinen Zahlen schwanken die Werte stark. Die Schätzung nimmt an, dass sich Gebiet und Vergleichsgruppe ohne den Beginn parallel entwickelt hätten – das Diagramm zeigt, ob das vorher so war.',
   'did.method': 'Vorher = Mittel der Jahre vor {start}, nachher = Mittel ab {start}, nur Jahre mit einem Wert für {name}. Schätzung = Veränderung des Gebiets − mittlere Veränderung der Vergleichsgebiete (jedes Gebiet gleich gewichtet). Das Intervall zieht die Vergleichsgebiete {draws}-mal mit Zurücklegen.',

@@ -116,7 +116,7 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'did.detail': '{name}: before {tPre}, after {tPost} ({tChange}). Comparison group: before {cPre}, after {cPost} ({cChange}).',
   'did.counts': '{n} comparison areas; {pre} years before ({preRange}), {post} years after ({postRange}).',
   'did.excluded': '{count} areas without values before or after the start are left out.',
-  'did.incomplete': '{count} comparison areas have gaps and enter with the years they have.',
+  'did.incomplete': 'Comparison areas with gaps (they enter with the years they have): {count}',
   'did.small': 'Only {n} comparison areas: the estimate and its interval are very uncertain.',
   'did.caveat': 'How to read this: the result shows an association, not proof of an effect. Other developments may have acted at the same time, and the comparison areas were not chosen at random. With small areas and small numbers the values vary a lot. The estimate assumes that the area and the comparison group would have developed in parallel without the start – the chart shows whether they did before it.',
   'did.method': 'Before = mean of the years before {start}, after = mean from {start} on, only years with a value for {name}. Estimate = change of the area − mean change of the comparison areas (each area weighted equally). The interval resamples the comparison areas {draws} times with replacement.',

@@ -86,7 +86,7 @@ export interface DidData {
   groupLevel: string;
   /** The comparison areas (before any were left out for missing values). */
   comparisonIds: string[];
-  /** The selected area's series and the comparison group's mean per year (over the areas with a value that year). */
+  /** The selected area's series and the comparison group's mean per year (over the areas the estimate uses that have a value that year). */
   treated: DidPoint[];
   comparisonMean: (DidPoint & { n: number })[];
   outcome: DidOutcome | null;
@@ -162,10 +162,13 @@ export async function buildDid(
     const v = treated.values.get(year);
     return v === null || v === undefined ? [] : [{ year, value: v }];
   });
+  // The chart's mean is over the areas the estimate uses (those with a value before and after the start).
+  const left = new Set(outcome.ok ? outcome.comparison.excluded : []);
+  const used = comparison.filter((c) => !left.has(c.id));
   const comparisonMean = window.flatMap((year) => {
     let sum = 0;
     let n = 0;
-    for (const c of comparison) {
+    for (const c of used) {
       const v = c.values.get(year);
       if (v !== null && v !== undefined && Number.isFinite(v)) {
         sum += v;
@@ -174,9 +177,9 @@ export async function buildDid(
     }
     return n > 0 ? [{ year, value: sum / n, n }] : [];
   });
-  const used = outcome.ok ? [...outcome.years.pre, ...outcome.years.post] : window;
-  const first = used[0] ?? view.from;
-  const last = used.at(-1) ?? view.to;
+  const years = outcome.ok ? [...outcome.years.pre, ...outcome.years.post] : window;
+  const first = years[0] ?? view.from;
+  const last = years.at(-1) ?? view.to;
   const breaks = Object.entries(ind.yearNotes ?? {})
     .map(([year, note]) => ({ year: Number(year), note }))
     .filter((b) => b.year > first && b.year <= last)
