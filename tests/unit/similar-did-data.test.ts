@@ -84,7 +84,8 @@ describe('similar areas (state/similar-did.ts)', () => {
     const gaps = ortsteile.filter((id) => id !== '00' && cell(id, 2022, 'arbeitslosenanteil') !== null).map((id) => Math.abs(cell(id, 2022, 'arbeitslosenanteil')! - own));
     expect(Math.abs(cell(nearest.id, 2022, 'arbeitslosenanteil')! - own)).toBe(Math.min(...gaps));
     const none = await buildSimilar(cache, leipzig, view('?site=leipzig&mode=similar&year=2022'));
-    expect(none).toMatchObject({ target: null, result: null });
+    expect(none).toMatchObject({ target: null, result: null, areaCount: 0 });
+    expect(one.areaCount).toBe(63);
   });
 
   it('all 10,786 Gemeinden: Leipzig’s nearest ten, and the analysis marks them for the map', async () => {
@@ -182,6 +183,10 @@ describe('before/after (state/similar-did.ts)', () => {
         return mean(b) - mean(a);
       });
       expect(d.outcome?.ok && d.outcome.estimate).toBeCloseTo(post - pre - mean(changes), 9);
+      // the only programme area of its site has no other area of its level to be similar to
+      const alone = await buildSimilar(cache, leipzig, { ...v, mode: 'similar' });
+      expect(alone).toMatchObject({ target: 'pa-z', areaCount: 1 });
+      expect(alone.result?.ok).toBe(false);
     } finally {
       await setProgrammeAreas(engine, leipzig, []);
     }

@@ -95,6 +95,7 @@ export const panelsDe = {
   'similar.dropped.target-missing': '{indicator}: kein Wert für {name} – nicht verwendet',
   'similar.dropped.constant': '{indicator}: überall gleich – nicht verwendet',
   'similar.excluded': '{count} Gebiete ohne Wert für einen der Indikatoren bleiben außen vor.',
+  'similar.alone': 'Auf dieser Ebene gibt es kein anderes Gebiet zum Vergleich.',
   'similar.none': 'Kein anderes Gebiet hat Werte für alle gewählten Indikatoren.',
   'similar.noIndicators': 'Keiner der gewählten Indikatoren unterscheidet die Gebiete (für {name} ohne Wert oder überall gleich). Bitte andere Indikatoren wählen.',
   'similar.method': 'Jeder Indikator wird über alle Gebiete der Ebene z-standardisiert (Abstand zum Mittel in Standardabweichungen); der Abstand ist die euklidische Distanz der z-Werte. Der Balken zeigt, wie viel jeder Indikator zum quadrierten Abstand beiträgt. Ein Wert „< 1 %“ geht mit 0,5 % ein. Verglichen wird innerhalb dieses Standorts, noch nicht über Standorte hinweg.',

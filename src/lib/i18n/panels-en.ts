@@ -96,6 +96,7 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'similar.dropped.target-missing': '{indicator}: no value for {name} – not used',
   'similar.dropped.constant': '{indicator}: equal everywhere – not used',
   'similar.excluded': '{count} areas without a value for one of the indicators are left out.',
+  'similar.alone': 'There is no other area at this level to compare with.',
   'similar.none': 'No other area has values for all chosen indicators.',
   'similar.noIndicators': 'None of the chosen indicators separates the areas (no value for {name}, or equal everywhere). Please choose other indicators.',
   'similar.method': 'Each indicator is z-standardised over all areas of the level (distance from the mean in standard deviations); the distance is the Euclidean distance of the z-values. The bar shows how much each indicator contributes to the squared distance. A value "< 1%" enters as 0.5%. Areas are compared within this site, not yet across sites.',

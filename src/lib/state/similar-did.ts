@@ -39,6 +39,8 @@ export interface SimilarData {
   indicators: { ind: Indicator; year: number }[];
   /** null without a selected area. */
   result: SimilarResult | null;
+  /** Areas of the level (with the selected one; 1: there is nothing to compare it with). */
+  areaCount: number;
 }
 
 /** Values per area for one year; a value known only as "< 1 %" enters with its midpoint (as in the social index). */
@@ -51,7 +53,7 @@ export async function buildSimilar(cache: ValueCache, site: Site, view: ViewStat
   const target = focusArea(view);
   const inds = similarIndicators(site, view);
   const indicators = inds.map((ind) => ({ ind, year: nearestYear(ind.years, view.year) }));
-  if (target === null) return { target, level: view.level, indicators, result: null };
+  if (target === null) return { target, level: view.level, indicators, result: null, areaCount: 0 };
   const datas = await Promise.all(inds.map((ind) => cache.get(site, view.level, ind)));
   const columns = datas.map((d, j) => valuesIn(d, indicators[j]!.year));
   const ids = new Set<string>();
@@ -63,7 +65,7 @@ export async function buildSimilar(cache: ValueCache, site: Site, view: ViewStat
     rows,
     { k },
   );
-  return { target, level: view.level, indicators, result };
+  return { target, level: view.level, indicators, result, areaCount: rows.length };
 }
 
 /** One point of a chart series. */
