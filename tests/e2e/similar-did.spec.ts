@@ -105,12 +105,14 @@ test('the similar areas become the comparison group of before/after in one click
   await page.goto('./?site=leipzig&ind=arbeitslosenanteil&year=2022&mode=similar&sel=50&start=2015');
   await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
   const similar = (await rows(page)).map((r) => r.id);
+  const firstName = (await page.getByTestId('similar-row').first().locator('th').textContent())!.trim();
   await page.getByTestId('similar-use-did').click();
   await expect(page).toHaveURL(/mode=did.*cg=similar/);
   const panel = page.getByTestId('did-panel');
   await expect(panel.getByTestId('did-group')).toHaveValue('similar');
   await expect(panel.getByTestId('did-estimate')).toBeVisible();
   await expect(panel.getByTestId('did-counts')).toHaveAttribute('data-n', String(similar.length));
+  await expect(panel.getByTestId('did-similar-list')).toContainText(firstName);
   // they stay marked on the map
   await expect.poll(async () => (await mapPixels(page, [MARKED])).perColor[MARKED]).toBeGreaterThan(50);
 

@@ -121,6 +121,7 @@ export const panelsDe = {
   'did.caveat': 'Zur Einordnung: Das Ergebnis zeigt einen Zusammenhang, keinen Beweis für eine Wirkung. Zur gleichen Zeit können andere Entwicklungen gewirkt haben, und die Vergleichsgebiete sind nicht zufällig gewählt. Bei kleinen Gebieten und kleinen Zahlen schwanken die Werte stark. Die Schätzung nimmt an, dass sich Gebiet und Vergleichsgruppe ohne den Beginn parallel entwickelt hätten – das Diagramm zeigt, ob das vorher so war.',
   'did.method': 'Vorher = Mittel der Jahre vor {start}, nachher = Mittel ab {start}, nur Jahre mit einem Wert für {name}. Schätzung = Veränderung des Gebiets − mittlere Veränderung der Vergleichsgebiete (jedes Gebiet gleich gewichtet). Das Intervall zieht die Vergleichsgebiete {draws}-mal mit Zurücklegen.',
   'did.breaks': 'Brüche in der Zeitreihe laut Katalog:',
+  'did.similarList': 'Vergleichsgebiete (magenta umrandet): {names}',
   'did.similarYear': 'Die Ähnlichkeit wurde im Jahr {year} bestimmt, nicht vor dem Beginn {start}. Für einen faireren Vergleich ein Jahr vor dem Beginn anzeigen.',
   'did.noEstimate.no-pre-years': 'Für {name} gibt es keinen Wert vor {start}. Bitte einen späteren Beginn oder einen früheren Zeitraum wählen.',
   'did.noEstimate.no-post-years': 'Für {name} gibt es keinen Wert ab {start}.',

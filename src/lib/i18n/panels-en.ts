@@ -122,6 +122,7 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'did.caveat': 'How to read this: the result shows an association, not proof of an effect. Other developments may have acted at the same time, and the comparison areas were not chosen at random. With small areas and small numbers the values vary a lot. The estimate assumes that the area and the comparison group would have developed in parallel without the start – the chart shows whether they did before it.',
   'did.method': 'Before = mean of the years before {start}, after = mean from {start} on, only years with a value for {name}. Estimate = change of the area − mean change of the comparison areas (each area weighted equally). The interval resamples the comparison areas {draws} times with replacement.',
   'did.breaks': 'Series breaks noted in the catalog:',
+  'did.similarList': 'Comparison areas (outlined in magenta): {names}',
   'did.similarYear': 'Similarity was measured in {year}, not before the start {start}. For a fairer comparison show a year before the start.',
   'did.noEstimate.no-pre-years': '{name} has no value before {start}. Please choose a later start or an earlier range.',
   'did.noEstimate.no-post-years': '{name} has no value from {start} on.',
