@@ -78,6 +78,11 @@ export const panelsDe = {
   'pa.rename': 'Name des Programmgebiets',
   'pa.delete': '„{name}“ löschen',
   'pa.undo': '„{name}“ wiederherstellen',
+  'pa.example': 'Beispiel',
+  'pa.exampleTitle': 'Beispiel: die Abgrenzung ist aus ganzen Gebieten angenähert ({source}); Quelle in „Über die Daten“ und data/SOURCES.md',
+  'pa.bundledTitle': 'Mitgeliefert, Abgrenzung nach: {source}',
+  'pa.hide': '„{name}“ ausblenden (mitgeliefert; wiederherstellbar)',
+  'pa.restoreBundled': 'Ausgeblendete mitgelieferte Programmgebiete wiederherstellen ({count})',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

@@ -79,4 +79,9 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pa.rename': 'Name of the programme area',
   'pa.delete': 'Delete “{name}”',
   'pa.undo': 'Restore “{name}”',
+  'pa.example': 'Example',
+  'pa.exampleTitle': 'Example: the boundary is approximated by whole areas ({source}); source in “About the data” and data/SOURCES.md',
+  'pa.bundledTitle': 'Bundled, boundary as defined by: {source}',
+  'pa.hide': 'Hide “{name}” (bundled; can be restored)',
+  'pa.restoreBundled': 'Restore hidden bundled programme areas ({count})',
 };
