@@ -117,6 +117,7 @@ export const de = {
   'mode.profile': 'Gebietsprofil',
   'mode.index': 'Sozialindex (Status und Dynamik)',
   'mode.lisa': 'Räumliche Cluster (Moran’s I, LISA)',
+  'mode.programmes': 'Programmgebiete aller Standorte (Übersicht)',
   'controls.ind2': 'Zweiter Indikator',
   'search.label': 'Gebiet suchen',
   'search.placeholder': 'Name eingeben …',

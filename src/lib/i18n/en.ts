@@ -115,6 +115,7 @@ export const en: Record<MainMessageKey, string> = {
   'mode.profile': 'Area profile',
   'mode.index': 'Social index (status and dynamics)',
   'mode.lisa': 'Spatial clusters (Moran’s I, LISA)',
+  'mode.programmes': 'Programme areas of every site (overview)',
   'controls.ind2': 'Second indicator',
   'search.label': 'Find an area',
   'search.placeholder': 'Type a name …',

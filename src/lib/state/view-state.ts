@@ -75,7 +75,8 @@ export type ViewMode =
   | 'swipe'
   | 'profile'
   | 'index'
-  | 'lisa';
+  | 'lisa'
+  | 'programmes';
 export const VIEW_MODES: readonly ViewMode[] = [
   'map',
   'change',
@@ -87,6 +88,7 @@ export const VIEW_MODES: readonly ViewMode[] = [
   'profile',
   'index',
   'lisa',
+  'programmes',
 ];
 /** Modes that show two indicators (ind and ind2). */
 export const TWO_INDICATOR_MODES: readonly ViewMode[] = ['scatter', 'bivariate', 'swipe'];
@@ -98,7 +100,7 @@ export const MAX_INDEX_DYNAMICS_YEARS = 10;
 /** At most this many areas are selected at once. */
 export const MAX_SELECTED = 6;
 /** Modes with an analysis panel beside the map (their code is loaded on first use). */
-export const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa'];
+export const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa', 'programmes'];
 /** Modes whose map is coloured by an analysis, not by the indicator's classes (their legend is in the panel). */
 export const ANALYSIS_MAP_MODES: readonly ViewMode[] = ['bivariate', 'index', 'lisa'];
 
