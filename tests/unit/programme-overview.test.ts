@@ -14,6 +14,10 @@ import { ValueCache } from '../../src/lib/state/value-cache';
 import { parseProgrammeExamples } from '../../src/lib/state/programme-examples';
 import { programmeOverview } from '../../src/lib/state/programme-overview';
 import { containingArea, latestYear, overviewRow, sortOverview } from '../../src/lib/analysis/programme-overview';
+import { overviewDeck, overviewTables } from '../../src/lib/state/programme-overview-export';
+import { buildXlsx } from '../../src/lib/io/export/xlsx-export';
+import { buildTablePptx } from '../../src/lib/io/export/pptx-table-export';
+import '../../src/lib/i18n/panels-messages';
 import { createNodeEngine, dataDir, readDataFile } from './helpers/node-engine';
 
 const leipzig = findBundledSite('leipzig');
@@ -143,6 +147,32 @@ describe('their figures and the overview, on the real data', () => {
     const lacking = await programmeOverview(cache, sites, bundled, 'arbeitslose');
     expect(lacking.find((r) => r.id === 'pa-ex-verden-nord')!.value).toBeNull();
     expect(lacking.find((r) => r.id === 'pa-ex-gruenau')!.year).toBe(2022);
+  });
+  it('XLSX: one row per area, values unrounded, missing empty, sources, licences and the definitions; PPTX: table and chart', async () => {
+    const rows = await programmeOverview(cache, sites, bundled, 'arbeitslosenanteil');
+    const x = { rows, ind: findIndicator(leipzig, 'arbeitslosenanteil'), lang: 'de' as const, site: sites.find, filter: '' };
+    const [data, meta] = overviewTables(x, new Date('2026-12-06T21:00:00Z'));
+    expect(data!.rows).toHaveLength(4);
+    const gruenau = data!.rows.find((r) => r[0] === 'Grünau')!;
+    expect(gruenau[5]).toBe(rows.find((r) => r.id === 'pa-ex-gruenau')!.value);
+    expect(gruenau[4]).toBe(2022);
+    expect(gruenau[11]).toBe('Beispiel');
+    // The Gemeinden site has no such indicator: empty cells, never 0.
+    const verden = data!.rows.find((r) => r[0] === 'Sozialraum Nord (LK Verden)')!;
+    expect(verden[5]).toBeNull();
+    const metaText = meta!.rows.map((r) => r.join(' ')).join('\n');
+    expect(metaText).toContain('Stadt Leipzig');
+    expect(metaText).toContain('dl-de');
+    expect(metaText).toContain('kreiszeitung.de');
+    expect(metaText).toContain('Σ Zähler / Σ Nenner');
+    const xlsx = await buildXlsx([data!, meta!]);
+    expect(String.fromCharCode(xlsx[0]!, xlsx[1]!)).toBe('PK');
+    const deck = overviewDeck(x);
+    expect(deck.rows[0]).toHaveLength(deck.columns.length);
+    expect(deck.sourceLine).toContain('Stadt Leipzig');
+    const pptx = await buildTablePptx(deck);
+    expect(String.fromCharCode(pptx[0]!, pptx[1]!)).toBe('PK');
+    expect(pptx.length).toBeGreaterThan(20_000);
   });
 });
 

@@ -53,6 +53,8 @@ export function parseProgrammeExamples(json: unknown): { areas: ProgrammeArea[];
       });
     }
   }
+  // Known from now on to exampleSource() (the list's hover text, the exports).
+  for (const [id, s] of found) sources.set(id, s);
   return { areas, sources: found };
 }
 
@@ -81,11 +83,7 @@ let read: Promise<ProgrammeArea[]> | null = null;
 /** The bundled areas (read once; a failure is retried next time). */
 export function bundledProgrammeAreas(): Promise<ProgrammeArea[]> {
   if (!read) {
-    read = fetchJson<unknown>(EXAMPLES_PATH).then((json) => {
-      const parsed = parseProgrammeExamples(json);
-      for (const [id, s] of parsed.sources) sources.set(id, s);
-      return parsed.areas;
-    });
+    read = fetchJson<unknown>(EXAMPLES_PATH).then((json) => parseProgrammeExamples(json).areas);
     read.catch(() => (read = null));
   }
   return read;
