@@ -18,6 +18,8 @@ import { overviewDeck, overviewTables } from '../../src/lib/state/programme-over
 import { buildXlsx } from '../../src/lib/io/export/xlsx-export';
 import { buildTablePptx } from '../../src/lib/io/export/pptx-table-export';
 import '../../src/lib/i18n/panels-messages';
+import { SiteRegistry } from '../../src/lib/data/site-registry.svelte';
+import { ProgrammeAreas } from '../../src/lib/state/programme-areas.svelte';
 import { createNodeEngine, dataDir, readDataFile } from './helpers/node-engine';
 
 const leipzig = findBundledSite('leipzig');
@@ -69,6 +71,36 @@ describe('the bundled programme areas (data/programme-areas/examples.json)', () 
     }
     // Never in share links.
     expect(encodeProgrammeAreas(bundled.map(({ geometry: _g, ...a }) => a))).toBe('');
+  });
+});
+
+describe('the owner and bundled areas', () => {
+  it('never keeps them, refuses edits, hides instead of deleting (undo shows again), and leaves them out of the URL form', async () => {
+    const kept = new Map<string, ProgrammeArea>();
+    const removed: string[] = [];
+    const owner = new ProgrammeAreas(new SiteRegistry(), null, null, {
+      save: async (areas) => void areas.forEach((a) => kept.set(a.id, a)),
+      remove: async (id) => void removed.push(id),
+    });
+    await owner.addMany(bundled);
+    expect(owner.of('leipzig')).toHaveLength(3);
+    expect(owner.of('gemeinden')).toHaveLength(1);
+    expect(kept.size).toBe(0);
+    await expect(owner.rename('pa-ex-gruenau', 'Anders')).rejects.toThrow(/cannot be changed/);
+    await owner.remove('pa-ex-gruenau');
+    expect(owner.find('pa-ex-gruenau')).toBeUndefined();
+    expect(owner.hiddenBundled).toEqual(['pa-ex-gruenau']);
+    expect(removed).toEqual([]);
+    expect(await owner.undoRemove()).toBe(true);
+    expect(owner.find('pa-ex-gruenau')).toBeDefined();
+    expect(owner.hiddenBundled).toEqual([]);
+    expect(kept.size).toBe(0);
+    // The user's own area beside them is kept as always.
+    const own = await owner.add({ site: 'leipzig', name: 'Eigenes', programme: 'thinka', startYear: null, members: ['00'] });
+    expect([...kept.keys()]).toEqual([own.id]);
+    expect(encodeProgrammeAreas(owner.of('leipzig'))).toMatch(new RegExp(`^${own.id}~`));
+    expect(encodeProgrammeAreas(owner.of('leipzig'))).not.toContain('pa-ex-');
+    await owner.settled();
   });
 });
 
