@@ -122,7 +122,7 @@ export const panelsDe = {
   'pao.meta.exported': 'Exportiert',
   'pao.method': 'Werte aus Zählwerten: Summen von Anzahlen, Anteile als Σ Zähler / Σ Nenner der Teilgebiete (nie gemittelte Anteile). „Jahr“ ist das letzte Jahr mit Wert; die Veränderung reicht vom Förderbeginn (oder dem ersten Jahr danach mit Wert) bis dahin, bei Anteilen in Prozentpunkten, bei Anzahlen in Prozent. Bezugsgebiet: das kleinste Verwaltungsgebiet (Stadt, Kreis, Land, Deutschland), das alle Teilgebiete enthält, im selben Jahr. Fehlende Werte bleiben leer (nie 0), geheim gehaltene stehen als „.“.',
   'pa.example': 'Beispiel',
-  'pa.exampleTitle': 'Beispiel: die Abgrenzung ist aus ganzen Gebieten angenähert ({source}); Quelle in „Über die Daten“ und data/SOURCES.md',
+  'pa.exampleTitle': 'Beispiel: die Abgrenzung ist aus ganzen Gebieten angenähert, nach {source}',
   'pa.bundledTitle': 'Mitgeliefert, Abgrenzung nach: {source}',
   'pa.hide': '„{name}“ ausblenden (mitgeliefert; wiederherstellbar)',
   'pa.restoreBundled': 'Ausgeblendete mitgelieferte Programmgebiete wiederherstellen ({count})',

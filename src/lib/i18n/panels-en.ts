@@ -123,7 +123,7 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pao.meta.exported': 'Exported',
   'pao.method': 'Values from counts: sums of counts, shares as Σ numerator / Σ denominator of the members (never averaged shares). "Year" is the latest year with a value; the change runs from the start of funding (or the first year after it with a value) to then, in percentage points for shares and in percent for counts. Reference area: the smallest administrative area (city, Kreis, Land, Germany) containing every member, in the same year. Missing values stay empty (never 0), confidential ones are shown as ".".',
   'pa.example': 'Example',
-  'pa.exampleTitle': 'Example: the boundary is approximated by whole areas ({source}); source in “About the data” and data/SOURCES.md',
+  'pa.exampleTitle': 'Example: the boundary is approximated by whole areas, after {source}',
   'pa.bundledTitle': 'Bundled, boundary as defined by: {source}',
   'pa.hide': 'Hide “{name}” (bundled; can be restored)',
   'pa.restoreBundled': 'Restore hidden bundled programme areas ({count})',
