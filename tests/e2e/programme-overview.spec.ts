@@ -110,4 +110,11 @@ test('mode=programmes lists every programme area of every site with the figures 
   const slide1 = await zip.file('ppt/slides/slide1.xml')!.async('string');
   expect(slide1).toContain('Grünau');
   expect(slide1).toContain('Stadt Leipzig');
+
+  // A name shows its area on the map: the Sozialraum on the Gemeinden site, its level, selected.
+  await verden.getByTestId('pa-overview-show').click();
+  await waitForView(page, 'gemeinden|programmgebiet|auslaenderanteil|2022');
+  await expect(page).toHaveURL(/sel=pa-ex-verden-nord/);
+  await expect(page.getByTestId('ranking-row').filter({ hasText: 'Sozialraum Nord' })).toHaveCount(1);
+  await expect(overview.getByTestId('pa-overview-row')).toHaveCount(4);
 });

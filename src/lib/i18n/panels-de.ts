@@ -99,6 +99,7 @@ export const panelsDe = {
   'pao.col.diff': 'Abstand zum Bezugsgebiet',
   'pao.col.note': 'Hinweis',
   'pao.sortBy': 'Sortieren nach {column}',
+  'pao.show': 'Auf der Karte zeigen',
   'pao.estimated': 'geschätzt',
   'pao.secret': 'geheim',
   'pao.notOnSite': 'Am Standort {site} gibt es diesen Indikator nicht.',

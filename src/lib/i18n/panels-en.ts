@@ -100,6 +100,7 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pao.col.diff': 'Gap to reference',
   'pao.col.note': 'Note',
   'pao.sortBy': 'Sort by {column}',
+  'pao.show': 'Show on the map',
   'pao.estimated': 'estimated',
   'pao.secret': 'confidential',
   'pao.notOnSite': 'The site {site} has no such indicator.',
