@@ -45,6 +45,12 @@ test('the bundled programme areas appear in the list after start, labelled "Beis
 });
 
 test('mode=programmes lists every programme area of every site with the figures DuckDB gives; the filter works; the XLSX and PPTX download', async ({ page }) => {
+  // The app's Content-Security-Policy (a meta tag of the built index.html) holds for the panel, its chart and exports.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto('./?site=leipzig&ind=auslaenderanteil&year=2023&mode=programmes');
   await waitForView(page, 'leipzig|ortsteil|auslaenderanteil|2023');
   const overview = page.getByTestId('pa-overview');
@@ -117,4 +123,5 @@ test('mode=programmes lists every programme area of every site with the figures 
   await expect(page).toHaveURL(/sel=pa-ex-verden-nord/);
   await expect(page.getByTestId('ranking-row').filter({ hasText: 'Sozialraum Nord' })).toHaveCount(1);
   await expect(overview.getByTestId('pa-overview-row')).toHaveCount(4);
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });
