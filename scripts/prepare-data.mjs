@@ -24,6 +24,7 @@ import { buildKreise } from './data/kreise.mjs';
 import { buildGemeinden } from './data/gemeinden.mjs';
 import { buildGermanyOutline } from './data/germany-outline.mjs';
 import { sourcesMd } from './data/sources-md.mjs';
+import { buildProgrammeExamples } from './data/programme-examples.mjs';
 
 const started = process.hrtime.bigint();
 const log = (...a) => console.log(...a);
@@ -34,10 +35,11 @@ function main() {
   const kr = buildKreise();
   const gm = buildGemeinden(kr.upper);
   const outline = buildGermanyOutline(); // reads the Länder and Germany kreise.mjs wrote
+  const examples = buildProgrammeExamples(); // reads the Ortsteile and Gemeinden written above
 
   const catalog = sortKeysDeep({ sources: SOURCES, sites: [lz.site, kr.site, gm.site, GRID_SITE] });
   write('catalog.json', JSON.stringify(catalog, null, 2) + '\n');
-  write('SOURCES.md', sourcesMd(lz.report, kr.report, gm.report, outline));
+  write('SOURCES.md', sourcesMd(lz.report, kr.report, gm.report, outline, examples));
 
   // --- summary ---
   const L = lz.report;
@@ -66,6 +68,7 @@ function main() {
     const bytes = fs.readFileSync(path.join(ROOT, f));
     log(`  ${f}  ${bytes.length} B  (gzip ${zlib.gzipSync(bytes, { level: 9 }).length} B)`);
   }
+  log('Programme examples', JSON.stringify(examples.map((e) => `${e.id}: ${e.memberNames.join(', ')}`)));
   log(`done in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`);
 }
 

@@ -19,7 +19,12 @@ async function restoreUserSites(): Promise<void> {
   await restoreStoredImports(siteRegistry, report);
   // After the sites they belong to.
   if (hasStoredProgrammeAreas()) await (await import('./lib/state/restore-programme-areas')).restoreProgrammeAreas(siteRegistry, report);
+  // A link to a bundled programme area (or their level) needs them before the view is read.
+  if (namesBundledAreas) await (await import('./lib/state/programme-examples')).addBundledAreas(siteRegistry).catch(() => undefined);
 }
+
+/** The URL shows the programme level or names a bundled programme area. */
+const namesBundledAreas = /programmgebiet|pa-ex-/.test(location.search);
 
 /** The UI language before the app runs (for messages shown without it). */
 function pageLang(): Lang {
@@ -117,7 +122,7 @@ function start(): void {
 // for the browser's storage. Restoring never holds the start up for long (an
 // upgrade blocked by another tab): the app starts after RESTORE_WAIT_MS anyway.
 const RESTORE_WAIT_MS = 10_000;
-if (hasStoredImports() || hasStoredProgrammeAreas()) {
+if (hasStoredImports() || hasStoredProgrammeAreas() || namesBundledAreas) {
   void Promise.race([restoreUserSites(), new Promise((r) => setTimeout(r, RESTORE_WAIT_MS))]).then(start);
 } else {
   start();

@@ -2,6 +2,7 @@
 // with the numbers the builds of scripts/data/*.mjs report.
 import { roundTo, fmtInt, fmtNum, cmpStr } from '../lib/format.mjs';
 import { SOURCES } from '../lib/meta/sources.mjs';
+import { PROGRAMME_SOURCES } from './programme-examples.mjs';
 import { GEMEINDE_MERGERS } from '../lib/meta/gemeinden.mjs';
 import { LEIPZIG_MIN_KM2, LEIPZIG_SIMPLIFY_TOLERANCE } from './leipzig.mjs';
 import { KREISE_MIN_KM2 } from './kreise.mjs';
@@ -14,7 +15,7 @@ import {
   ZENSUS_COLUMNS,
 } from './gemeinden.mjs';
 
-export function sourcesMd(lz, kr, gm, outline) {
+export function sourcesMd(lz, kr, gm, outline, examples = []) {
   const s = SOURCES;
   const aggLine = (label, g) =>
     `  - ${label}: ${g.anteil.maxAbs < 1e-3 ? g.anteil.maxAbs.toExponential(1) : fmtNum(roundTo(g.anteil.maxAbs, 3))} (${g.anteil.at}; ${g.anteil.n} comparisons)`;
@@ -55,6 +56,7 @@ All sources are licensed under the ${lic}. Show the attribution texts below in t
 | \`gemeinden/areas.csv\`, \`gemeinden/values.csv\` | area list (Gemeinden plus the Kreise site's Kreise, Länder, Germany); Gemeinde values 2022 |
 | \`*/first-view.json\` | base-level values of the default view (level, indicator, year) |
 | \`zensus-grid/cells.arrow\` | Zensus 2011 1 km grid, 214,633 cells (Arrow IPC stream), written by \`scripts/prepare-grid.mjs\`; provenance in [\`zensus-grid/SOURCES.md\`](zensus-grid/SOURCES.md) |
+| \`programme-areas/examples.json\` | ${examples.length} bundled programme areas (section 7), written by \`scripts/data/programme-examples.mjs\` |
 | \`points/leipzig-kitas.geojson\`, \`points/layers.json\` | 311 Leipzig Kitas from OpenStreetMap (ODbL 1.0, not dl-de), written by \`scripts/prepare-points.mjs\`; provenance in [\`points/SOURCES.md\`](points/SOURCES.md) |
 
 Conventions: empty field = missing (never 0 for "missing"); numbers in plain form with \`.\` as decimal point;
@@ -230,7 +232,8 @@ ${aggLine('Stadt Leipzig (official totals include persons not assigned to an Ort
   boundary reforms are slightly off. Years: ${kr.years[0]}–${kr.years[kr.years.length - 1]} (INKAR only 1995–2022,
   Destatis only 1990–2021).
 
-${gemeindenMd(gm)}`;
+${gemeindenMd(gm)}
+${programmeExamplesMd(examples)}`;
 }
 
 function gemeindenMd(gm) {
@@ -340,5 +343,39 @@ Checks (all Gemeinden, computed by the script):
   \`eigentum_est\` / \`wohnungen\` and labels the indicator "share of all dwellings".
 - Households: \`haushalte_est\` sums to ${fmtInt(Math.round(gm.haushalte.sum))} for the ${fmtInt(gm.haushalte.n)} Gemeinden with a household
   size (${fmtInt(gm.haushalte.einwohner)} residents).
+`;
+}
+
+/** Section 7: the bundled programme areas, the source of each definition and how it was approximated. */
+function programmeExamplesMd(examples) {
+  const rows = examples.map(
+    (e) =>
+      `| \`${e.id}\` | ${e.name} | \`${e.site}\` | ${e.programmeText ?? e.programme} | ${e.startYear ?? '–'} | ${e.memberNames.join('; ')} (${e.members.join(', ')}) | ${e.example ? '**Beispiel**' : 'as defined'} | [${e.source}](#${e.source}) |`,
+  );
+  const cited = [...new Set(examples.map((e) => e.source))].map((id) => {
+    const s = PROGRAMME_SOURCES[id];
+    return `- <a id="${id}"></a>\`${id}\`: ${s.title}, <${s.url}> (read 2026-12 from a stored copy; no network here): ${s.says}.`;
+  });
+  const approx = examples.filter((e) => e.approximation).map((e) => `- ${e.name}: ${e.approximation}.`);
+  return `## 7. Bundled programme areas (\`programme-areas/examples.json\`)
+
+Example programme areas, loaded at start on every visit (after the first map). Each is a union of base areas, so its
+figures are exact sums and Σ numerator / Σ denominator like every aggregate; the file also carries the members'
+dissolved outline (turf union, 5 decimals), so the app draws them without loading the base geometry. An area whose
+definition is not a set of our base areas in its source is an approximation and is labelled **"Beispiel"** in the app
+(\`example: true\`); examples never enter share links or project files, and deleting one only hides it in this
+browser ("Beispiele wiederherstellen" brings it back).
+
+| id | name | site | programme | start | members | status | source |
+| --- | --- | --- | --- | ---: | --- | --- | --- |
+${rows.join('\n')}
+
+Sources of the definitions:
+
+${cited.join('\n')}
+
+Approximations (why "Beispiel"):
+
+${approx.join('\n')}
 `;
 }

@@ -157,3 +157,16 @@ export async function failFormatOn(target: Locator, event: 'change' | 'click'): 
     event,
   );
 }
+
+/** Ids of the bundled programme areas (data/programme-areas/examples.json). */
+export const BUNDLED_PROGRAMME_AREAS = ['pa-ex-gruenau', 'pa-ex-leipziger-osten', 'pa-ex-schoenefeld-mockau', 'pa-ex-verden-nord'];
+
+/**
+ * Hides the bundled programme areas before every page of the file loads (as a user hides them:
+ * localStorage, state/programme-examples.ts), for tests that count the user's own areas.
+ */
+export function withoutBundledProgrammeAreas(test: Test): void {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript((ids) => localStorage.setItem('quartiersatlas.examples.hidden', JSON.stringify(ids)), BUNDLED_PROGRAMME_AREAS);
+  });
+}

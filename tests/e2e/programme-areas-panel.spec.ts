@@ -1,7 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { expectOnlyOwnOrigin, waitForView } from './helpers';
+import { expectOnlyOwnOrigin, withoutBundledProgrammeAreas, waitForView } from './helpers';
 
 expectOnlyOwnOrigin(test);
+// These tests count the user's own programme areas.
+withoutBundledProgrammeAreas(test);
 
 const VIEW = './?site=leipzig&level=ortsteil&ind=einwohner&year=2023';
 

@@ -1,7 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { expectOnlyOwnOrigin, mapPixels, waitForView } from './helpers';
+import { expectOnlyOwnOrigin, withoutBundledProgrammeAreas, mapPixels, waitForView } from './helpers';
 
 expectOnlyOwnOrigin(test);
+// These tests count the user's own programme areas.
+withoutBundledProgrammeAreas(test);
 
 // A union of Ortsteile 00, 01, 02 as a share link gives it (pa=, README): the name is
 // URI-encoded inside the entry, and the entry once more as a URL parameter.

@@ -64,6 +64,14 @@ export function memberWeight(area: Pick<ProgrammeArea, 'weights'>, baseId: strin
   return area.weights?.[baseId] ?? 1;
 }
 
+/** Ids of the bundled programme areas (data/programme-areas/examples.json) start so; the app's own never do. */
+export const BUNDLED_PREFIX = 'pa-ex-';
+
+/** A bundled programme area (an example or a sourced one): never edited, kept or put into links; deleting hides it. */
+export function isBundled(area: Pick<ProgrammeArea, 'id' | 'example'>): boolean {
+  return area.example === true || area.id.startsWith(BUNDLED_PREFIX);
+}
+
 /** A union of base areas (travels in share links), not a drawn or imported polygon. */
 export function isUnion(area: Pick<ProgrammeArea, 'geometry' | 'weights'>): boolean {
   return area.geometry === undefined && !isEstimated(area);
@@ -147,7 +155,7 @@ const field = (s: string) => encodeURIComponent(s).replace(/~/g, '%7E');
 /** The unions among `areas` in the compact URL form ('' when there are none). */
 export function encodeProgrammeAreas(areas: readonly ProgrammeArea[]): string {
   return areas
-    .filter((a) => isUnion(a) && !a.example)
+    .filter((a) => isUnion(a) && !isBundled(a))
     .map((a) => {
       const parts = [a.id, field(a.name), a.programme, a.startYear === null ? '' : String(a.startYear), a.members.map(field).join(','), a.color.replace('#', '')];
       if (a.programme === 'own' && a.programmeText) parts.push(field(a.programmeText));

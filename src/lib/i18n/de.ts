@@ -119,6 +119,7 @@ export const de = {
   'mode.lisa': 'Räumliche Cluster (Moran’s I, LISA)',
   'mode.similar': 'Ähnliche Gebiete',
   'mode.did': 'Vorher/nachher gegen Vergleichsgebiete',
+  'mode.programmes': 'Programmgebiete aller Standorte (Übersicht)',
   'controls.ind2': 'Zweiter Indikator',
   'search.label': 'Gebiet suchen',
   'search.placeholder': 'Name eingeben …',

@@ -117,6 +117,7 @@ export const en: Record<MainMessageKey, string> = {
   'mode.lisa': 'Spatial clusters (Moran’s I, LISA)',
   'mode.similar': 'Similar areas',
   'mode.did': 'Before/after against comparison areas',
+  'mode.programmes': 'Programme areas of every site (overview)',
   'controls.ind2': 'Second indicator',
   'search.label': 'Find an area',
   'search.placeholder': 'Type a name …',

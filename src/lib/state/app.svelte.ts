@@ -51,6 +51,8 @@ export class App {
     // delays the first map by ~0.3 s and the engine gains nothing; go in turn.
     await this.show(controller, true);
     if (this.map.basemap) void this.map.applyBasemap();
+    // The bundled programme areas (examples) join their sites after the first map.
+    void this.programmes.loadBundled().catch((err: unknown) => console.warn('Quartiersatlas: bundled programme areas', err));
     await this.data.start(this.views.site);
   }
 

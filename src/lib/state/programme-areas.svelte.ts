@@ -7,7 +7,7 @@
 import { untrack } from 'svelte';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import {
-  defaultProgrammeColor, encodeProgrammeAreas, isProgrammeLevel, isUnion, newProgrammeAreaId,
+  defaultProgrammeColor, encodeProgrammeAreas, isBundled, isProgrammeLevel, isUnion, newProgrammeAreaId,
   type ProgrammeArea,
 } from '../data/programme-areas';
 import { StorageFullError } from '../data/user-store';
@@ -34,6 +34,8 @@ export class ProgrammeAreas {
   storageError = $state<string | null>(null);
   /** The last deleted area (undo brings it back), or null. */
   lastRemoved = $state.raw<ProgrammeArea | null>(null);
+  /** Bundled areas the user deleted: hidden (in this browser) until restoreBundled(). */
+  hiddenBundled = $state.raw<readonly string[]>([]);
   /** Geometry of every site in flight (tests and the e2e hook wait for it). */
   private pending: Promise<unknown> = Promise.resolve();
 
@@ -91,6 +93,7 @@ export class ProgrammeAreas {
   async update(id: string, patch: Partial<Omit<ProgrammeArea, 'id' | 'site'>>): Promise<ProgrammeArea> {
     const old = this.find(id);
     if (!old) throw new Error(`Unknown programme area "${id}"`);
+    if (isBundled(old)) throw new Error(`The bundled programme area "${old.name}" cannot be changed`);
     const merged: Record<string, unknown> = { ...old, ...patch };
     // Members given without weights are a union again (weights belong to a polygon).
     if (patch.members && !('weights' in patch)) delete merged.weights;
@@ -113,7 +116,9 @@ export class ProgrammeAreas {
     this.leaveLevel(area.site, id, rest.length === 0);
     this.lastRemoved = area;
     await this.apply(area.site, rest);
-    await this.storage.remove(id).catch(() => undefined);
+    // A bundled area is only hidden (it comes back with restoreBundled()).
+    if (isBundled(area)) await this.hideBundled([...this.hiddenBundled, id]);
+    else await this.storage.remove(id).catch(() => undefined);
   }
 
   /** Brings the last deleted programme area back (false when there is none). */
@@ -122,8 +127,34 @@ export class ProgrammeAreas {
     if (!area || this.find(area.id) || !this.registry.find(area.site)) return false;
     this.lastRemoved = null;
     await this.apply(area.site, [...this.of(area.site), area]);
-    await this.keep([area]);
+    if (isBundled(area)) await this.hideBundled(this.hiddenBundled.filter((h) => h !== area.id));
+    else await this.keep([area]);
     return true;
+  }
+
+  /**
+   * The bundled programme areas (examples and sourced ones, data/programme-areas/examples.json)
+   * join their sites, except those the user hid; DuckDB gets them at once where the site is loaded.
+   */
+  async loadBundled(only?: ReadonlySet<string>): Promise<void> {
+    const examples = await import('./programme-examples');
+    this.hiddenBundled = [...examples.hiddenExamples()];
+    const { sites, outlines } = await examples.addBundledAreas(this.registry, only);
+    this.pending = Promise.all([this.pending, outlines]);
+    for (const site of sites) await this.data?.setProgrammeAreas(site);
+  }
+
+  /** Brings every hidden bundled area back. */
+  async restoreBundled(): Promise<void> {
+    const ids = new Set(this.hiddenBundled);
+    await this.hideBundled([]);
+    if (this.lastRemoved && ids.has(this.lastRemoved.id)) this.lastRemoved = null;
+    await this.loadBundled(ids);
+  }
+
+  private async hideBundled(ids: readonly string[]): Promise<void> {
+    this.hiddenBundled = [...new Set(ids)];
+    (await import('./programme-examples')).setHiddenExamples(this.hiddenBundled);
   }
 
   /** A deleted imported site takes its programme areas along (from the list and the storage). */
@@ -177,7 +208,7 @@ export class ProgrammeAreas {
       $effect(() => {
         const store = this.store;
         if (!store) return;
-        const wanted = this.of(store.view.site).filter((a) => isUnion(a) && !a.example);
+        const wanted = this.of(store.view.site).filter((a) => isUnion(a) && !isBundled(a));
         const shown = store.view.pa;
         if (shown.some((a) => a.site !== store.view.site) || encodeProgrammeAreas(wanted) !== encodeProgrammeAreas(shown)) {
           untrack(() => {
@@ -217,7 +248,10 @@ export class ProgrammeAreas {
     await this.data?.setProgrammeAreas(siteId);
   }
 
-  private async keep(areas: readonly ProgrammeArea[]): Promise<void> {
+  private async keep(all: readonly ProgrammeArea[]): Promise<void> {
+    // Bundled areas come with the app: never kept.
+    const areas = all.filter((a) => !isBundled(a));
+    if (areas.length === 0) return;
     try {
       await this.storage.save(areas);
       this.storageError = null;

@@ -12,6 +12,7 @@ import type { DataCoordinator } from './data-coordinator.svelte';
 import type { ProgrammeAreas } from './programme-areas.svelte';
 import { serializeViewState } from './url';
 import { DEFAULT_SITE, type ViewStore } from './view-store.svelte';
+import { isBundled } from '../data/programme-areas';
 
 function storageProblem(err: unknown): string {
   return err instanceof StorageFullError ? 'full' : err instanceof Error ? err.message : String(err);
@@ -124,7 +125,8 @@ export class UserImports {
       loadExtensions().catch(() => []),
       loadPointLayers().catch(() => []),
     ]);
-    const programmeAreas = [...this.registry.programmeAreas];
+    // (Bundled programme areas come with the app.)
+    const programmeAreas = this.registry.programmeAreas.filter((a) => !isBundled(a));
     return writeProject({ sites, extensions, pointLayers, programmeAreas, view: serializeViewState(this.store.view) });
   }
 

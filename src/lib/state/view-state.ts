@@ -87,7 +87,8 @@ export type ViewMode =
   | 'index'
   | 'lisa'
   | 'similar'
-  | 'did';
+  | 'did'
+  | 'programmes';
 export const VIEW_MODES: readonly ViewMode[] = [
   'map',
   'change',
@@ -101,6 +102,7 @@ export const VIEW_MODES: readonly ViewMode[] = [
   'lisa',
   'similar',
   'did',
+  'programmes',
 ];
 /** Modes that show two indicators (ind and ind2). */
 export const TWO_INDICATOR_MODES: readonly ViewMode[] = ['scatter', 'bivariate', 'swipe'];
@@ -112,7 +114,7 @@ export const MAX_INDEX_DYNAMICS_YEARS = 10;
 /** At most this many areas are selected at once. */
 export const MAX_SELECTED = 6;
 /** Modes with an analysis panel beside the map (their code is loaded on first use). */
-export const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa', 'similar', 'did'];
+export const ANALYSIS_MODES: readonly ViewMode[] = ['compare', 'profile', 'scatter', 'bivariate', 'index', 'lisa', 'similar', 'did', 'programmes'];
 /** Modes whose map is coloured by an analysis, not by the indicator's classes (their legend is in the panel). */
 export const ANALYSIS_MAP_MODES: readonly ViewMode[] = ['bivariate', 'index', 'lisa'];
 
