@@ -3,6 +3,7 @@ import App from './components/App.svelte';
 import { siteRegistry } from './lib/data/site-registry.svelte';
 import { hasStoredImports } from './lib/data/user-store';
 import { hasStoredProgrammeAreas } from './lib/data/programme-areas-flag';
+import { formulaIndicatorsAtStart } from './lib/data/formula-indicators-flag';
 import { appReports, type StorageNotice } from './lib/state/app-reports.svelte';
 import { restoreStoredImports } from './lib/state/restore-imports';
 import { translate, type Lang } from './lib/i18n';
@@ -19,6 +20,10 @@ async function restoreUserSites(): Promise<void> {
   await restoreStoredImports(siteRegistry, report);
   // After the sites they belong to.
   if (hasStoredProgrammeAreas()) await (await import('./lib/state/restore-programme-areas')).restoreProgrammeAreas(siteRegistry, report);
+  // After the sites and tables their formulas name.
+  if (formulaIndicatorsAtStart(location.search)) {
+    await (await import('./lib/state/restore-formula-indicators')).restoreFormulaIndicators(siteRegistry, location.search, report);
+  }
 }
 
 /** The UI language before the app runs (for messages shown without it). */
@@ -117,7 +122,7 @@ function start(): void {
 // for the browser's storage. Restoring never holds the start up for long (an
 // upgrade blocked by another tab): the app starts after RESTORE_WAIT_MS anyway.
 const RESTORE_WAIT_MS = 10_000;
-if (hasStoredImports() || hasStoredProgrammeAreas()) {
+if (hasStoredImports() || hasStoredProgrammeAreas() || formulaIndicatorsAtStart(location.search)) {
   void Promise.race([restoreUserSites(), new Promise((r) => setTimeout(r, RESTORE_WAIT_MS))]).then(start);
 } else {
   start();

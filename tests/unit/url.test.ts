@@ -45,6 +45,7 @@ const DEFAULTS: ViewState = {
   embed: null,
   sec: 0,
   pa: [],
+  fx: '',
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');

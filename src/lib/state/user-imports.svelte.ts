@@ -118,14 +118,16 @@ export class UserImports {
 
   /** Everything imported and the current view, as a project file (JSON text). */
   async exportProject(): Promise<string> {
-    const [{ writeProject }, sites, extensions, pointLayers] = await Promise.all([
+    const [{ writeProject }, { formulaRecords }, sites, extensions, pointLayers] = await Promise.all([
       import('../io/project-file'),
+      import('../data/formula-indicators'),
       loadUserSites().catch(() => []),
       loadExtensions().catch(() => []),
       loadPointLayers().catch(() => []),
     ]);
     const programmeAreas = [...this.registry.programmeAreas];
-    return writeProject({ sites, extensions, pointLayers, programmeAreas, view: serializeViewState(this.store.view) });
+    const formulaIndicators = formulaRecords(this.registry.sites);
+    return writeProject({ sites, extensions, pointLayers, programmeAreas, formulaIndicators, view: serializeViewState(this.store.view) });
   }
 
   /** Restores a project file: its sites and tables are added (kept), then its view is shown. */
@@ -147,6 +149,11 @@ export class UserImports {
     for (const layer of project.pointLayers) await this.addPointLayer(layer, { show: false });
     // Programme areas after the sites they belong to, before the view (which may show their level).
     if (project.programmeAreas.length > 0) await this.programmes?.addMany(project.programmeAreas);
+    // Formula indicators after the tables their formulas may name, before the view (which may show one).
+    if (project.formulaIndicators.length > 0) {
+      const { formulaIndicatorsOwner } = await import('./formula-indicators.svelte');
+      await formulaIndicatorsOwner(this.registry, this.data, this.store).addMany(project.formulaIndicators);
+    }
     // The project's view as it was (update() would reset a new site to its defaults).
     this.store.showQuery(project.view, { write: true });
   }

@@ -53,6 +53,12 @@ export interface ViewState {
    * this equal to the shown site's unions.
    */
   pa: ProgrammeArea[];
+  /**
+   * Formula indicators of the site (URL fx=, data/formula-indicators.ts encodeFormulaIndicators),
+   * kept as given ('' = none): a share link brings them; the FormulaIndicators owner keeps this
+   * equal to the shown site's formula indicators.
+   */
+  fx: string;
 }
 
 /** The largest secrecy threshold accepted from a URL. */
