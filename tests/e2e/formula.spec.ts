@@ -1,0 +1,122 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expectOnlyOwnOrigin, waitForView } from './helpers';
+
+expectOnlyOwnOrigin(test);
+
+// The hand-computed figures come straight from the bundled files (not from the app): per Ortsteil
+// auslaender / einwohner × 1000, per Stadtbezirk Σ auslaender / Σ einwohner × 1000 over its Ortsteile.
+const dataDir = fileURLToPath(new URL('../../data/leipzig/', import.meta.url));
+const csv = (file: string) => readFileSync(dataDir + file, 'utf8').trim().split('\n').map((l) => l.split(','));
+const [valueHead, ...valueRows] = csv('values.csv');
+const col = (name: string) => valueHead!.indexOf(name);
+const parents = new Map(csv('areas.csv').slice(1).filter((r) => r[2] === 'ortsteil').map((r) => [r[0]!, r[3]!]));
+const YEAR = '2023';
+const rowsOf = (pred: (areaId: string) => boolean) => valueRows.filter((r) => r[col('year')] === YEAR && pred(r[col('area_id')]!));
+const sum = (rows: string[][], name: string) => rows.reduce((s, r) => s + Number(r[col(name)]), 0);
+const per1000 = (rows: string[][]) => (sum(rows, 'auslaender') / sum(rows, 'einwohner')) * 1000;
+const de1 = (v: number) => v.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const zentrum = per1000(rowsOf((id) => id === '00'));
+const mitte = per1000(rowsOf((id) => parents.get(id) === '0'));
+
+async function ranking(page: Page, id: string): Promise<string> {
+  return (await page.getByTestId('ranking-row').and(page.locator(`[data-id="${id}"]`)).innerText()).replace(/\s+/g, ' ');
+}
+
+test('the calculator: suggestions as one types, an unknown name, then auslaender / einwohner * 1000 on the map at Ortsteil and Stadtbezirk level; kept after a reload; a share link brings it along', async ({ page, browser }) => {
+  expect(mitte).toBeGreaterThan(50);
+  expect(Math.abs(mitte - zentrum)).toBeGreaterThan(1);
+  await page.goto(`./?site=leipzig&level=ortsteil&ind=einwohner&year=${YEAR}`);
+  await waitForView(page, `leipzig|ortsteil|einwohner|${YEAR}`);
+
+  await page.getByTestId('formula-new').click();
+  await page.getByTestId('formula-name').fill('Ausländer je 1.000 Einwohner');
+  const input = page.getByTestId('formula-input');
+  await input.pressSequentially('ausl');
+  // The site's indicators that match, by id and label.
+  const suggestions = page.getByTestId('formula-suggestion');
+  await expect(page.getByTestId('formula-suggestions')).toBeVisible();
+  await expect(suggestions.first()).toHaveAttribute('data-id', 'auslaender');
+  await expect(page.getByTestId('formula-suggestions')).toContainText('auslaenderanteil');
+  await expect(page.getByTestId('formula-suggestions')).not.toContainText('einwohner');
+  await suggestions.first().click();
+  await expect(input).toHaveValue('auslaender');
+
+  // An unknown name: a message with its position and a suggestion; nothing is saved.
+  await input.pressSequentially(' / einwohnr');
+  const error = page.getByTestId('formula-error');
+  await expect(error).toHaveAttribute('data-kind', 'unknown-name');
+  await expect(error).toContainText('„einwohnr“');
+  await expect(error).toContainText('Stelle 14');
+  await expect(error).toContainText('„einwohner“');
+  // A unit clash.
+  await input.fill('einwohner + auslaenderanteil');
+  await expect(error).toHaveAttribute('data-kind', 'unit-clash');
+  // A syntax error.
+  await input.fill('auslaender / * einwohner');
+  await expect(error).toHaveAttribute('data-kind', 'syntax');
+  await expect(error).toContainText('Stelle 14');
+
+  await input.fill('auslaender / einwohner * 1000');
+  await expect(error).toHaveCount(0);
+  await expect(page.getByTestId('formula-agg')).toHaveAttribute('data-kind', 'ratio');
+  await expect(page.getByTestId('formula-unit')).toHaveValue('per1000');
+  await page.getByTestId('formula-save').click();
+
+  // Shown on the map at once: the Ortsteil's value is its own quotient.
+  await expect(page).toHaveURL(/ind=f-[a-z0-9]+/);
+  const id = /ind=(f-[a-z0-9]+)/.exec(page.url())![1]!;
+  await waitForView(page, `leipzig|ortsteil|${id}|${YEAR}`);
+  await expect(page.getByTestId('indicator-select')).toHaveValue(id);
+  expect(await ranking(page, '00')).toContain(de1(zentrum));
+  await expect(page.getByTestId('legend')).toContainText('Eigene Berechnung: auslaender / einwohner * 1000');
+
+  // Stadtbezirk: Σ auslaender / Σ einwohner × 1000, not a mean of the Ortsteile.
+  await page.getByTestId('level-select').selectOption('stadtbezirk');
+  await waitForView(page, `leipzig|stadtbezirk|${id}|${YEAR}`);
+  await expect(page.getByTestId('ranking-row')).toHaveCount(10);
+  expect(await ranking(page, '0')).toContain(de1(mitte));
+
+  // The URL names it (fx=), so a copied link brings it.
+  await expect(page).toHaveURL(new RegExp(`fx=${id}~`));
+  const link = page.url();
+
+  // Kept in the browser: a reload without fx= still has it.
+  await page.goto(`./?site=leipzig&level=stadtbezirk&ind=${id}&year=${YEAR}`);
+  await waitForView(page, `leipzig|stadtbezirk|${id}|${YEAR}`);
+  expect(await ranking(page, '0')).toContain(de1(mitte));
+  await expect(page.getByTestId('formula-item')).toHaveCount(1);
+
+  // A fresh browser profile (nothing stored) opening the share link sees it too.
+  const other = await browser.newContext();
+  try {
+    const fresh = await other.newPage();
+    await fresh.goto(link);
+    await waitForView(fresh, `leipzig|stadtbezirk|${id}|${YEAR}`);
+    await expect(fresh.getByTestId('indicator-select')).toHaveValue(id);
+    expect(await ranking(fresh, '0')).toContain(de1(mitte));
+    await expect(fresh.getByTestId('formula-item')).toHaveCount(1);
+  } finally {
+    await other.close();
+  }
+
+  // Deleted: the view leaves it, the list is empty and the URL no longer names it.
+  await page.getByTestId('formula-delete').click();
+  await expect(page.getByTestId('formula-item')).toHaveCount(0);
+  await expect(page.getByTestId('indicator-select')).not.toHaveValue(id);
+  await expect(page).not.toHaveURL(/fx=/);
+});
+
+test('division by zero shows "keine Angabe", never 0', async ({ page }) => {
+  await page.goto(`./?site=leipzig&level=ortsteil&ind=einwohner&year=${YEAR}`);
+  await waitForView(page, `leipzig|ortsteil|einwohner|${YEAR}`);
+  await page.getByTestId('formula-new').click();
+  await page.getByTestId('formula-name').fill('Null');
+  await page.getByTestId('formula-input').fill('einwohner / (auslaender - auslaender)');
+  await page.getByTestId('formula-save').click();
+  await expect(page).toHaveURL(/ind=f-/);
+  await waitForView(page, `leipzig|ortsteil|f-`);
+  await expect(page.getByTestId('ranking-row').first()).toContainText('keine Angabe');
+  await expect(page.getByTestId('legend')).toContainText('keine Angabe');
+});
