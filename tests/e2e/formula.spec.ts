@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expectOnlyOwnOrigin, waitForView } from './helpers';
@@ -119,4 +120,31 @@ test('division by zero shows "keine Angabe", never 0', async ({ page }) => {
   await waitForView(page, `leipzig|ortsteil|f-`);
   await expect(page.getByTestId('ranking-row').first()).toContainText('keine Angabe');
   await expect(page.getByTestId('legend')).toContainText('keine Angabe');
+});
+
+test('by keyboard: arrows and Enter take a suggestion; the open form with its list and a message has no serious axe violation', async ({ page }) => {
+  await page.goto(`./?site=leipzig&level=ortsteil&ind=einwohner&year=${YEAR}&lang=en`);
+  await waitForView(page, `leipzig|ortsteil|einwohner|${YEAR}`);
+  await page.getByTestId('formula-new').click();
+  const input = page.getByTestId('formula-input');
+  await input.focus();
+  await page.keyboard.type('(arbeitslose - arb');
+  await expect(page.getByTestId('formula-suggestions')).toBeVisible();
+  await expect(input).toHaveAttribute('aria-expanded', 'true');
+  // arbeitslose_sgb2 and arbeitslosenanteil start with "arb" (arbeitslose itself is typed out).
+  await page.keyboard.press('ArrowDown');
+  const chosen = await page.getByTestId('formula-suggestion').and(page.locator('[aria-selected="true"]')).getAttribute('data-id');
+  expect(chosen).toMatch(/^arbeitslose/);
+  await page.keyboard.press('Enter');
+  await expect(input).toHaveValue(`(arbeitslose - ${chosen}`);
+  await expect(page.getByTestId('formula-error')).toHaveAttribute('data-kind', 'syntax');
+  await expect(page.getByTestId('formula-error')).toContainText('position');
+  await page.keyboard.type(') / ein');
+  await expect(page.getByTestId('formula-suggestions')).toBeVisible();
+  await expect(page.getByTestId('formula-error')).toHaveAttribute('data-kind', 'unknown-name');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.maplibregl-canvas').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('formula-suggestions')).toHaveCount(0);
 });
