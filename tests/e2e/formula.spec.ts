@@ -148,3 +148,37 @@ test('by keyboard: arrows and Enter take a suggestion; the open form with its li
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('formula-suggestions')).toHaveCount(0);
 });
+
+test('a damaged stored formula indicator is named in a notice and dropped; the intact one is restored', async ({ page }) => {
+  await page.goto(`./?site=leipzig&level=ortsteil&ind=einwohner&year=${YEAR}`);
+  await waitForView(page, `leipzig|ortsteil|einwohner|${YEAR}`);
+  // Written as the app's store would, one of them damaged (an unknown unit), plus one whose formula no longer fits.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('quartiersatlas-formulas', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('formula-indicators', { keyPath: 'id' });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('formula-indicators', 'readwrite');
+      const store = tx.objectStore('formula-indicators');
+      store.put({ id: 'f-intact', site: 'leipzig', name: 'Intakt', formula: 'auslaender / einwohner * 1000', unit: 'per1000', direction: 'neutral' });
+      store.put({ id: 'f-broken', site: 'leipzig', name: 'Kaputt', formula: 'auslaender / einwohner', unit: 'furlong', direction: 'neutral' });
+      store.put({ id: 'f-stale', site: 'leipzig', name: 'Veraltet', formula: 'kitas / einwohner', unit: 'per1000', direction: 'neutral' });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    localStorage.setItem('quartiersatlas.formulas', '1');
+  });
+  await page.goto(`./?site=leipzig&level=stadtbezirk&ind=f-intact&year=${YEAR}`);
+  await waitForView(page, `leipzig|stadtbezirk|f-intact|${YEAR}`);
+  expect(await ranking(page, '0')).toContain(de1(mitte));
+  const notice = page.getByTestId('storage-notice');
+  await expect(notice).toContainText('f-broken');
+  await expect(notice).toContainText('unknown unit');
+  await expect(notice).toContainText('f-stale');
+  await expect(page.getByTestId('formula-item')).toHaveCount(1);
+  await expect(page.getByTestId('formula-item')).toHaveAttribute('data-id', 'f-intact');
+});

@@ -113,6 +113,8 @@ export const panelsDe = {
   'formula.show': 'Zeigen',
   'formula.delete': '„{name}“ löschen',
   'formula.failed': 'Der Indikator konnte nicht berechnet werden: {message}',
+  'formula.notKept': 'Der Indikator konnte nicht im Browser gespeichert werden ({reason}); er gilt nur für diese Sitzung. Über „Projekt speichern“ oder den Link bleibt er erhalten.',
+  'formula.storageFull': 'Speicher voll',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

@@ -114,4 +114,6 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'formula.show': 'Show',
   'formula.delete': 'Delete “{name}”',
   'formula.failed': 'The indicator could not be computed: {message}',
+  'formula.notKept': 'The indicator could not be kept in the browser ({reason}); it lasts for this session only. “Save project” or the link keeps it.',
+  'formula.storageFull': 'storage full',
 };
