@@ -76,6 +76,21 @@ describe('FormulaIndicators (owner)', () => {
     expect(registry.site('leipzig').indicators.filter((i) => i.id === 'f-good')).toHaveLength(1);
   });
 
+  it('formula indicators computed from a deleted table go with it; the others stay', async () => {
+    const registry = new SiteRegistry();
+    const storage = memoryStorage();
+    const owner = new FormulaIndicators(registry, null, null, storage);
+    await owner.addMany([
+      { ...input, id: 'f-one' },
+      { ...input, id: 'f-two', formula: 'arbeitslose_sgb2 / arbeitslose * 100', unit: 'percent' },
+    ]);
+    await owner.removeUsing('leipzig', ['arbeitslose_sgb2', 'gone_too']);
+    expect(owner.of('leipzig').map((f) => f.id)).toEqual(['f-one']);
+    expect([...storage.kept.keys()]).toEqual(['f-one']);
+    await owner.removeUsing('leipzig', null);
+    expect(owner.of('leipzig')).toEqual([]);
+  });
+
   it('the start-up path registers formula indicators without DuckDB and names those that do not fit', () => {
     const registry = new SiteRegistry();
     const failed = registerFormulaIndicators(registry, [

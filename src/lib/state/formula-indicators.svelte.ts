@@ -139,6 +139,19 @@ export class FormulaIndicators {
     await this.storage.remove(id).catch(() => undefined);
   }
 
+  /**
+   * Deletes the formula indicators that name any of these indicators (a table deleted from the
+   * site: what is computed from it goes with it), or every one of the site (`ids` null: the site deleted).
+   */
+  async removeUsing(siteId: string, ids: readonly string[] | null): Promise<void> {
+    const site = this.registry.find(siteId);
+    const gone = ids === null ? null : new Set(ids);
+    const records = site ? this.of(siteId) : this.all.filter((f) => f.site === siteId);
+    for (const f of records) {
+      if (gone === null || (f.formula.match(/[a-z_][a-z0-9_]*/g) ?? []).some((name) => gone.has(name))) await this.remove(f.id);
+    }
+  }
+
   /** Formula indicators from a project file or a link: added (or replacing those with the same id) and kept; the reasons of those refused. */
   async addMany(list: readonly FormulaIndicator[]): Promise<string[]> {
     const failed: string[] = [];

@@ -67,6 +67,7 @@ export class UserImports {
   /** Deletes an imported site everywhere (map, DuckDB, storage). */
   async removeUserSite(id: string): Promise<void> {
     if (this.store.view.site === id) this.store.update({ site: DEFAULT_SITE });
+    await this.removeFormulas(id, null);
     this.registry.removeSite(id);
     await this.programmes?.forgetSite(id);
     await deleteUserSite(id).catch(() => undefined);
@@ -77,9 +78,17 @@ export class UserImports {
   /** Deletes a table that was added to a site: its indicators leave the site and the storage. */
   async removeTableImport(ext: TableExtension): Promise<void> {
     this.store.leaveIndicators(ext.siteId, ext.indicators.map((i) => i.id));
+    await this.removeFormulas(ext.siteId, ext.indicators.map((i) => i.id));
     this.registry.removeExtension(ext);
     await deleteExtension(ext.id).catch(() => undefined);
     this.data.forget(ext.siteId);
+  }
+
+  /** Formula indicators computed from indicators that go away (null: all of the site) go too. */
+  private async removeFormulas(siteId: string, ids: readonly string[] | null): Promise<void> {
+    if (!this.registry.find(siteId)?.indicators.some((i) => i.formula !== undefined)) return;
+    const { formulaIndicatorsOwner } = await import('./formula-indicators.svelte');
+    await formulaIndicatorsOwner(this.registry, this.data, this.store).removeUsing(siteId, ids);
   }
 
   /** Deletes an imported point layer and the indicators derived from it. */
