@@ -182,3 +182,28 @@ test('a damaged stored formula indicator is named in a notice and dropped; the i
   await expect(page.getByTestId('formula-item')).toHaveCount(1);
   await expect(page.getByTestId('formula-item')).toHaveAttribute('data-id', 'f-intact');
 });
+
+test('a hostile share link: markup in the name stays text, SQL in the formula is refused and named', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const field = (s: string) => encodeURIComponent(s).replace(/~/g, '%7E');
+  const name = '<img src=x onerror=alert(1)>';
+  const fx = [
+    ['f-html', field(name), 'per1000', 'n', '1', field('auslaender / einwohner * 1000')].join('~'),
+    ['f-sql', field('SQL'), 'count', 'n', '', field("einwohner'); DROP TABLE observations; --")].join('~'),
+  ].join('|');
+  await page.goto(`./?site=leipzig&level=stadtbezirk&ind=f-html&year=${YEAR}&fx=${encodeURIComponent(fx)}`);
+  await waitForView(page, `leipzig|stadtbezirk|f-html|${YEAR}`);
+  expect(await ranking(page, '0')).toContain(de1(mitte));
+  await expect(page.getByTestId('formula-item')).toHaveCount(1);
+  await expect(page.getByTestId('formula-item')).toContainText(name);
+  await expect(page.getByTestId('storage-notice')).toContainText('f-sql');
+  // The data are intact: another indicator still shows.
+  await page.getByTestId('indicator-select').selectOption('einwohner');
+  await waitForView(page, `leipzig|stadtbezirk|einwohner|${YEAR}`);
+  await expect(page.getByTestId('ranking-row')).toHaveCount(10);
+  expect(dialogs).toEqual([]);
+});
