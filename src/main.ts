@@ -3,6 +3,7 @@ import App from './components/App.svelte';
 import { siteRegistry } from './lib/data/site-registry.svelte';
 import { hasStoredImports } from './lib/data/user-store';
 import { hasStoredProgrammeAreas } from './lib/data/programme-areas-flag';
+import { formulaIndicatorsAtStart } from './lib/data/formula-indicators-flag';
 import { appReports, type StorageNotice } from './lib/state/app-reports.svelte';
 import { restoreStoredImports } from './lib/state/restore-imports';
 import { translate, type Lang } from './lib/i18n';
@@ -21,6 +22,10 @@ async function restoreUserSites(): Promise<void> {
   if (hasStoredProgrammeAreas()) await (await import('./lib/state/restore-programme-areas')).restoreProgrammeAreas(siteRegistry, report);
   // A link to a bundled programme area (or their level) needs them before the view is read.
   if (namesBundledAreas) await (await import('./lib/state/programme-examples')).addBundledAreas(siteRegistry).catch(() => undefined);
+  // After the sites and tables their formulas name.
+  if (formulaIndicatorsAtStart(location.search)) {
+    await (await import('./lib/state/restore-formula-indicators')).restoreFormulaIndicators(siteRegistry, location.search, report);
+  }
 }
 
 /** The URL shows the programme level or names a bundled programme area. */
@@ -122,7 +127,7 @@ function start(): void {
 // for the browser's storage. Restoring never holds the start up for long (an
 // upgrade blocked by another tab): the app starts after RESTORE_WAIT_MS anyway.
 const RESTORE_WAIT_MS = 10_000;
-if (hasStoredImports() || hasStoredProgrammeAreas() || namesBundledAreas) {
+if (hasStoredImports() || hasStoredProgrammeAreas() || namesBundledAreas || formulaIndicatorsAtStart(location.search)) {
   void Promise.race([restoreUserSites(), new Promise((r) => setTimeout(r, RESTORE_WAIT_MS))]).then(start);
 } else {
   start();

@@ -48,6 +48,7 @@ const DEFAULTS: ViewState = {
   sim: [],
   start: null,
   cg: 'rest',
+  fx: '',
 };
 
 const parse = (search: string) => parseViewState(search, SITES, 'leipzig');

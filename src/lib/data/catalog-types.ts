@@ -38,6 +38,8 @@ export interface Indicator {
   agg: Aggregation;
   notes?: Text;
   yearNotes?: Record<string, Text>;
+  /** A formula indicator's formula (canonical text; data/formula-indicators.ts): computed in DuckDB, not read from a file. */
+  formula?: string;
 }
 
 export interface Level {

@@ -2,7 +2,7 @@
 // their sources and the point layers. Nothing else adds, replaces or removes a
 // site; views read `sites` (reactive) and look sites up here. It also holds the
 // programme areas of every site, which become the site's level PROGRAMME_LEVEL.
-import type { Level, Site, Source } from './catalog-types';
+import type { Indicator, Level, Site, Source } from './catalog-types';
 import { baseLevel, bundledCatalog } from './catalog';
 import type { AreaCollection } from './geometry';
 import { bundledPointLayers, type PointLayerInfo } from './points';
@@ -93,6 +93,26 @@ export class SiteRegistry {
         ? { ...site, indicators: site.indicators.filter((n) => !gone.has(n.id)), extraValues: (site.extraValues ?? []).filter((e) => e.file !== ext.file) }
         : undefined,
     );
+  }
+
+  /**
+   * Adds (or replaces) indicators computed in the app from the site's others (formula indicators,
+   * data/formula-indicator-entry.ts), each with its source, after the site's indicators. False when
+   * the site is not there.
+   */
+  addComputedIndicators(siteId: string, entries: readonly { indicator: Indicator; sourceKey: string; source: Source }[]): boolean {
+    if (!this.find(siteId)) return false;
+    for (const e of entries) this.sources.set(e.sourceKey, e.source);
+    this.replaceSite(siteId, (site) =>
+      site ? { ...site, indicators: [...site.indicators.map((i) => entries.find((e) => e.indicator.id === i.id)?.indicator ?? i), ...entries.filter((e) => !site.indicators.some((i) => i.id === e.indicator.id)).map((e) => e.indicator)] } : undefined,
+    );
+    return true;
+  }
+
+  /** Removes computed indicators (formula indicators) from their site. */
+  removeComputedIndicators(siteId: string, ids: readonly string[]): void {
+    const gone = new Set(ids);
+    this.replaceSite(siteId, (site) => (site ? { ...site, indicators: site.indicators.filter((i) => !gone.has(i.id) || i.formula === undefined) } : undefined));
   }
 
   /** Adds or replaces an imported point layer. */

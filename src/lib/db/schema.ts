@@ -89,7 +89,8 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
 
   const extra = site.extraValues ?? [];
   const inExtra = new Set(extra.flatMap((e) => e.indicators));
-  await insertIndicators(engine, site, site.indicators.filter((i) => !inExtra.has(i.id)), site.values);
+  // Formula indicators are computed from the others (db/formula-indicators.ts), not read from a file.
+  await insertIndicators(engine, site, site.indicators.filter((i) => !inExtra.has(i.id) && i.formula === undefined), site.values);
   for (const e of extra) {
     await engine.registerFile(e.file, await readFile(e.file));
     await insertIndicators(engine, site, site.indicators.filter((i) => e.indicators.includes(i.id)), e.file);

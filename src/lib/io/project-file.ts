@@ -7,6 +7,7 @@ import { ImportError, parseJson, valueText } from './import/common';
 import { siteRegistry } from '../data/site-registry.svelte';
 import type { ProgrammeArea } from '../data/programme-areas';
 import { checkProgrammeArea } from '../data/programme-areas-check';
+import { checkFormulaIndicator, type FormulaIndicator } from '../data/formula-indicators';
 
 export const PROJECT_FORMAT = 'quartiersatlas-project';
 
@@ -31,6 +32,8 @@ export interface ProjectFile {
   pointLayers?: StoredPointLayer[];
   /** Programme areas (optional: files written before they existed have none). */
   programmeAreas?: ProgrammeArea[];
+  /** Formula indicators (optional: files written before they existed have none). */
+  formulaIndicators?: FormulaIndicator[];
 }
 
 export interface ProjectContents {
@@ -39,6 +42,8 @@ export interface ProjectContents {
   pointLayers: UserPointLayer[];
   /** Optional when writing (none), always there when read. */
   programmeAreas?: ProgrammeArea[];
+  /** Optional when writing (none), always there when read. */
+  formulaIndicators?: FormulaIndicator[];
   view: string;
 }
 
@@ -55,7 +60,7 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-export function writeProject({ sites, extensions, pointLayers, programmeAreas = [], view }: ProjectContents): string {
+export function writeProject({ sites, extensions, pointLayers, programmeAreas = [], formulaIndicators = [], view }: ProjectContents): string {
   const project: ProjectFile = {
     format: PROJECT_FORMAT,
     version: 1,
@@ -65,6 +70,7 @@ export function writeProject({ sites, extensions, pointLayers, programmeAreas = 
     extensions: extensions.map((e) => ({ ...e, bytes: toBase64(e.bytes) })),
     pointLayers: pointLayers.map((l) => ({ ...l, bytes: toBase64(l.bytes) })),
     programmeAreas: [...programmeAreas],
+    formulaIndicators: [...formulaIndicators],
   };
   return JSON.stringify(project);
 }
@@ -285,6 +291,21 @@ function readProgrammeAreas(list: unknown, sites: ReadonlySet<string>): Programm
   return out;
 }
 
+/** The file's formula indicators, each checked, for sites in the file or loaded; or why not (formulas are checked when added). */
+function readFormulaIndicators(list: unknown, sites: ReadonlySet<string>): FormulaIndicator[] | string {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) return 'the formula indicators are not a list';
+  const out: FormulaIndicator[] = [];
+  for (const [n, x] of list.entries()) {
+    const checked = checkFormulaIndicator(x);
+    if (!checked.ok) return `formula indicator ${n + 1}: ${checked.reason}`;
+    if (!sites.has(checked.value.site)) return `formula indicator ${n + 1} is for the site "${checked.value.site}", which is neither in the file nor loaded`;
+    if (out.some((f) => f.id === checked.value.id)) return `formula indicator ${n + 1}: the id "${checked.value.id}" occurs twice`;
+    out.push(checked.value);
+  }
+  return out;
+}
+
 export function readProject(text: string, fileName: string): Required<ProjectContents> {
   const json = parseJson(fileName, text);
   if (!isProject(json)) throw new ImportError(fileName, 'not a Quartiersatlas project file');
@@ -307,5 +328,7 @@ export function readProject(text: string, fileName: string): Required<ProjectCon
   const siteIds = new Set([...siteRegistry.sites.map((s) => s.id), ...contents.sites.map((s) => s.site.id)]);
   const programmeAreas = readProgrammeAreas(p.programmeAreas, siteIds);
   if (typeof programmeAreas === 'string') throw new ImportError(fileName, `the project file is damaged or does not fit: ${programmeAreas}`);
-  return { ...contents, programmeAreas };
+  const formulaIndicators = readFormulaIndicators(p.formulaIndicators, siteIds);
+  if (typeof formulaIndicators === 'string') throw new ImportError(fileName, `the project file is damaged or does not fit: ${formulaIndicators}`);
+  return { ...contents, programmeAreas, formulaIndicators };
 }

@@ -66,7 +66,14 @@ export class DataCoordinator {
       this.engine = engine;
       // Only the site in view is loaded now; others when the user switches to them.
       // A site's programme areas join it in DuckDB right after its own rows.
-      const cache = new ValueCache(engine, (site) => loadSiteData(engine, site, readFile).then(() => this.writeProgrammeAreas(engine, site.id)));
+      const cache = new ValueCache(engine, (site) =>
+        loadSiteData(engine, site, readFile)
+          .then(() => this.writeProgrammeAreas(engine, site.id))
+          .then(() => this.writeFormulaIndicators(engine, site.id))
+          .then((failed) => {
+            if (failed.length > 0) console.warn('Quartiersatlas: formula indicators that could not be computed', failed);
+          }),
+      );
       await cache.ensureSite(siteInView);
       this.cache = cache;
       this.status = 'ready';
@@ -179,6 +186,38 @@ export class DataCoordinator {
     };
     const next = this.programmeWrites.then(write, write);
     this.programmeWrites = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * A site's formula indicators (as the registry holds them) into DuckDB, replacing the ones there
+   * (once the site is loaded; a later load writes them then); their cached answers are dropped and
+   * views refresh. Resolves to those that could not be computed (an input missing), with the reason.
+   */
+  async setFormulaIndicators(siteId: string, changed: readonly string[]): Promise<{ id: string; reason: string }[]> {
+    const engine = this.engine;
+    if (!engine || !this.registry.find(siteId)) return [];
+    const { str } = await import('../db/sql');
+    if ((await engine.query(`SELECT 1 FROM areas WHERE site = ${str(siteId)} LIMIT 1`)).numRows === 0) return [];
+    const failed = await this.writeFormulaIndicators(engine, siteId, true);
+    this.cache?.forgetIndicators(siteId, changed);
+    this.revision++;
+    return failed;
+  }
+
+  /** Writes of formula indicators one after another (each replaces a site's formula rows). */
+  private formulaWrites: Promise<unknown> = Promise.resolve();
+
+  private writeFormulaIndicators(engine: Engine, siteId: string, always = false): Promise<{ id: string; reason: string }[]> {
+    const write = async () => {
+      const site = this.registry.find(siteId);
+      // (Without any, the code is not even loaded; after a removal the old rows go.)
+      if (!site || site.kind === 'grid' || (!always && !site.indicators.some((i) => i.formula !== undefined))) return [];
+      const { writeFormulaIndicators } = await import('../db/formula-indicators');
+      return (await writeFormulaIndicators(engine, site, (key) => this.registry.source(key))).failed;
+    };
+    const next = this.formulaWrites.then(write, write);
+    this.formulaWrites = next.catch(() => undefined);
     return next;
   }
 

@@ -8,7 +8,7 @@ import { MAX_INDEX_DYNAMICS_YEARS, MAX_INDEX_MIN_RESIDENTS, MAX_INDEX_WEIGHT, MA
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
-  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'sim', 'start', 'cg', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'pa', 'lang', 'embed',
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'sim', 'start', 'cg', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'pa', 'fx', 'lang', 'embed',
 ] as const;
 
 /**
@@ -56,6 +56,14 @@ export function parseViewState(
     const decoded = decodeProgrammeAreas(rawPa, site.id);
     pa = decoded.areas;
     if (decoded.rejected.length > 0) notice('pa', decoded.rejected.join('|'), encodeProgrammeAreas(pa), 'malformed');
+  }
+
+  // Formula indicators of the site (checked and built when adopted; formula-indicators.svelte.ts).
+  const rawFx = get('fx');
+  let fx = '';
+  if (rawFx !== null) {
+    if (rawFx.length <= 8000 && site.kind !== 'grid') fx = rawFx;
+    else notice('fx', rawFx.slice(0, 40), '', 'malformed');
   }
 
   const rawLevel = get('level');
@@ -276,7 +284,7 @@ export function parseViewState(
   else if (rawEmbed !== null) notice('embed', rawEmbed, '', 'unknown');
 
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, idxmin, idxdyn, pts, embed, sec, pa, sim, start, cg },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, idxmin, idxdyn, pts, embed, sec, pa, sim, start, cg, fx },
     notices,
   };
 }
@@ -315,6 +323,7 @@ export function serializeViewState(s: ViewState): string {
     embed: s.embed,
     sec: s.sec > 0 ? String(s.sec) : null,
     pa: encodeProgrammeAreas(s.pa.filter((a) => a.site === s.site)) || null,
+    fx: s.fx || null,
   };
   const parts: string[] = [];
   for (const name of PARAM_ORDER) {

@@ -68,6 +68,7 @@ export class UserImports {
   /** Deletes an imported site everywhere (map, DuckDB, storage). */
   async removeUserSite(id: string): Promise<void> {
     if (this.store.view.site === id) this.store.update({ site: DEFAULT_SITE });
+    await this.removeFormulas(id, null);
     this.registry.removeSite(id);
     await this.programmes?.forgetSite(id);
     await deleteUserSite(id).catch(() => undefined);
@@ -78,9 +79,17 @@ export class UserImports {
   /** Deletes a table that was added to a site: its indicators leave the site and the storage. */
   async removeTableImport(ext: TableExtension): Promise<void> {
     this.store.leaveIndicators(ext.siteId, ext.indicators.map((i) => i.id));
+    await this.removeFormulas(ext.siteId, ext.indicators.map((i) => i.id));
     this.registry.removeExtension(ext);
     await deleteExtension(ext.id).catch(() => undefined);
     this.data.forget(ext.siteId);
+  }
+
+  /** Formula indicators computed from indicators that go away (null: all of the site) go too. */
+  private async removeFormulas(siteId: string, ids: readonly string[] | null): Promise<void> {
+    if (!this.registry.find(siteId)?.indicators.some((i) => i.formula !== undefined)) return;
+    const { formulaIndicatorsOwner } = await import('./formula-indicators.svelte');
+    await formulaIndicatorsOwner(this.registry, this.data, this.store).removeUsing(siteId, ids);
   }
 
   /** Deletes an imported point layer and the indicators derived from it. */
@@ -119,15 +128,17 @@ export class UserImports {
 
   /** Everything imported and the current view, as a project file (JSON text). */
   async exportProject(): Promise<string> {
-    const [{ writeProject }, sites, extensions, pointLayers] = await Promise.all([
+    const [{ writeProject }, { formulaRecords }, sites, extensions, pointLayers] = await Promise.all([
       import('../io/project-file'),
+      import('../data/formula-indicators'),
       loadUserSites().catch(() => []),
       loadExtensions().catch(() => []),
       loadPointLayers().catch(() => []),
     ]);
     // (Bundled programme areas come with the app.)
     const programmeAreas = this.registry.programmeAreas.filter((a) => !isBundled(a));
-    return writeProject({ sites, extensions, pointLayers, programmeAreas, view: serializeViewState(this.store.view) });
+    const formulaIndicators = formulaRecords(this.registry.sites);
+    return writeProject({ sites, extensions, pointLayers, programmeAreas, formulaIndicators, view: serializeViewState(this.store.view) });
   }
 
   /** Restores a project file: its sites and tables are added (kept), then its view is shown. */
@@ -149,6 +160,11 @@ export class UserImports {
     for (const layer of project.pointLayers) await this.addPointLayer(layer, { show: false });
     // Programme areas after the sites they belong to, before the view (which may show their level).
     if (project.programmeAreas.length > 0) await this.programmes?.addMany(project.programmeAreas);
+    // Formula indicators after the tables their formulas may name, before the view (which may show one).
+    if (project.formulaIndicators.length > 0) {
+      const { formulaIndicatorsOwner } = await import('./formula-indicators.svelte');
+      await formulaIndicatorsOwner(this.registry, this.data, this.store).addMany(project.formulaIndicators);
+    }
     // The project's view as it was (update() would reset a new site to its defaults).
     this.store.showQuery(project.view, { write: true });
   }

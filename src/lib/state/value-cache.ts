@@ -136,6 +136,14 @@ export class ValueCache {
     }
   }
 
+  /** Forgets the answers for some indicators of a site at every level (their rows were rewritten: formula indicators). */
+  forgetIndicators(siteId: string, ids: readonly string[]): void {
+    for (const key of [...this.entries.keys()]) {
+      const [site, , ind] = key.split('|');
+      if (site === siteId && ind !== undefined && ids.includes(ind)) this.entries.delete(key);
+    }
+  }
+
   /** Forgets one level of a site (its areas were replaced: programme areas edited). */
   forgetLevel(siteId: string, level: string): void {
     for (const key of [...this.entries.keys()]) if (key.startsWith(`${siteId}|${level}|`)) this.entries.delete(key);

@@ -59,6 +59,12 @@ export interface ViewState {
   start: number | null;
   /** Before/after: the comparison group, the rest of the level or the similar areas (URL cg=similar). */
   cg: ComparisonGroup;
+  /**
+   * Formula indicators of the site (URL fx=, data/formula-indicators.ts encodeFormulaIndicators),
+   * kept as given ('' = none): a share link brings them; the FormulaIndicators owner keeps this
+   * equal to the shown site's formula indicators.
+   */
+  fx: string;
 }
 
 export type ComparisonGroup = 'rest' | 'similar';

@@ -64,7 +64,7 @@ export class ViewStore {
     this.pendingSearch = null;
     let next: ViewState = { ...this.view, ...patch };
     if (patch.site !== undefined && patch.site !== this.view.site) {
-      Object.assign(next, this.registry.site(next.site).defaults, { sel: [], ind2: null, idx: [], pts: [], sim: [], start: null });
+      Object.assign(next, this.registry.site(next.site).defaults, { sel: [], ind2: null, idx: [], pts: [], sim: [], start: null, fx: '' });
     }
     if (['site', 'level', 'ind', 'ind2', 'year', 'mode'].some((k) => k in patch && patch[k as keyof ViewState] !== this.view[k as keyof ViewState])) {
       this.brushed = null;
