@@ -5,7 +5,8 @@
 // change. Performance marks: atlas:first-map, atlas:update, and atlas:query,
 // atlas:recolor, atlas:paint, which split an update.
 import type { Indicator, Site } from '../data/catalog-types';
-import { findIndicator, findLevel } from '../data/catalog';
+import { baseLevel, findIndicator, findLevel } from '../data/catalog';
+import { isProgrammeLevel, type ProgrammeArea } from '../data/programme-areas';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import { dataUrl } from '../data/urls';
 import type { AreaValue } from '../data/values';
@@ -15,6 +16,7 @@ import { cellColors } from '../map/grid-colors';
 import { trendGlyphs } from '../map/trend-glyphs';
 import type { TrendGlyph } from '../map/trend-layer';
 import { areaHoverText, gridHoverText } from '../render/hover-text';
+import { estimateNotes } from '../render/estimate-text';
 import { buildChange, buildGridResult, buildResult, buildSwipe, needsAllYears, paintedKeyOf, resultColors, swipeTarget, type SwipeSide, type ViewResult } from '../render/view-result';
 import type { LevelData } from '../data/values';
 import type { Lang } from '../i18n';
@@ -60,6 +62,9 @@ export class ViewPipeline {
   /** The arrows last computed and what they were computed from (a year switch keeps them). */
   private trendMemo: { key: unknown[]; glyphs: TrendGlyph[] } | null = null;
   private gridValues: Float32Array | null = null;
+  /** The shown site's programme areas and its base areas' names, for the notes of estimated ones. */
+  private estimateInput = $state.raw<{ areas: readonly ProgrammeArea[]; names: ReadonlyMap<string, string> } | null>(null);
+  private estimateMemo: { input: unknown; lang: Lang; notes: Map<string, string> } | null = null;
   private analysisLoading: Promise<AnalysisData> | null = null;
   private generation = 0;
   private firstMapMarked = false;
@@ -110,6 +115,7 @@ export class ViewPipeline {
       const cache = this.data.values;
       if (cache) {
         void this.loadNames(site, level.id, gen);
+        void this.loadEstimates(site, level.id, gen);
         void this.loadReferences(site, ind, level.id, gen);
         void this.loadComparisons(site, ind, gen);
       }
@@ -169,7 +175,22 @@ export class ViewPipeline {
     if (this.store.site.kind === 'grid') return gridHoverText(this.gridValues, Number(id), ind, lang);
     const v = this.store.view;
     const trend = v.trend ? { slope: this.slopes.get(id), series: this.levelData?.byArea.get(id) ?? [], from: v.from, to: v.to } : null;
-    return areaHoverText(id, ind, this.result, trend, lang);
+    const text = areaHoverText(id, ind, this.result, trend, lang);
+    const estimate = this.result?.values.get(id)?.estimated ? this.estimateNote(id, lang) : null;
+    return estimate ? { text: text.text, note: text.note ? `${estimate}\n${text.note}` : estimate } : text;
+  }
+
+  /**
+   * How an estimated programme area's value is estimated ("geschätzt: 37 % der Fläche von …"), or null
+   * for an exact one (tooltip, ranking, profile, exports).
+   */
+  estimateNote(id: string, lang: Lang): string | null {
+    const input = this.estimateInput;
+    if (!input) return null;
+    if (this.estimateMemo?.input !== input || this.estimateMemo.lang !== lang) {
+      this.estimateMemo = { input, lang, notes: estimateNotes(input.areas, (base) => input.names.get(base) ?? base, lang) };
+    }
+    return this.estimateMemo.notes.get(id) ?? null;
   }
 
   private markPainted(view: ViewState, result: ViewResult, t: { start: number; queried: number; recolored: number }): void {
@@ -289,6 +310,16 @@ export class ViewPipeline {
     if (gen !== this.generation) return;
     this.comparisons = found.series;
     this.comparisonSuggestions = found.suggestions;
+  }
+
+  private async loadEstimates(site: Site, level: string, gen: number): Promise<void> {
+    const areas = isProgrammeLevel(level) ? this.registry.programmeAreasOf(site.id) : [];
+    if (areas.length === 0) {
+      if (this.estimateInput) this.estimateInput = null;
+      return;
+    }
+    const names = site.kind === 'grid' ? new Map<string, string>() : await this.data.values?.names(site, baseLevel(site).id);
+    if (names && gen === this.generation) this.estimateInput = { areas, names };
   }
 
   private async loadNames(site: Site, level: string, gen: number): Promise<void> {
