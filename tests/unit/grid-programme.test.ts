@@ -12,6 +12,10 @@ import { EPSG_3035, gridCellWeights, toLaea } from '../../src/lib/analysis/grid-
 import { queryRows, type Engine } from '../../src/lib/db/engine';
 import { loadGrid } from '../../src/lib/db/grid';
 import { GRID_TOTAL_ID, gridProgrammeSeries, gridTotalSeries, setGridProgrammeAreas } from '../../src/lib/db/grid-programme';
+import { writeGridProgrammeAreas } from '../../src/lib/state/grid-programme-areas';
+import { ValueCache } from '../../src/lib/state/value-cache';
+import { siteRegistry } from '../../src/lib/data/site-registry.svelte';
+import { isAggregable } from '../../src/lib/data/catalog';
 import { createNodeEngine, readDataFile } from './helpers/node-engine';
 
 const grid = findBundledSite('zensus-grid');
@@ -147,5 +151,36 @@ describe('figures of a grid programme area from the real cells (Leipzig centre)'
     // A polygon outside every cell is no area; replacing the areas removes the old cells.
     await setGridProgrammeAreas(engine, grid, [area('pa-sea', wgs(ring(0, 0, 1000, 1000)))], new Map([['pa-sea', []]]));
     expect(await gridProgrammeSeries(engine, grid, findIndicator(grid, 'einwohner'))).toEqual([]);
+  });
+
+  it('as the app asks: a drawn polygon through the value cache (estimated, aggregable), the whole grid as reference; the registry keeps only polygons', async () => {
+    const block = ring(X0, Y0, X0 + 2000, Y0 + 2000);
+    const pa = area('pa-thinka', wgs(block));
+    await writeGridProgrammeAreas(engine, grid, [pa]);
+    const cache = new ValueCache(engine, async () => undefined);
+    const ind = findIndicator(grid, 'einwohner');
+    expect(isAggregable(grid, findIndicator(grid, 'auslaenderanteil'), PROGRAMME_LEVEL)).toBe(true);
+    expect(isAggregable(grid, findIndicator(grid, 'auslaenderanteil'), 'bund')).toBe(false);
+    const data = await cache.get(grid, PROGRAMME_LEVEL, ind);
+    const [row] = data.byYear.get(2011)!;
+    const four = cells.filter((c) => c.x < X0 + 2000 && c.y < Y0 + 2000).reduce((s, c) => s + c.einwohner, 0);
+    // The polygon was drawn in WGS 84 from the block's corners: within 0.1 % of the four cells.
+    expect(row!.id).toBe('pa-thinka');
+    expect(Math.abs(row!.value! - four) / four).toBeLessThan(0.001);
+    expect(row!.estimated).toBe(true);
+    expect((await cache.names(grid, PROGRAMME_LEVEL)).get('pa-thinka')).toBe('pa-thinka');
+    const reference = await cache.get(grid, 'zelle', ind);
+    expect(reference.byYear.get(2011)![0]).toMatchObject({ id: GRID_TOTAL_ID, value: 80_212_528 });
+
+    siteRegistry.loadBaseGeometry = async () => ({ type: 'FeatureCollection', features: [] });
+    const union = { ...pa, id: 'pa-union', members: ['4486500'], geometry: undefined };
+    try {
+      await siteRegistry.setProgrammeAreas(grid.id, [pa, union]);
+      expect(siteRegistry.programmeAreasOf(grid.id).map((a) => a.id)).toEqual(['pa-thinka']);
+      expect(siteRegistry.site(grid.id).levels.map((l) => l.id)).toEqual(['zelle', PROGRAMME_LEVEL]);
+    } finally {
+      await siteRegistry.setProgrammeAreas(grid.id, []);
+    }
+    expect(siteRegistry.site(grid.id).levels.map((l) => l.id)).toEqual(['zelle']);
   });
 });

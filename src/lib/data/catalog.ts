@@ -1,4 +1,5 @@
 import type { Catalog, Indicator, Level, Site } from './catalog-types';
+import { PROGRAMME_LEVEL } from './programme-areas';
 import catalogJson from '../../../data/catalog.json';
 
 /**
@@ -35,7 +36,10 @@ export function baseLevel(site: Site): Level {
   return first;
 }
 
-/** Whether the indicator can be shown at this level (the base level always can; above it only from counts). */
+/**
+ * Whether the indicator can be shown at this level (the base level always can; above it only from
+ * counts; a grid site's programme areas from their cells' residents, db/grid-programme.ts).
+ */
 export function isAggregable(site: Site, ind: Indicator, level: string): boolean {
-  return level === baseLevel(site).id || ind.agg.type !== 'none';
+  return level === baseLevel(site).id || ind.agg.type !== 'none' || (site.kind === 'grid' && level === PROGRAMME_LEVEL);
 }

@@ -102,3 +102,10 @@ async function tableExists(engine: Engine): Promise<boolean> {
   const r = await engine.query(`SELECT 1 FROM information_schema.tables WHERE table_name = ${str(TABLE)}`);
   return r.numRows > 0;
 }
+
+/** Whether a grid site's cells are in DuckDB. */
+export async function gridLoaded(engine: Engine, siteId: string): Promise<boolean> {
+  const t = await engine.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'grid_cells'`);
+  if (t.numRows === 0) return false;
+  return (await engine.query(`SELECT 1 FROM grid_cells WHERE site = ${str(siteId)} LIMIT 1`)).numRows > 0;
+}

@@ -87,9 +87,15 @@ export class ValueCache {
   private getRaw(site: Site, level: string, ind: Indicator): Promise<LevelData> {
     return this.cached(`${site.id}|${level}|${ind.id}`, () =>
       this.ensureSite(site)
-        .then(() => levelSeries(this.engine, site, ind, level))
+        .then(() => (site.kind === 'grid' ? this.gridSeries(site, level, ind) : levelSeries(this.engine, site, ind, level)))
         .then(group),
     );
+  }
+
+  /** A grid site: its programme areas from their cells; at the cells' level the whole grid (the reference). */
+  private async gridSeries(site: Site, level: string, ind: Indicator): Promise<AreaValue[]> {
+    const { gridProgrammeSeries, gridTotalSeries } = await import('../db/grid-programme');
+    return level === PROGRAMME_LEVEL ? gridProgrammeSeries(this.engine, site, ind) : gridTotalSeries(this.engine, site, ind);
   }
 
   private cached(key: string, make: () => Promise<LevelData>): Promise<LevelData> {

@@ -93,7 +93,8 @@ export class ViewPipeline {
     const start = performance.now();
     const site = this.registry.site(view.site);
     const ind = findIndicator(site, view.ind);
-    if (site.kind === 'grid') return this.refreshGrid(map, view, site, ind, gen, start, refit);
+    // A grid site's programme areas are polygons like any level's (their figures from the cells).
+    if (site.kind === 'grid' && !isProgrammeLevel(view.level)) return this.refreshGrid(map, view, site, ind, gen, start, refit);
     map.hideGrid();
     try {
       const level = findLevel(site, view.level);
@@ -172,7 +173,7 @@ export class ViewPipeline {
   /** Tooltip text for a hovered area or grid cell. */
   describeHover(id: string, lang: Lang): { text: string; note: string | null } {
     const ind = this.store.indicator;
-    if (this.store.site.kind === 'grid') return gridHoverText(this.gridValues, Number(id), ind, lang);
+    if (this.store.site.kind === 'grid' && !isProgrammeLevel(this.store.view.level)) return gridHoverText(this.gridValues, Number(id), ind, lang);
     const v = this.store.view;
     const trend = v.trend ? { slope: this.slopes.get(id), series: this.levelData?.byArea.get(id) ?? [], from: v.from, to: v.to } : null;
     const text = areaHoverText(id, ind, this.result, trend, lang);
