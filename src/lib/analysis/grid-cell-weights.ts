@@ -66,9 +66,7 @@ function planarArea(polys: Rings): number {
  */
 export function gridCellWeights(polys: Rings, cellSize = 1000): CellWeight[] {
   const cs = cellSize;
-  let minX = Infinity;
   let minY = Infinity;
-  let maxX = -Infinity;
   let maxY = -Infinity;
   const edges: number[] = [];
   for (const poly of polys)
@@ -78,15 +76,11 @@ export function gridCellWeights(polys: Rings, cellSize = 1000): CellWeight[] {
         const [bx, by] = ring[i] as [number, number];
         if (![ax, ay, bx, by].every(Number.isFinite)) continue;
         edges.push(ax, ay, bx, by);
-        minX = Math.min(minX, ax, bx);
-        maxX = Math.max(maxX, ax, bx);
         minY = Math.min(minY, ay, by);
         maxY = Math.max(maxY, ay, by);
       }
   if (edges.length === 0) return [];
-  const ix0 = Math.floor(minX / cs);
   const iy0 = Math.floor(minY / cs);
-  const nx = Math.floor(maxX / cs) - ix0 + 1;
   const ny = Math.floor(maxY / cs) - iy0 + 1;
 
   // Border cells: every cell an edge passes through or touches, row by row along the edge.

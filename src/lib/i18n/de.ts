@@ -318,15 +318,6 @@ export const de = {
   'map.sourcesToggle': 'Quellen und Lizenzen ein- oder ausblenden',
   'a11y.zoomIn': 'Vergrößern',
   'a11y.zoomOut': 'Verkleinern',
-  'estimate.note': 'geschätzt: {parts}',
-  'estimate.part': '{share} % der Fläche von {name}',
-  'estimate.and': '{list} und {last}',
-  'estimate.more': '{list} und {n} weitere',
-  'estimate.grid': 'geschätzt aus den 1-km-Gitterzellen im Gebiet (Zellen am Rand mit dem Anteil ihrer Fläche darin)',
-  'estimate.mark': 'geschätzt',
-  'legend.estimated': '≈ geschätzt: {areas}',
-  'legend.estimatedNote': 'Gezeichnete oder importierte Programmgebiete schneiden Gebiete: ihre Werte sind nach Flächenanteilen geschätzt (Tooltip und Export nennen die Anteile).',
-  'export.col.estimate': 'Schätzung',
 } as const;
 
 /** Keys of the main dictionary (loaded with the app). */

@@ -316,13 +316,4 @@ export const en: Record<MainMessageKey, string> = {
   'map.sourcesToggle': 'Show or hide sources and licences',
   'a11y.zoomIn': 'Zoom in',
   'a11y.zoomOut': 'Zoom out',
-  'estimate.note': 'estimated: {parts}',
-  'estimate.part': '{share} % of the area of {name}',
-  'estimate.and': '{list} and {last}',
-  'estimate.more': '{list} and {n} more',
-  'estimate.grid': 'estimated from the 1 km grid cells in the area (cells on its edge by the share of their area inside)',
-  'estimate.mark': 'estimated',
-  'legend.estimated': '≈ estimated: {areas}',
-  'legend.estimatedNote': 'Drawn or imported programme areas cut areas: their values are estimated by area shares (the tooltip and exports name the shares).',
-  'export.col.estimate': 'Estimate',
 };

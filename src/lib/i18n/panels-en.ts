@@ -79,4 +79,13 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pa.rename': 'Name of the programme area',
   'pa.delete': 'Delete “{name}”',
   'pa.undo': 'Restore “{name}”',
+  'estimate.note': 'estimated: {parts}',
+  'estimate.part': '{share} % of the area of {name}',
+  'estimate.and': '{list} and {last}',
+  'estimate.more': '{list} and {n} more',
+  'estimate.grid': 'estimated from the 1 km grid cells in the area (cells on its edge by the share of their area inside)',
+  'estimate.mark': 'estimated',
+  'export.col.estimate': 'Estimate',
+  'legend.estimated': '≈ estimated: {areas}',
+  'legend.estimatedNote': 'Drawn or imported programme areas cut areas: their values are estimated by area shares (the tooltip and exports name the shares).',
 };

@@ -6,6 +6,7 @@
 import { estimateParts, type EstimatePart } from '../analysis/estimate-parts';
 import { memberWeight, type ProgrammeArea } from '../data/programme-areas';
 import { translate, type Lang } from '../i18n';
+import '../i18n/panels-messages'; // its texts arrive with it (loaded with the programme level)
 
 /** How a programme area's figures are estimated (null: exact, a union of whole base areas). */
 export type Estimate = { kind: 'parts'; parts: EstimatePart[] } | { kind: 'grid' };

@@ -7,6 +7,7 @@ import { belowBound, formatBelow } from '../analysis/below';
 import { BELOW_PREFIX, belowText, parseBelow } from '../data/site-package.js';
 import { belowSummary } from '../render/view-result';
 import type { ViewPipeline } from './view-pipeline.svelte';
+import '../i18n/panels-messages'; // the estimate column's texts
 import type { ViewStore } from './view-store.svelte';
 
 /** What an export reads: the view and what the map shows of it. */

@@ -16,11 +16,13 @@ import { cellColors } from '../map/grid-colors';
 import { trendGlyphs } from '../map/trend-glyphs';
 import type { TrendGlyph } from '../map/trend-layer';
 import { areaHoverText, gridHoverText } from '../render/hover-text';
-import { estimateNotes } from '../render/estimate-text';
 import { buildChange, buildGridResult, buildResult, buildSwipe, needsAllYears, paintedKeyOf, resultColors, swipeTarget, type SwipeSide, type ViewResult } from '../render/view-result';
 import type { LevelData } from '../data/values';
 import type { Lang } from '../i18n';
 import type { AnalysisData } from './analysis.svelte';
+import type { estimateNotes } from '../render/estimate-text';
+
+type EstimateNotes = typeof estimateNotes;
 import type { DataCoordinator } from './data-coordinator.svelte';
 import { ancestorSeries, crossSiteSeries, type Suggestion } from './trend-series';
 import type { ViewStore } from './view-store.svelte';
@@ -63,7 +65,7 @@ export class ViewPipeline {
   private trendMemo: { key: unknown[]; glyphs: TrendGlyph[] } | null = null;
   private gridValues: Float32Array | null = null;
   /** The shown site's programme areas and its base areas' names, for the notes of estimated ones. */
-  private estimateInput = $state.raw<{ areas: readonly ProgrammeArea[]; names: ReadonlyMap<string, string> } | null>(null);
+  private estimateInput = $state.raw<{ areas: readonly ProgrammeArea[]; names: ReadonlyMap<string, string>; notes: EstimateNotes } | null>(null);
   private estimateMemo: { input: unknown; lang: Lang; notes: Map<string, string> } | null = null;
   private analysisLoading: Promise<AnalysisData> | null = null;
   private generation = 0;
@@ -181,6 +183,11 @@ export class ViewPipeline {
     return estimate ? { text: text.text, note: text.note ? `${estimate}\n${text.note}` : estimate } : text;
   }
 
+  /** The notes of estimated programme areas (and their texts) are loaded: the legend may speak of them. */
+  get estimatesReady(): boolean {
+    return this.estimateInput !== null;
+  }
+
   /**
    * How an estimated programme area's value is estimated ("geschätzt: 37 % der Fläche von …"), or null
    * for an exact one (tooltip, ranking, profile, exports).
@@ -189,7 +196,7 @@ export class ViewPipeline {
     const input = this.estimateInput;
     if (!input) return null;
     if (this.estimateMemo?.input !== input || this.estimateMemo.lang !== lang) {
-      this.estimateMemo = { input, lang, notes: estimateNotes(input.areas, (base) => input.names.get(base) ?? base, lang) };
+      this.estimateMemo = { input, lang, notes: input.notes(input.areas, (base) => input.names.get(base) ?? base, lang) };
     }
     return this.estimateMemo.notes.get(id) ?? null;
   }
@@ -319,8 +326,12 @@ export class ViewPipeline {
       if (this.estimateInput) this.estimateInput = null;
       return;
     }
-    const names = site.kind === 'grid' ? new Map<string, string>() : await this.data.values?.names(site, baseLevel(site).id);
-    if (names && gen === this.generation) this.estimateInput = { areas, names };
+    // Loaded with the programme level: the wording and its texts are not part of the first map.
+    const [names, { estimateNotes }] = await Promise.all([
+      site.kind === 'grid' ? new Map<string, string>() : this.data.values?.names(site, baseLevel(site).id),
+      import('../render/estimate-text'),
+    ]);
+    if (names && gen === this.generation) this.estimateInput = { areas, names, notes: estimateNotes };
   }
 
   private async loadNames(site: Site, level: string, gen: number): Promise<void> {
