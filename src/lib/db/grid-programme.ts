@@ -1,6 +1,7 @@
-// Programme areas on a grid site, in DuckDB: each area's cells with the share of
-// each cell inside (table grid_programme_cells; the shares come from
-// analysis/grid-cell-weights.ts), its row in `areas` (level PROGRAMME_LEVEL,
+// Programme areas on a grid site, in DuckDB: what each area covers of the cells
+// (table grid_programme_cells: runs of whole cells y, x0 … x1 with w = 1, and the
+// border cells x0 = x1 with the share w inside; analysis/grid-cell-weights.ts),
+// its row in `areas` (level PROGRAMME_LEVEL,
 // parent NULL), and its figures from the cells (grid_cells):
 //   residents  Σ w · einwohner (cells with fewer than 3 residents are not in the file);
 //   shares     Σ w · einwohner · pct / Σ w · einwohner over the cells with a value, given
@@ -11,6 +12,7 @@
 // Every value is flagged estimated. The whole grid ("Deutschland") is the reference.
 import type { Indicator, Site } from '../data/catalog-types';
 import type { AreaValue } from '../data/values';
+import type { CellCover } from '../analysis/grid-cell-weights';
 import { PROGRAMME_LEVEL, type ProgrammeArea } from '../data/programme-areas';
 import { queryRows, type Engine } from './engine';
 import { isGridColumn } from './grid';
@@ -19,6 +21,8 @@ import { ensureTables } from './schema';
 import { ident, int, num, str } from './sql';
 
 const TABLE = 'grid_programme_cells';
+/** The cells an area covers: a run's cells by their row and x range, a border cell as a run of one. */
+const JOINED = `${TABLE} p JOIN grid_cells g ON g.site = p.site AND g.y = p.y AND g.x BETWEEN p.x0 AND p.x1`;
 const CHUNK = 5000;
 /** The id of the whole grid's row (the reference of compare and profile). */
 export const GRID_TOTAL_ID = 'DE';
@@ -26,26 +30,30 @@ export const GRID_TOTAL_ID = 'DE';
 const text = (value: string) => str(value.replaceAll('\0', ''));
 
 /**
- * Replaces the programme areas of a grid site: their cells (centre x, y in EPSG:3035 and the share w
- * of each inside) and their rows in `areas` (label point given, or the mean of the cells' centres).
- * Areas without cells (a polygon outside the grid) are no areas of the level.
+ * Replaces the programme areas of a grid site: what each covers (cell centres in EPSG:3035) and
+ * their rows in `areas` (label point given, or the mean of the cells' positions). Areas that cover
+ * no cell of the grid (a polygon at sea) are no areas of the level.
  */
 export async function setGridProgrammeAreas(
   engine: Engine,
   site: Site,
   areas: readonly ProgrammeArea[],
-  cells: ReadonlyMap<string, readonly { x: number; y: number; w: number }[]>,
+  covers: ReadonlyMap<string, CellCover>,
   labels: ReadonlyMap<string, [number, number]> = new Map(),
 ): Promise<void> {
   const s = str(site.id);
   const level = str(PROGRAMME_LEVEL);
   await ensureTables(engine);
-  await engine.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (site VARCHAR NOT NULL, area_id VARCHAR NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL, w DOUBLE NOT NULL)`);
+  await engine.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (site VARCHAR NOT NULL, area_id VARCHAR NOT NULL, y INTEGER NOT NULL, x0 INTEGER NOT NULL, x1 INTEGER NOT NULL, w DOUBLE NOT NULL)`);
   await engine.query(`DELETE FROM ${TABLE} WHERE site = ${s}`);
   await engine.query(`DELETE FROM areas WHERE site = ${s} AND level = ${level}`);
-  const mine = areas.filter((a) => a.site === site.id && (cells.get(a.id)?.length ?? 0) > 0);
-  if (mine.length === 0) return;
-  const rows = mine.flatMap((a) => cells.get(a.id)!.filter((c) => c.w > 0).map((c) => `(${s}, ${text(a.id)}, ${int(Math.round(c.x))}, ${int(Math.round(c.y))}, ${num(Math.min(1, c.w))})`));
+  const mine = areas.filter((a) => a.site === site.id && covers.has(a.id));
+  const row = (id: string, y: number, x0: number, x1: number, w: number) => `(${s}, ${text(id)}, ${int(Math.round(y))}, ${int(Math.round(x0))}, ${int(Math.round(x1))}, ${num(Math.min(1, w))})`;
+  const rows = mine.flatMap((a) => {
+    const cover = covers.get(a.id)!;
+    return [...cover.runs.map((r) => row(a.id, r.y, r.x0, r.x1, 1)), ...cover.border.filter((c) => c.w > 0).map((c) => row(a.id, c.y, c.x, c.x, c.w))];
+  });
+  if (rows.length === 0) return;
   for (let i = 0; i < rows.length; i += CHUNK) await engine.query(`INSERT INTO ${TABLE} VALUES ${rows.slice(i, i + CHUNK).join(',')}`);
   const names = mine.map((a) => {
     const label = labels.get(a.id);
@@ -58,8 +66,8 @@ export async function setGridProgrammeAreas(
     SELECT ${s}, n.id, n.name, ${level}, NULL, coalesce(n.lon, m.lon), coalesce(n.lat, m.lat)
     FROM (VALUES ${names.join(',')}) AS n(id, name, lon, lat)
     LEFT JOIN (SELECT p.area_id, sum(p.w * g.lon) / sum(p.w) AS lon, sum(p.w * g.lat) / sum(p.w) AS lat
-               FROM ${TABLE} p JOIN grid_cells g ON g.site = p.site AND g.x = p.x AND g.y = p.y
-               WHERE p.site = ${s} GROUP BY p.area_id) m ON m.area_id = n.id`);
+               FROM ${JOINED} WHERE p.site = ${s} GROUP BY p.area_id) m ON m.area_id = n.id
+    WHERE n.id IN (SELECT DISTINCT p.area_id FROM ${JOINED} WHERE p.site = ${s})`);
 }
 
 /** The SQL of an indicator's value, coverage and basis over weighted cells `p` ⋈ `g`. */
@@ -88,7 +96,7 @@ function seriesSql(site: Site, ind: Indicator, from: string, idExpr: string): st
 
 /** Each programme area's value of a grid indicator (one year: the grid's). */
 export function gridProgrammeSeries(engine: Engine, site: Site, ind: Indicator): Promise<AreaValue[]> {
-  const from = `FROM ${TABLE} p JOIN grid_cells g ON g.site = p.site AND g.x = p.x AND g.y = p.y WHERE p.site = ${str(site.id)}`;
+  const from = `FROM ${JOINED} WHERE p.site = ${str(site.id)}`;
   return tableExists(engine).then((exists) => (exists ? queryRows<AreaValue & Record<string, unknown>>(engine, seriesSql(site, ind, from, 'p.area_id')) : []));
 }
 

@@ -4,7 +4,7 @@
 import type { Site } from '../data/catalog-types';
 import type { ProgrammeArea } from '../data/programme-areas';
 import { labelPoint } from '../data/programme-areas-geometry';
-import { gridCellWeights, toLaea, type CellWeight } from '../analysis/grid-cell-weights';
+import { gridCellCover, toLaea, type CellCover } from '../analysis/grid-cell-weights';
 import type { Engine } from '../db/engine';
 import { setGridProgrammeAreas } from '../db/grid-programme';
 
@@ -12,12 +12,12 @@ import { setGridProgrammeAreas } from '../db/grid-programme';
 const CELL_SIZE = 1000;
 
 export async function writeGridProgrammeAreas(engine: Engine, site: Site, areas: readonly ProgrammeArea[]): Promise<void> {
-  const cells = new Map<string, CellWeight[]>();
+  const covers = new Map<string, CellCover>();
   const labels = new Map<string, [number, number]>();
   for (const a of areas) {
     if (!a.geometry) continue;
-    cells.set(a.id, gridCellWeights(toLaea(a.geometry), CELL_SIZE));
+    covers.set(a.id, gridCellCover(toLaea(a.geometry), CELL_SIZE));
     labels.set(a.id, labelPoint(a.geometry));
   }
-  await setGridProgrammeAreas(engine, site, areas, cells, labels);
+  await setGridProgrammeAreas(engine, site, areas, covers, labels);
 }
