@@ -255,4 +255,19 @@ describe('real Leipzig counts through the value cache: Langzeitarbeitslose, secr
     expect(joint.base.filter((r) => r.secret === 'primary').map((r) => r.id).sort()).toEqual([...old.primary].sort());
     expect(joint.base.filter((r) => r.secret).length).toBeGreaterThan(hidden.size);
   });
+
+  it('the cache follows an edit: with the programme areas gone, the base level is suppressed as without them', async () => {
+    const cache = new ValueCache(engine, async () => undefined);
+    cache.setSecrecy(10);
+    const hiddenIn = async () => new Set(((await cache.get(leipzig, 'ortsteil', ind)).byYear.get(2015) ?? []).filter((r) => r.secret).map((r) => r.id));
+    const joint = await hiddenIn();
+    await setProgrammeAreas(engine, leipzig, []);
+    cache.forgetLevel('leipzig', PROGRAMME_LEVEL);
+    const alone = await hiddenIn();
+    const parentOf = new Map((await levelAreas(engine, leipzig, 'ortsteil')).map((a) => [a.id, a.parent]));
+    const rows = (await levelSeries(engine, leipzig, ind, 'ortsteil')).filter((r) => r.year === 2015);
+    const plain = suppress(rows.map((r) => ({ id: r.id, parent: parentOf.get(r.id) ?? null, basis: r.value })), 10);
+    expect([...alone].sort()).toEqual([...plain.primary, ...plain.secondary].sort());
+    expect(joint.size).toBeGreaterThan(alone.size);
+  });
 });

@@ -52,6 +52,7 @@ export class ValueCache {
     if (threshold === this.secrecy) return;
     this.secrecy = threshold;
     for (const key of [...this.entries.keys()]) if (key.includes('|sec')) this.entries.delete(key);
+    for (const key of [...this.memo.keys()]) if (key.startsWith('psec|')) this.memo.delete(key);
   }
 
   get(site: Site, level: string, ind: Indicator): Promise<LevelData> {
@@ -67,14 +68,17 @@ export class ValueCache {
       if (level === base || level === PROGRAMME_LEVEL) {
         const membership = await this.membership(site);
         if (membership.size > 0) {
-          const [baseData, programmeData, baseAreas] = await Promise.all([this.getRaw(site, base, ind), this.getRaw(site, PROGRAMME_LEVEL, ind), this.areas(site, base)]);
-          const both = applyProgrammeSecrecy(
-            [...baseData.byYear.values()].flat(),
-            [...programmeData.byYear.values()].flat(),
-            (id) => baseAreas.get(id)?.parent ?? null,
-            membership,
-            threshold,
-          );
+          // Both levels from one run (memoised until the programme areas or the threshold change).
+          const both = await this.once(`psec|${site.id}|${ind.id}|${threshold}`, async () => {
+            const [baseData, programmeData, baseAreas] = await Promise.all([this.getRaw(site, base, ind), this.getRaw(site, PROGRAMME_LEVEL, ind), this.areas(site, base)]);
+            return applyProgrammeSecrecy(
+              [...baseData.byYear.values()].flat(),
+              [...programmeData.byYear.values()].flat(),
+              (id) => baseAreas.get(id)?.parent ?? null,
+              membership,
+              threshold,
+            );
+          });
           return group(level === base ? both.base : both.programme);
         }
       }
@@ -177,6 +181,7 @@ export class ValueCache {
     if (level === PROGRAMME_LEVEL) {
       // The base level's secrecy depends on the programme areas too.
       this.memo.delete(`membership|${siteId}`);
+      for (const key of [...this.memo.keys()]) if (key.startsWith(`psec|${siteId}|`)) this.memo.delete(key);
       for (const key of [...this.entries.keys()]) if (key.startsWith(`${siteId}|`) && key.includes('|sec')) this.entries.delete(key);
     }
     for (const key of [...this.memo.keys()]) {
