@@ -12,7 +12,6 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { area, bboxClip, feature, featureCollection, intersect } from '@turf/turf';
 import { BoxIndex, classify, clipByConvex, pointInRings, polygonsOf, prepare, type Prepared } from './areal-geometry';
-import { formatNumber, type Lang } from './format';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 
@@ -234,36 +233,5 @@ export function arealWeights(target: AreaGeometry, bases: readonly BaseArea[] | 
   return out;
 }
 
-/** One cut base area as the UI words it: "geschätzt: 37 % der Fläche von Neustadt-Neuschönefeld". */
-export interface EstimatePart {
-  id: string;
-  name: string;
-  /** areaShare × 100 (unrounded) and as text in the language ("37", "0,4", "< 0,1"). */
-  areaPercent: number;
-  areaPercentText: string;
-  /** weight × 100 (the share of the base's counts) and as text. */
-  weightPercent: number;
-  weightPercentText: string;
-  method: 'area' | 'population';
-}
-
-function percentText(p: number, lang: Lang): string {
-  if (p > 0 && p < 0.05) return `< ${formatNumber(0.1, 1, lang)}`;
-  return formatNumber(p, p < 1 || (p > 99 && p < 100) ? 1 : 0, lang);
-}
-
-/** The estimated parts of a programme area (whole bases carry no estimate), the largest share first; numbers formatted for `lang`. */
-export function estimateParts(weights: readonly ArealWeight[], nameOf: (id: string) => string, lang: Lang): EstimatePart[] {
-  return weights
-    .filter((w) => !w.whole)
-    .sort((a, b) => b.areaShare - a.areaShare || a.id.localeCompare(b.id))
-    .map((w) => ({
-      id: w.id,
-      name: nameOf(w.id),
-      areaPercent: w.areaShare * 100,
-      areaPercentText: percentText(w.areaShare * 100, lang),
-      weightPercent: w.weight * 100,
-      weightPercentText: percentText(w.weight * 100, lang),
-      method: w.method,
-    }));
-}
+// The UI's wording of the parts (no turf: the initial bundle reads it) lives in estimate-parts.ts.
+export { estimateParts, type EstimatePart } from './estimate-parts';

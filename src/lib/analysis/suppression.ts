@@ -95,6 +95,11 @@ export interface SecrecyGroup {
   id: string;
   /** Cell ids of the group (a programme area's base areas); unknown ids are ignored. */
   members: readonly string[];
+  /**
+   * Cell id → the share of its count in the group's value (a programme area drawn across base areas:
+   * Σ weight · count), 0 < w ≤ 1; absent: 1 for every member.
+   */
+  weights?: Readonly<Record<string, number>>;
   /** Whether its value is shown; an unpublished group neither needs protection nor reveals anything. */
   published: boolean;
   /**
@@ -126,26 +131,86 @@ interface Agg {
   /** The group id for 'group' and 'rest'. */
   group: string | null;
   members: Int32Array;
+  /** Each member's coefficient in the aggregate's value (1; a weight; 1 − weight in a rest). */
+  coef: Float64Array;
 }
+
+/** A weighted set of cells: sorted unique indices and their coefficients. */
+interface Weighted {
+  members: Int32Array;
+  coef: Float64Array;
+}
+
+/** Coefficients this close to 0 cancel (a member in both with the same weight). */
+const EPS = 1e-9;
 
 /** Sorted unique cell indices. */
 const indexSet = (ids: Iterable<number>) => Int32Array.from(new Set(ids)).sort();
 
-/** The signed difference a − b of two sorted sets: members only in a (+) and only in b (−). */
-function difference(a: Int32Array | readonly number[], b: Int32Array | readonly number[]): { plus: number[]; minus: number[] } {
+/** A weighted set from cell → coefficient (coefficients within EPS of 0 dropped). */
+function weighted(entries: Iterable<readonly [number, number]>): Weighted {
+  const map = new Map<number, number>();
+  for (const [i, c] of entries) map.set(i, (map.get(i) ?? 0) + c);
+  const members = Int32Array.from([...map.keys()].filter((i) => Math.abs(map.get(i)!) > EPS)).sort();
+  return { members, coef: Float64Array.from(members, (i) => map.get(i)!) };
+}
+
+const unit = (members: Int32Array): Weighted => ({ members, coef: new Float64Array(members.length).fill(1) });
+
+/**
+ * The combination a − λ·b of two weighted sets: cells whose coefficient stays positive (+) and negative (−).
+ * With λ = 1 and every coefficient 1 it is the set difference: members only in a (+) and only in b (−).
+ */
+function difference(a: Weighted, b: Weighted, lambda = 1): { plus: number[]; minus: number[] } {
   const plus: number[] = [];
   const minus: number[] = [];
+  const put = (i: number, c: number) => {
+    if (c > EPS) plus.push(i);
+    else if (c < -EPS) minus.push(i);
+  };
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) plus.push(a[i++]!);
-    else if (i >= a.length || b[j]! < a[i]!) minus.push(b[j++]!);
-    else {
+  while (i < a.members.length || j < b.members.length) {
+    if (j >= b.members.length || (i < a.members.length && a.members[i]! < b.members[j]!)) {
+      put(a.members[i]!, a.coef[i]!);
+      i++;
+    } else if (i >= a.members.length || b.members[j]! < a.members[i]!) {
+      put(b.members[j]!, -lambda * b.coef[j]!);
+      j++;
+    } else {
+      put(a.members[i]!, a.coef[i]! - lambda * b.coef[j]!);
       i++;
       j++;
     }
   }
   return { plus, minus };
+}
+
+/** The ratios λ that cancel a shared cell in a − λ·b (always 1: plain differences of unions). */
+function cancelling(a: Weighted, b: Weighted): number[] {
+  const out = new Set<number>([1]);
+  let i = 0;
+  let j = 0;
+  while (i < a.members.length && j < b.members.length) {
+    if (a.members[i]! < b.members[j]!) i++;
+    else if (b.members[j]! < a.members[i]!) j++;
+    else {
+      const r = a.coef[i]! / b.coef[j]!;
+      if (r > 0 && Number.isFinite(r)) out.add(Math.round(r * 1e9) / 1e9);
+      i++;
+      j++;
+    }
+  }
+  return [...out];
+}
+
+/** The cells of a weighted set that are not known, with their coefficients. */
+function unknownPart(a: Weighted, known: (i: number) => boolean): Weighted {
+  const keep: number[] = [];
+  a.members.forEach((m, k) => {
+    if (!known(m)) keep.push(k);
+  });
+  return { members: Int32Array.from(keep, (k) => a.members[k]!), coef: Float64Array.from(keep, (k) => a.coef[k]!) };
 }
 
 /**
@@ -160,6 +225,12 @@ function difference(a: Int32Array | readonly number[], b: Int32Array | readonly 
  * primarily when either rests on 1 … threshold−1 persons. Starts from
  * `suppress` (so it never hides less). Combinations of three or more
  * aggregates are not audited.
+ *
+ * Weighted groups (a polygon drawn across cells: Σ weight · count) are linear
+ * constraints with those coefficients: a shared cell cancels in a − λ·b only
+ * for the λ that equals the ratio of its coefficients, so every such λ (and 1)
+ * is audited; a hidden group counts as revealed when a combination's unknown
+ * cells are its unknown cells, whatever their coefficients (conservative).
  */
 export function suppressGroups(cells: readonly SecrecyCell[], groups: readonly SecrecyGroup[], threshold: number, options: GroupSecrecyOptions = {}): GroupSecrecyResult {
   const totalPublished = options.totalPublished ?? (() => true);
@@ -170,20 +241,22 @@ export function suppressGroups(cells: readonly SecrecyCell[], groups: readonly S
 
   const indexOf = new Map(cells.map((c, i) => [c.id, i]));
   const known = (i: number) => cells[i]!.basis !== null && !primary.has(cells[i]!.id) && !secondary.has(cells[i]!.id);
-  const basisOf = (members: Int32Array) => {
+  const basisOf = (a: Weighted) => {
     let sum: number | null = null;
-    for (const i of members) if (cells[i]!.basis !== null) sum = (sum ?? 0) + cells[i]!.basis!;
+    a.members.forEach((i, k) => {
+      if (cells[i]!.basis !== null) sum = (sum ?? 0) + a.coef[k]! * cells[i]!.basis!;
+    });
     return sum;
   };
 
   // The aggregates: parents and totals cannot be hidden here; groups and rests can.
   const aggs: Agg[] = [];
   const seen = new Set<string>();
-  const add = (kind: AggKind, group: string | null, members: Int32Array) => {
-    const key = members.join(',');
-    if (members.length === 0 || (kind !== 'group' && kind !== 'rest' && seen.has(key))) return;
+  const add = (kind: AggKind, group: string | null, set: Weighted) => {
+    const key = set.members.join(',');
+    if (set.members.length === 0 || (kind !== 'group' && kind !== 'rest' && seen.has(key))) return;
     if (kind !== 'group' && kind !== 'rest') seen.add(key);
-    aggs.push({ kind, group, members });
+    aggs.push({ kind, group, members: set.members, coef: set.coef });
   };
   const byParent = new Map<string, number[]>();
   cells.forEach((c, i) => {
@@ -192,22 +265,26 @@ export function suppressGroups(cells: readonly SecrecyCell[], groups: readonly S
     if (list) list.push(i);
     else byParent.set(c.parent, [i]);
   });
-  for (const [parent, members] of byParent) if (totalPublished(parent)) add('parent', null, indexSet(members));
+  for (const [parent, members] of byParent) if (totalPublished(parent)) add('parent', null, unit(indexSet(members)));
   const all = indexSet(cells.keys());
-  if (options.total !== false) add('total', null, all);
+  if (options.total !== false) add('total', null, unit(all));
   const hiddenGroups = new Set<string>();
   const withRest = new Set<string>();
   for (const g of groups) {
     if (!g.published) continue;
-    const members = indexSet(g.members.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id)!] : [])));
+    const weightOf = (id: string) => {
+      const w = g.weights?.[id];
+      return w !== undefined && Number.isFinite(w) && w > 0 ? Math.min(1, w) : 1;
+    };
+    const members = weighted(g.members.flatMap((id) => (indexOf.has(id) ? [[indexOf.get(id)!, weightOf(id)] as const] : [])));
     add('group', g.id, members);
     if (isSecret(basisOf(members), threshold)) out.groupPrimary.add(g.id);
     if (g.reference === null) continue;
     withRest.add(g.id);
     const reference = g.reference === undefined ? all : indexSet(g.reference.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id)!] : [])));
-    add('total', null, reference);
-    const inGroup = new Set(members);
-    const rest = reference.filter((i) => !inGroup.has(i));
+    add('total', null, unit(reference));
+    // The rest is the reference's total minus the group's value: 1 − weight for a member inside.
+    const rest = weighted([...[...reference].map((i) => [i, 1] as const), ...[...members.members].map((i, k) => [i, -members.coef[k]!] as const)]);
     add('rest', g.id, rest);
     if (out.groupPrimary.has(g.id) || isSecret(basisOf(rest), threshold)) {
       if (!out.groupPrimary.has(g.id)) out.groupSecondary.add(g.id);
@@ -232,22 +309,25 @@ export function suppressGroups(cells: readonly SecrecyCell[], groups: readonly S
   const pairs = [...pairKeys].sort((p, q) => p - q).map((p) => [Math.floor(p / aggs.length), p % aggs.length] as const);
 
   for (let guard = 0; guard <= cells.length + 2 * groups.length + 1; guard++) {
-    const unknown = aggs.map((a) => a.members.filter((i) => !known(i)));
+    const unknown = aggs.map((a) => unknownPart(a, known));
     // Published combinations by their unknown members (one sign only: otherwise they reveal no single sum).
-    const combos = new Map<string, { a: number; b: number | null }[]>();
-    const note = (key: string, a: number, b: number | null) => {
+    type Combo = { a: number; b: number | null; lambda: number };
+    const combos = new Map<string, Combo[]>();
+    const note = (key: string, a: number, b: number | null, lambda = 1) => {
       const list = combos.get(key);
-      if (list) list.push({ a, b });
-      else combos.set(key, [{ a, b }]);
+      if (list) list.push({ a, b, lambda });
+      else combos.set(key, [{ a, b, lambda }]);
     };
     aggs.forEach((a, k) => {
-      if (isPublished(a) && unknown[k]!.length > 0) note(unknown[k]!.join(','), k, null);
+      if (isPublished(a) && unknown[k]!.members.length > 0) note(unknown[k]!.members.join(','), k, null);
     });
     for (const [x, y] of pairs) {
       if (!isPublished(aggs[x]!) || !isPublished(aggs[y]!)) continue;
-      const { plus, minus } = difference(unknown[x]!, unknown[y]!);
-      if (plus.length > 0 && minus.length === 0) note(plus.join(','), x, y);
-      else if (minus.length > 0 && plus.length === 0) note(minus.join(','), y, x);
+      for (const lambda of cancelling(unknown[x]!, unknown[y]!)) {
+        const { plus, minus } = difference(unknown[x]!, unknown[y]!, lambda);
+        if (plus.length > 0 && minus.length === 0) note(plus.join(','), x, y, lambda);
+        else if (minus.length > 0 && plus.length === 0) note(minus.join(','), x, y, lambda);
+      }
     }
     // Targets: hidden cells, then hidden groups and rests, each with its cells.
     const targets: Int32Array[] = [];
@@ -259,17 +339,17 @@ export function suppressGroups(cells: readonly SecrecyCell[], groups: readonly S
     for (const t of targets) {
       const u = t.filter((i) => !known(i));
       // A hidden group whose cells are all shown is its cells' sum: hide the smallest of them.
-      const revealing: ({ a: number; b: number | null } | null)[] = u.length === 0 ? [null] : (combos.get(u.join(',')) ?? []);
+      const revealing: (Combo | null)[] = u.length === 0 ? [null] : (combos.get(u.join(',')) ?? []);
       if (revealing.length === 0) continue;
       const fixes = revealing.map((d) => {
         let support: number[] = [];
         if (d !== null && d.b === null) support = [...aggs[d.a]!.members];
         else if (d !== null && d.b !== null) {
-          const { plus, minus } = difference(aggs[d.a]!.members, aggs[d.b]!.members);
+          const { plus, minus } = difference(aggs[d.a]!, aggs[d.b]!, d.lambda);
           support = [...plus, ...minus].sort((p, q) => p - q);
         }
         // Hiding a cell of both the combination and the target changes neither's unknowns: only the others help.
-        const { plus, minus } = difference(support, t);
+        const { plus, minus } = difference(unit(Int32Array.from(support)), unit(t));
         const candidates = [...plus, ...minus].filter(known).sort((p, q) => cells[p]!.basis! - cells[q]!.basis! || cells[p]!.id.localeCompare(cells[q]!.id));
         const involved = d === null ? [] : d.b === null ? [aggs[d.a]!] : [aggs[d.a]!, aggs[d.b]!];
         const group = involved.find((a) => a.kind === 'group' || a.kind === 'rest')?.group ?? undefined;

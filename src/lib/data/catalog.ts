@@ -35,7 +35,13 @@ export function baseLevel(site: Site): Level {
   return first;
 }
 
-/** Whether the indicator can be shown at this level (the base level always can; above it only from counts). */
+/** programme-areas.ts PROGRAMME_LEVEL (not imported: the catalog's chunk stays apart from the programme model's). */
+const GRID_PROGRAMME_LEVEL = 'programmgebiet';
+
+/**
+ * Whether the indicator can be shown at this level (the base level always can; above it only from
+ * counts; a grid site's programme areas from their cells' residents, db/grid-programme.ts).
+ */
 export function isAggregable(site: Site, ind: Indicator, level: string): boolean {
-  return level === baseLevel(site).id || ind.agg.type !== 'none';
+  return level === baseLevel(site).id || ind.agg.type !== 'none' || (site.kind === 'grid' && level === GRID_PROGRAMME_LEVEL);
 }

@@ -26,7 +26,8 @@ function geometryOk(g: unknown): g is Polygon | MultiPolygon {
 
 /** A programme area, checked: what every layer reads of it is there and sane. */
 export function checkProgrammeArea(x: unknown): Checked<ProgrammeArea> {
-  const fields = checkProgrammeAreaFields(x);
+  // Only a polygon may come without members (a grid site's area: its figures come from the cells inside).
+  const fields = checkProgrammeAreaFields(x, { emptyMembers: isRecord(x) && x.geometry !== undefined });
   if (!fields.ok || !isRecord(x)) return fields;
   const area = fields.value;
   if (x.geometry !== undefined && !geometryOk(x.geometry)) return { ok: false, reason: `programme area ${area.id} has a damaged polygon` };
@@ -40,8 +41,23 @@ export function checkProgrammeArea(x: unknown): Checked<ProgrammeArea> {
       weights[id] = w;
     }
   }
+  let areaShares: Record<string, number> | undefined;
+  if (x.areaShares !== undefined) {
+    if (!isRecord(x.areaShares)) return { ok: false, reason: `programme area ${area.id} has damaged area shares` };
+    const members = new Set(area.members);
+    areaShares = {};
+    for (const [id, s] of Object.entries(x.areaShares)) {
+      if (!members.has(id) || typeof s !== 'number' || !(s >= 0 && s <= 1)) return { ok: false, reason: `programme area ${area.id} has an area share outside [0, 1] or of no member` };
+      areaShares[id] = s;
+    }
+  }
   return {
     ok: true,
-    value: { ...area, ...(x.geometry !== undefined ? { geometry: x.geometry as Polygon | MultiPolygon } : {}), ...(weights ? { weights } : {}) },
+    value: {
+      ...area,
+      ...(x.geometry !== undefined ? { geometry: x.geometry as Polygon | MultiPolygon } : {}),
+      ...(weights ? { weights } : {}),
+      ...(areaShares ? { areaShares } : {}),
+    },
   };
 }

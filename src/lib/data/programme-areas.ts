@@ -30,6 +30,8 @@ export interface ProgrammeArea {
   geometry?: Polygon | MultiPolygon;
   /** Base id → share of its counts inside (0 < w ≤ 1), for drawn ones; absent = 1 for every member. */
   weights?: Record<string, number>;
+  /** Base id → area(polygon ∩ base) / area(base), 0–1, for drawn ones (what the UI says: "37 % der Fläche von …"); absent: the weight. */
+  areaShares?: Record<string, number>;
   /** A bundled example whose definition could not be confirmed from a citable source. */
   example?: boolean;
 }
@@ -110,9 +112,10 @@ export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x =
 
 /**
  * A programme area's fields apart from its polygon and weights, checked (enough for a union in
- * a URL); programme-areas-check.ts checkProgrammeArea checks the whole area.
+ * a URL); programme-areas-check.ts checkProgrammeArea checks the whole area. `emptyMembers`: an
+ * area without members is accepted (a polygon on a grid site, whose figures come from the cells).
  */
-export function checkProgrammeAreaFields(x: unknown): Checked<ProgrammeArea> {
+export function checkProgrammeAreaFields(x: unknown, options: { emptyMembers?: boolean } = {}): Checked<ProgrammeArea> {
   if (!isRecord(x)) return { ok: false, reason: 'not a programme area' };
   if (typeof x.id !== 'string' || !ID_RE.test(x.id)) return { ok: false, reason: 'the programme area has no id ("pa-…")' };
   if (typeof x.site !== 'string' || x.site === '') return { ok: false, reason: `programme area ${x.id} names no site` };
@@ -127,7 +130,7 @@ export function checkProgrammeAreaFields(x: unknown): Checked<ProgrammeArea> {
   if (start !== null && start !== undefined && !(Number.isInteger(start) && (start as number) >= 1900 && (start as number) <= 2100)) {
     return { ok: false, reason: `programme area ${x.id} has an impossible start year` };
   }
-  if (!Array.isArray(x.members) || x.members.length === 0 || x.members.length > MAX_MEMBERS) return { ok: false, reason: `programme area ${x.id} has no members` };
+  if (!Array.isArray(x.members) || (x.members.length === 0 && !options.emptyMembers) || x.members.length > MAX_MEMBERS) return { ok: false, reason: `programme area ${x.id} has no members` };
   if (!x.members.every(memberOk)) return { ok: false, reason: `programme area ${x.id} has a damaged member id` };
   const members = [...new Set(x.members as string[])];
   return {

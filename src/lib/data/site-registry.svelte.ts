@@ -139,14 +139,15 @@ export class SiteRegistry {
   /**
    * Replaces one site's programme areas. The site gains (or loses) its level PROGRAMME_LEVEL at
    * once; its outlines (a union of members dissolved, a drawn polygon as it is) follow when
-   * computed, and the returned promise resolves then. Grid sites have no such level.
+   * computed, and the returned promise resolves then. On a grid site only drawn or imported
+   * polygons are programme areas.
    */
   setProgrammeAreas(siteId: string, areas: readonly ProgrammeArea[]): Promise<void> {
-    // One area per id (the first), of this site.
-    const mine = areas.filter((a, i) => a.site === siteId && areas.findIndex((b) => b.id === a.id) === i);
-    this.programmeAreas = [...this.programmeAreas.filter((a) => a.site !== siteId), ...mine];
     const site = this.find(siteId);
-    if (!site || site.kind === 'grid') return Promise.resolve();
+    // One area per id (the first), of this site; on a grid site only polygons (their figures come from the cells).
+    const mine = areas.filter((a, i) => a.site === siteId && areas.findIndex((b) => b.id === a.id) === i && (site?.kind !== 'grid' || a.geometry !== undefined));
+    this.programmeAreas = [...this.programmeAreas.filter((a) => a.site !== siteId), ...mine];
+    if (!site) return Promise.resolve();
     const run = ++this.geometryCounter;
     this.geometryRuns.set(siteId, run);
     const current = site.levels.find((l) => l.id === PROGRAMME_LEVEL);

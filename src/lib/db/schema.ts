@@ -48,6 +48,11 @@ const CREATE_TABLES = [
 
 export type ReadFile = (path: string) => Promise<Uint8Array>;
 
+/** Creates the tables if they are not there yet (a grid site's programme areas need `areas` without any other site loaded). */
+export async function ensureTables(engine: Engine): Promise<void> {
+  for (const sql of CREATE_TABLES) await engine.query(sql);
+}
+
 /** The files are written in the site package's dialect (site-package.js): nothing left for DuckDB's sniffer to guess. */
 const CSV = `header = true, delim = ${str(CSV_FORMAT.delimiter)}, quote = ${str(CSV_FORMAT.quote)}, escape = ${str(CSV_FORMAT.quote)}`;
 

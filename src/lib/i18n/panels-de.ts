@@ -212,6 +212,15 @@ export const panelsDe = {
   'formula.failed': 'Der Indikator konnte nicht berechnet werden: {message}',
   'formula.notKept': 'Der Indikator konnte nicht im Browser gespeichert werden ({reason}); er gilt nur für diese Sitzung. Über „Projekt speichern“ oder den Link bleibt er erhalten.',
   'formula.storageFull': 'Speicher voll',
+  'estimate.note': 'geschätzt: {parts}',
+  'estimate.part': '{share} % der Fläche von {name}',
+  'estimate.and': '{list} und {last}',
+  'estimate.more': '{list} und {n} weitere',
+  'estimate.grid': 'geschätzt aus den 1-km-Gitterzellen im Gebiet (Zellen am Rand mit dem Anteil ihrer Fläche darin)',
+  'estimate.mark': 'geschätzt',
+  'export.col.estimate': 'Schätzung',
+  'legend.estimated': '≈ geschätzt: {areas}',
+  'legend.estimatedNote': 'Gezeichnete oder importierte Programmgebiete schneiden Gebiete: ihre Werte sind nach Flächenanteilen geschätzt (Tooltip und Export nennen die Anteile).',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

@@ -213,4 +213,13 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'formula.failed': 'The indicator could not be computed: {message}',
   'formula.notKept': 'The indicator could not be kept in the browser ({reason}); it lasts for this session only. “Save project” or the link keeps it.',
   'formula.storageFull': 'storage full',
+  'estimate.note': 'estimated: {parts}',
+  'estimate.part': '{share} % of the area of {name}',
+  'estimate.and': '{list} and {last}',
+  'estimate.more': '{list} and {n} more',
+  'estimate.grid': 'estimated from the 1 km grid cells in the area (cells on its edge by the share of their area inside)',
+  'estimate.mark': 'estimated',
+  'export.col.estimate': 'Estimate',
+  'legend.estimated': '≈ estimated: {areas}',
+  'legend.estimatedNote': 'Drawn or imported programme areas cut areas: their values are estimated by area shares (the tooltip and exports name the shares).',
 };

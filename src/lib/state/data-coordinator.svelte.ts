@@ -170,7 +170,9 @@ export class DataCoordinator {
     const engine = this.engine;
     if (!engine || !this.registry.find(siteId)) return;
     const { str } = await import('../db/sql');
-    if ((await engine.query(`SELECT 1 FROM areas WHERE site = ${str(siteId)} LIMIT 1`)).numRows === 0) return;
+    if (this.registry.find(siteId)?.kind === 'grid') {
+      if (!(await (await import('../db/grid-programme')).gridLoaded(engine, siteId))) return;
+    } else if ((await engine.query(`SELECT 1 FROM areas WHERE site = ${str(siteId)} LIMIT 1`)).numRows === 0) return;
     await this.writeProgrammeAreas(engine, siteId);
     this.cache?.forgetLevel(siteId, PROGRAMME_LEVEL);
     this.revision++;
@@ -182,7 +184,8 @@ export class DataCoordinator {
   private writeProgrammeAreas(engine: Engine, siteId: string): Promise<void> {
     const write = async () => {
       const site = this.registry.find(siteId);
-      if (site && site.kind !== 'grid') await (await import('../db/programme-areas')).writeProgrammeAreas(engine, site, this.registry.programmeAreasOf(siteId));
+      if (site?.kind === 'grid') await (await import('./grid-programme-areas')).writeGridProgrammeAreas(engine, site, this.registry.programmeAreasOf(siteId));
+      else if (site) await (await import('../db/programme-areas')).writeProgrammeAreas(engine, site, this.registry.programmeAreasOf(siteId));
     };
     const next = this.programmeWrites.then(write, write);
     this.programmeWrites = next.catch(() => undefined);

@@ -84,6 +84,7 @@ export class ProgrammeAreas {
     });
     if (this.find(area.id)) throw new Error(`A programme area "${area.id}" exists already`);
     if (!this.registry.find(area.site)) throw new Error(`Unknown site "${area.site}"`);
+    if (this.registry.find(area.site)?.kind === 'grid' && !area.geometry) throw new Error(`Programme area ${area.id}: a grid site's programme areas are polygons`);
     await this.apply(area.site, [...this.of(area.site), area]);
     await this.keep([area]);
     return area;

@@ -1,5 +1,8 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import { applySecrecy } from '../analysis/suppression';
+import { applyProgrammeSecrecy, type Membership } from '../analysis/programme-secrecy';
+import { baseLevel } from '../data/catalog';
+import { PROGRAMME_LEVEL } from '../data/programme-areas';
 import type { Engine } from '../db/engine';
 import { areaLevel, levelAreas, levelPoints, levelSeries, type AreaInfo } from '../db/queries';
 import type { AreaPoint, AreaValue } from '../data/values';
@@ -49,6 +52,7 @@ export class ValueCache {
     if (threshold === this.secrecy) return;
     this.secrecy = threshold;
     for (const key of [...this.entries.keys()]) if (key.includes('|sec')) this.entries.delete(key);
+    for (const key of [...this.memo.keys()]) if (key.startsWith('psec|')) this.memo.delete(key);
   }
 
   get(site: Site, level: string, ind: Indicator): Promise<LevelData> {
@@ -58,6 +62,26 @@ export class ValueCache {
 
   private getSecret(site: Site, level: string, ind: Indicator, threshold: number): Promise<LevelData> {
     return this.cached(`${site.id}|${level}|${ind.id}|sec${threshold}`, async () => {
+      // With programme areas, the base areas and the programme areas are suppressed together, so that no
+      // area, overlap or rest of the city gives a hidden base value away by subtraction.
+      const base = baseLevel(site).id;
+      if (level === base || level === PROGRAMME_LEVEL) {
+        const membership = await this.membership(site);
+        if (membership.size > 0) {
+          // Both levels from one run (memoised until the programme areas or the threshold change).
+          const both = await this.once(`psec|${site.id}|${ind.id}|${threshold}`, async () => {
+            const [baseData, programmeData, baseAreas] = await Promise.all([this.getRaw(site, base, ind), this.getRaw(site, PROGRAMME_LEVEL, ind), this.areas(site, base)]);
+            return applyProgrammeSecrecy(
+              [...baseData.byYear.values()].flat(),
+              [...programmeData.byYear.values()].flat(),
+              (id) => baseAreas.get(id)?.parent ?? null,
+              membership,
+              threshold,
+            );
+          });
+          return group(level === base ? both.base : both.programme);
+        }
+      }
       const [data, areas] = await Promise.all([this.getRaw(site, level, ind), this.areas(site, level)]);
       const rows = [...data.byYear.values()].flat();
       return group(applySecrecy(rows, (id) => areas.get(id)?.parent ?? null, threshold));
@@ -67,9 +91,15 @@ export class ValueCache {
   private getRaw(site: Site, level: string, ind: Indicator): Promise<LevelData> {
     return this.cached(`${site.id}|${level}|${ind.id}`, () =>
       this.ensureSite(site)
-        .then(() => levelSeries(this.engine, site, ind, level))
+        .then(() => (site.kind === 'grid' ? this.gridSeries(site, level, ind) : levelSeries(this.engine, site, ind, level)))
         .then(group),
     );
+  }
+
+  /** A grid site: its programme areas from their cells; at the cells' level the whole grid (the reference). */
+  private async gridSeries(site: Site, level: string, ind: Indicator): Promise<AreaValue[]> {
+    const { gridProgrammeSeries, gridTotalSeries } = await import('../db/grid-programme');
+    return level === PROGRAMME_LEVEL ? gridProgrammeSeries(this.engine, site, ind) : gridTotalSeries(this.engine, site, ind);
   }
 
   private cached(key: string, make: () => Promise<LevelData>): Promise<LevelData> {
@@ -88,6 +118,15 @@ export class ValueCache {
       this.entries.delete(oldest);
     }
     return entry;
+  }
+
+  /** Each programme area's members and weights as DuckDB holds them (for secrecy), once per edit. */
+  private membership(site: Site): Promise<Membership> {
+    return this.once(`membership|${site.id}`, () =>
+      this.ensureSite(site)
+        .then(() => import('../db/programme-areas'))
+        .then(({ programmeMembership }) => programmeMembership(this.engine, site)),
+    );
   }
 
   /** Cell centres of a grid site (lon, lat interleaved), once. */
@@ -147,6 +186,12 @@ export class ValueCache {
   /** Forgets one level of a site (its areas were replaced: programme areas edited). */
   forgetLevel(siteId: string, level: string): void {
     for (const key of [...this.entries.keys()]) if (key.startsWith(`${siteId}|${level}|`)) this.entries.delete(key);
+    if (level === PROGRAMME_LEVEL) {
+      // The base level's secrecy depends on the programme areas too.
+      this.memo.delete(`membership|${siteId}`);
+      for (const key of [...this.memo.keys()]) if (key.startsWith(`psec|${siteId}|`)) this.memo.delete(key);
+      for (const key of [...this.entries.keys()]) if (key.startsWith(`${siteId}|`) && key.includes('|sec')) this.entries.delete(key);
+    }
     for (const key of [...this.memo.keys()]) {
       if (key === `areas|${siteId}|${level}` || key === `names|${siteId}|${level}` || key === `points|${siteId}|${level}` || key.startsWith(`level|${siteId}|`)) {
         this.memo.delete(key);

@@ -7,12 +7,19 @@ import { belowBound, formatBelow } from '../analysis/below';
 import { BELOW_PREFIX, belowText, parseBelow } from '../data/site-package.js';
 import { belowSummary } from '../render/view-result';
 import type { ViewPipeline } from './view-pipeline.svelte';
+import '../i18n/panels-messages'; // the estimate column's texts
 import type { ViewStore } from './view-store.svelte';
 
 /** What an export reads: the view and what the map shows of it. */
 export interface ShownView {
   views: Pick<ViewStore, 'view' | 'indicator' | 'level' | 'site'>;
-  shown: Pick<ViewPipeline, 'result' | 'names' | 'trendShown'>;
+  shown: Pick<ViewPipeline, 'result' | 'names' | 'trendShown'> & Partial<Pick<ViewPipeline, 'estimateNote'>>;
+}
+
+/** The ids of the shown values that are estimated (programme areas drawn across base areas). */
+function estimatedIds(app: ShownView): Set<string> {
+  const values = app.shown.result?.values;
+  return new Set([...(values ?? [])].flatMap(([id, v]) => (v.estimated && !v.secret ? [id] : [])));
 }
 import { pick, translate, type Lang, type MessageKey } from '../i18n';
 import { formatChange } from '../analysis/change';
@@ -73,10 +80,12 @@ export function viewTexts(app: ShownView, now = new Date()): ViewTexts {
     for (const k of trendKey(trend.direction)) items.push({ color: k.color, label: `${t('legend.trend.arrow', { label: t(`legend.trend.${k.judgement}`) })} ${span}` });
   }
   const sources = visibleSources(app.views.site, ind).map(({ source }) => `${source.attribution}${source.licenceName ? ` (${source.licenceName})` : ''}`);
+  const estimated = estimatedIds(app).size;
+  const notes = [trend ? t('legend.trend.note') : '', estimated > 0 ? `${t('legend.estimated', { areas: areas(estimated) })}. ${t('legend.estimatedNote')}` : ''].filter(Boolean);
   return {
     title,
     subtitle,
-    legend: { title: pick(ind.label, lang), subtitle: `${unitLabel(ind.unit, lang)} · ${period(app)}`, items, ...(trend ? { note: t('legend.trend.note') } : {}) },
+    legend: { title: pick(ind.label, lang), subtitle: `${unitLabel(ind.unit, lang)} · ${period(app)}`, items, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) },
     sourceLine: `${t('legend.source')}: ${[...new Set(sources)].join(' · ')}`,
     dateLine: t('export.dateLine', { date: now.toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB'), app: 'Quartiersatlas' }),
     fileStem: [ind.id, period(app).replace('–', '-'), app.views.level.id].join('-').replace(/[^\w-]+/g, '_'),
@@ -121,6 +130,12 @@ export function viewTables(app: ShownView, url: string, now = new Date()): { dat
       return [id, names.get(id) ?? id, app.views.view.year, v?.secret ? '.' : cellOf(v)];
     });
   }
+  // Estimated values say so in a column of their own: how each is estimated ("geschätzt: 37 % der Fläche von …").
+  const estimated = estimatedIds(app);
+  if (estimated.size > 0) {
+    columns.push(t('export.col.estimate'));
+    rows = rows.map((r, i) => [...r, estimated.has(ids[i]!) ? (app.shown.estimateNote?.(ids[i]!, lang) ?? t('estimate.mark')) : null]);
+  }
   const texts = viewTexts(app, now);
   const hasBelow = rows.some((r) => r.some((c) => typeof c === 'string' && c.startsWith(BELOW_PREFIX) && parseBelow(c) !== null));
   const cls = result?.classification;
@@ -132,6 +147,7 @@ export function viewTables(app: ShownView, url: string, now = new Date()): { dat
     [t('export.meta.level'), `${pick(app.views.level.label, lang)} (${pick(app.views.site.label, lang)})`],
     [t('export.meta.missing'), t('export.meta.missingText')],
     ...(hasBelow ? [[t('export.meta.missing'), t('export.meta.below')] as ExportCell[]] : []),
+    ...(estimated.size > 0 ? [[t('export.col.estimate'), t('legend.estimatedNote')] as ExportCell[]] : []),
     ...(app.views.view.sec > 1 ? [[t('secrecy.heading'), t('legend.secretNote', { n: app.views.view.sec })] as ExportCell[]] : []),
     ...(cls ? [[t('export.meta.classes'), `${t(`cls.${cls.method}` as MessageKey)}: ${cls.breaks.map((b) => formatValue(b, ind.unit, ind.decimals, lang)).join(' | ')}`] as ExportCell[]] : []),
     ...visibleSources(app.views.site, ind).flatMap(({ key, source }) => [
@@ -143,7 +159,7 @@ export function viewTables(app: ShownView, url: string, now = new Date()): { dat
     [t('export.meta.view'), url],
   ];
   return {
-    data: { sheet: t('export.sheet.data'), columns, rows, numberFormats: columns.map((_, i) => (i < 2 || (!change && i === 2) ? null : numberFormat(ind.decimals))) },
+    data: { sheet: t('export.sheet.data'), columns, rows, numberFormats: columns.map((_, i) => (i < 2 || (!change && i === 2) || (estimated.size > 0 && i === columns.length - 1) ? null : numberFormat(ind.decimals))) },
     meta: { sheet: t('export.sheet.meta'), columns: [t('export.meta.field'), t('export.meta.value')], rows: metaRows },
   };
 }

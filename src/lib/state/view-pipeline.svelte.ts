@@ -5,7 +5,8 @@
 // change. Performance marks: atlas:first-map, atlas:update, and atlas:query,
 // atlas:recolor, atlas:paint, which split an update.
 import type { Indicator, Site } from '../data/catalog-types';
-import { findIndicator, findLevel } from '../data/catalog';
+import { baseLevel, findIndicator, findLevel } from '../data/catalog';
+import { isProgrammeLevel, type ProgrammeArea } from '../data/programme-areas';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import { dataUrl } from '../data/urls';
 import type { AreaValue } from '../data/values';
@@ -19,6 +20,9 @@ import { buildChange, buildGridResult, buildResult, buildSwipe, needsAllYears, p
 import type { LevelData } from '../data/values';
 import type { Lang } from '../i18n';
 import type { AnalysisData } from './analysis.svelte';
+import type { estimateNotes } from '../render/estimate-text';
+
+type EstimateNotes = typeof estimateNotes;
 import type { DataCoordinator } from './data-coordinator.svelte';
 import { ancestorSeries, crossSiteSeries, type Suggestion } from './trend-series';
 import type { ViewStore } from './view-store.svelte';
@@ -60,6 +64,9 @@ export class ViewPipeline {
   /** The arrows last computed and what they were computed from (a year switch keeps them). */
   private trendMemo: { key: unknown[]; glyphs: TrendGlyph[] } | null = null;
   private gridValues: Float32Array | null = null;
+  /** The shown site's programme areas and its base areas' names, for the notes of estimated ones. */
+  private estimateInput = $state.raw<{ areas: readonly ProgrammeArea[]; names: ReadonlyMap<string, string>; notes: EstimateNotes } | null>(null);
+  private estimateMemo: { input: unknown; lang: Lang; notes: Map<string, string> } | null = null;
   private analysisLoading: Promise<AnalysisData> | null = null;
   private generation = 0;
   private firstMapMarked = false;
@@ -88,7 +95,8 @@ export class ViewPipeline {
     const start = performance.now();
     const site = this.registry.site(view.site);
     const ind = findIndicator(site, view.ind);
-    if (site.kind === 'grid') return this.refreshGrid(map, view, site, ind, gen, start, refit);
+    // A grid site's programme areas are polygons like any level's (their figures from the cells).
+    if (site.kind === 'grid' && !isProgrammeLevel(view.level)) return this.refreshGrid(map, view, site, ind, gen, start, refit);
     map.hideGrid();
     try {
       const level = findLevel(site, view.level);
@@ -110,6 +118,7 @@ export class ViewPipeline {
       const cache = this.data.values;
       if (cache) {
         void this.loadNames(site, level.id, gen);
+        void this.loadEstimates(site, level.id, gen);
         void this.loadReferences(site, ind, level.id, gen);
         void this.loadComparisons(site, ind, gen);
       }
@@ -174,10 +183,30 @@ export class ViewPipeline {
   /** Tooltip text for a hovered area or grid cell. */
   describeHover(id: string, lang: Lang): { text: string; note: string | null } {
     const ind = this.store.indicator;
-    if (this.store.site.kind === 'grid') return gridHoverText(this.gridValues, Number(id), ind, lang);
+    if (this.store.site.kind === 'grid' && !isProgrammeLevel(this.store.view.level)) return gridHoverText(this.gridValues, Number(id), ind, lang);
     const v = this.store.view;
     const trend = v.trend ? { slope: this.slopes.get(id), series: this.levelData?.byArea.get(id) ?? [], from: v.from, to: v.to } : null;
-    return areaHoverText(id, ind, this.result, trend, lang);
+    const text = areaHoverText(id, ind, this.result, trend, lang);
+    const estimate = this.result?.values.get(id)?.estimated ? this.estimateNote(id, lang) : null;
+    return estimate ? { text: text.text, note: text.note ? `${estimate}\n${text.note}` : estimate } : text;
+  }
+
+  /** The notes of estimated programme areas (and their texts) are loaded: the legend may speak of them. */
+  get estimatesReady(): boolean {
+    return this.estimateInput !== null;
+  }
+
+  /**
+   * How an estimated programme area's value is estimated ("geschätzt: 37 % der Fläche von …"), or null
+   * for an exact one (tooltip, ranking, profile, exports).
+   */
+  estimateNote(id: string, lang: Lang): string | null {
+    const input = this.estimateInput;
+    if (!input) return null;
+    if (this.estimateMemo?.input !== input || this.estimateMemo.lang !== lang) {
+      this.estimateMemo = { input, lang, notes: input.notes(input.areas, (base) => input.names.get(base) ?? base, lang) };
+    }
+    return this.estimateMemo.notes.get(id) ?? null;
   }
 
   private markPainted(view: ViewState, result: ViewResult, t: { start: number; queried: number; recolored: number }): void {
@@ -297,6 +326,20 @@ export class ViewPipeline {
     if (gen !== this.generation) return;
     this.comparisons = found.series;
     this.comparisonSuggestions = found.suggestions;
+  }
+
+  private async loadEstimates(site: Site, level: string, gen: number): Promise<void> {
+    const areas = isProgrammeLevel(level) ? this.registry.programmeAreasOf(site.id) : [];
+    if (areas.length === 0) {
+      if (this.estimateInput) this.estimateInput = null;
+      return;
+    }
+    // Loaded with the programme level: the wording and its texts are not part of the first map.
+    const [names, { estimateNotes }] = await Promise.all([
+      site.kind === 'grid' ? new Map<string, string>() : this.data.values?.names(site, baseLevel(site).id),
+      import('../render/estimate-text'),
+    ]);
+    if (names && gen === this.generation) this.estimateInput = { areas, names, notes: estimateNotes };
   }
 
   private async loadNames(site: Site, level: string, gen: number): Promise<void> {
