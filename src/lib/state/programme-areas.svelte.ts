@@ -5,7 +5,11 @@
 // PROGRAMME_LEVEL; the data coordinator puts them into DuckDB; this owner keeps
 // both in step with the storage and the view.
 import { untrack } from 'svelte';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Site } from '../data/catalog-types';
+import { baseLevel } from '../data/catalog';
 import type { SiteRegistry } from '../data/site-registry.svelte';
+import { dataUrl } from '../data/urls';
 import {
   defaultProgrammeColor, encodeProgrammeAreas, isProgrammeLevel, isUnion, newProgrammeAreaId,
   type ProgrammeArea,
@@ -16,6 +20,17 @@ import type { ViewStore } from './view-store.svelte';
 
 /** What a new programme area needs; id and colour are chosen when not given. */
 export type ProgrammeAreaInput = Omit<ProgrammeArea, 'id' | 'color'> & { id?: string; color?: string };
+
+/** What a drawn programme area needs: members, weights and area shares come from its polygon. */
+export type ProgrammePolygonInput = Omit<ProgrammeAreaInput, 'members' | 'weights' | 'areaShares' | 'geometry'> & { geometry: Polygon | MultiPolygon };
+
+/** A drawn polygon that touches no base area of its site (nothing is added). */
+export class PolygonOutsideError extends Error {
+  constructor(readonly site: string) {
+    super(`The polygon touches no area of site "${site}"`);
+    this.name = 'PolygonOutsideError';
+  }
+}
 
 /** Where the owner keeps areas (IndexedDB in the app; replaceable in tests). */
 export interface ProgrammeStorage {
@@ -87,6 +102,50 @@ export class ProgrammeAreas {
     return area;
   }
 
+  /**
+   * Adds a drawn polygon as a programme area: its members are the base areas it touches, each with
+   * the share of its counts inside (areal weights, computed off the main thread) and the share of its
+   * area (areaShares) where it is cut. Throws PolygonOutsideError when it touches none. On a grid site
+   * the polygon itself is the area (its figures come from the cells).
+   */
+  async addPolygon(input: ProgrammePolygonInput): Promise<ProgrammeArea> {
+    const site = this.registry.find(input.site);
+    if (!site) throw new Error(`Unknown site "${input.site}"`);
+    if (site.kind === 'grid') return this.add({ ...input, members: [] });
+    return this.add({ ...input, ...(await this.weigh(site, input.geometry)) });
+  }
+
+  /** A drawn area gets a new polygon: members, weights and area shares are found again. */
+  async updatePolygon(id: string, geometry: Polygon | MultiPolygon): Promise<ProgrammeArea> {
+    const old = this.find(id);
+    if (!old) throw new Error(`Unknown programme area "${id}"`);
+    const site = this.registry.site(old.site);
+    if (site.kind === 'grid') return this.update(id, { geometry });
+    return this.update(id, await this.weigh(site, geometry));
+  }
+
+  /** Members, weights (< 1 only) and area shares of a polygon against the site's base areas. */
+  private async weigh(site: Site, geometry: Polygon | MultiPolygon) {
+    const { weighPolygon } = await import('../data/programme-weights');
+    const base = baseLevel(site);
+    const bases = { key: `${site.id}|${base.geometry}`, url: () => dataUrl(base.geometry), load: () => this.registry.loadBaseGeometry(base.geometry) };
+    // (A plain copy: a reactive proxy cannot travel to the worker.)
+    const plain = JSON.parse(JSON.stringify(geometry)) as Polygon | MultiPolygon;
+    const found = (await weighPolygon(bases, plain, this.surface?.(site) ?? undefined)).filter((w) => w.weight > 0);
+    if (found.length === 0) throw new PolygonOutsideError(site.id);
+    const weights: Record<string, number> = {};
+    const areaShares: Record<string, number> = {};
+    for (const w of found) {
+      if (w.whole) continue;
+      if (w.weight < 1) weights[w.id] = w.weight;
+      if (w.areaShare > 0 && w.areaShare < 1) areaShares[w.id] = w.areaShare;
+    }
+    return { geometry: plain, members: found.map((w) => w.id), weights, areaShares };
+  }
+
+  /** A population surface for a site's weights (the Zensus grid's residents), or none: set by the app. */
+  surface: ((site: Site) => import('../data/programme-weights').WeightSurface | null) | null = null;
+
   /** Changes a programme area (name, programme, start year, colour, members, polygon and weights). */
   async update(id: string, patch: Partial<Omit<ProgrammeArea, 'id' | 'site'>>): Promise<ProgrammeArea> {
     const old = this.find(id);
@@ -94,6 +153,7 @@ export class ProgrammeAreas {
     const merged: Record<string, unknown> = { ...old, ...patch };
     // Members given without weights are a union again (weights belong to a polygon).
     if (patch.members && !('weights' in patch)) delete merged.weights;
+    if (patch.members && !('areaShares' in patch)) delete merged.areaShares;
     for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
     const area = await this.checked(merged);
     await this.apply(area.site, this.of(area.site).map((a) => (a.id === id ? area : a)));
