@@ -17,7 +17,8 @@ import type { Engine } from '../../src/lib/db/engine';
 import { setProgrammeAreas } from '../../src/lib/db/programme-areas';
 import { levelValues } from '../../src/lib/db/queries';
 import { loadSite } from '../../src/lib/db/schema';
-import { PolygonOutsideError, ProgrammeAreas, type ProgrammeStorage } from '../../src/lib/state/programme-areas.svelte';
+import { PolygonOutsideError } from '../../src/lib/data/programme-weights';
+import { ProgrammeAreas, type ProgrammeStorage } from '../../src/lib/state/programme-areas.svelte';
 import { createNodeEngine, dataDir, readDataFile } from './helpers/node-engine';
 
 const readGeometry = async (path: string) => JSON.parse(await readFile(dataDir + path, 'utf8')) as AreaCollection;

@@ -2,8 +2,12 @@
 // a worker where there is one (the browser) and in this thread otherwise (unit tests
 // in Node). The worker keeps each site's prepared base areas, so only the first
 // polygon on a site pays for preparing them.
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaGeometry, ArealWeight } from '../analysis/areal-weights';
+import type { Site } from './catalog-types';
+import { baseLevel } from './catalog';
 import type { AreaCollection } from './geometry';
+import { dataUrl } from './urls';
 import { WeightsCache, type SurfacePoints } from './programme-weights-core';
 import type { WeighMessage } from './programme-weights.worker';
 
@@ -72,4 +76,39 @@ export async function weighPolygon(bases: WeightBases, geometry: AreaGeometry, s
     waiting.set(id, { resolve, reject });
     w.postMessage(message);
   });
+}
+
+/** A drawn polygon that touches no base area of its site (nothing is added). */
+export class PolygonOutsideError extends Error {
+  constructor(readonly site: string) {
+    super(`The polygon touches no area of site "${site}"`);
+    this.name = 'PolygonOutsideError';
+  }
+}
+
+/**
+ * A drawn programme area's members against the site's base areas (read with `loadBase` where there is
+ * no worker): every base with a weight above 0, the weights below 1, and the area share of each cut
+ * base (for "geschätzt: 37 % der Fläche von …"). Throws PolygonOutsideError when it touches none.
+ */
+export async function polygonMembers(
+  site: Site,
+  geometry: Polygon | MultiPolygon,
+  loadBase: (path: string) => Promise<AreaCollection>,
+  surface?: WeightSurface,
+): Promise<{ geometry: Polygon | MultiPolygon; members: string[]; weights: Record<string, number>; areaShares: Record<string, number> }> {
+  const base = baseLevel(site);
+  const bases = { key: `${site.id}|${base.geometry}`, url: () => dataUrl(base.geometry), load: () => loadBase(base.geometry) };
+  // (A plain copy: a reactive proxy cannot travel to the worker.)
+  const plain = JSON.parse(JSON.stringify(geometry)) as Polygon | MultiPolygon;
+  const found = (await weighPolygon(bases, plain, surface)).filter((w) => w.weight > 0);
+  if (found.length === 0) throw new PolygonOutsideError(site.id);
+  const weights: Record<string, number> = {};
+  const areaShares: Record<string, number> = {};
+  for (const w of found) {
+    if (w.whole) continue;
+    if (w.weight < 1) weights[w.id] = w.weight;
+    if (w.areaShare > 0 && w.areaShare < 1) areaShares[w.id] = w.areaShare;
+  }
+  return { geometry: plain, members: found.map((w) => w.id), weights, areaShares };
 }

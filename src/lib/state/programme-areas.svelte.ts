@@ -7,9 +7,7 @@
 import { untrack } from 'svelte';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Site } from '../data/catalog-types';
-import { baseLevel } from '../data/catalog';
 import type { SiteRegistry } from '../data/site-registry.svelte';
-import { dataUrl } from '../data/urls';
 import {
   defaultProgrammeColor, encodeProgrammeAreas, isProgrammeLevel, isUnion, newProgrammeAreaId,
   type ProgrammeArea,
@@ -23,14 +21,6 @@ export type ProgrammeAreaInput = Omit<ProgrammeArea, 'id' | 'color'> & { id?: st
 
 /** What a drawn programme area needs: members, weights and area shares come from its polygon. */
 export type ProgrammePolygonInput = Omit<ProgrammeAreaInput, 'members' | 'weights' | 'areaShares' | 'geometry'> & { geometry: Polygon | MultiPolygon };
-
-/** A drawn polygon that touches no base area of its site (nothing is added). */
-export class PolygonOutsideError extends Error {
-  constructor(readonly site: string) {
-    super(`The polygon touches no area of site "${site}"`);
-    this.name = 'PolygonOutsideError';
-  }
-}
 
 /** Where the owner keeps areas (IndexedDB in the app; replaceable in tests). */
 export interface ProgrammeStorage {
@@ -105,7 +95,7 @@ export class ProgrammeAreas {
   /**
    * Adds a drawn polygon as a programme area: its members are the base areas it touches, each with
    * the share of its counts inside (areal weights, computed off the main thread) and the share of its
-   * area (areaShares) where it is cut. Throws PolygonOutsideError when it touches none. On a grid site
+   * area (areaShares) where it is cut. Throws PolygonOutsideError (data/programme-weights.ts) when it touches none. On a grid site
    * the polygon itself is the area (its figures come from the cells).
    */
   async addPolygon(input: ProgrammePolygonInput): Promise<ProgrammeArea> {
@@ -126,21 +116,8 @@ export class ProgrammeAreas {
 
   /** Members, weights (< 1 only) and area shares of a polygon against the site's base areas. */
   private async weigh(site: Site, geometry: Polygon | MultiPolygon) {
-    const { weighPolygon } = await import('../data/programme-weights');
-    const base = baseLevel(site);
-    const bases = { key: `${site.id}|${base.geometry}`, url: () => dataUrl(base.geometry), load: () => this.registry.loadBaseGeometry(base.geometry) };
-    // (A plain copy: a reactive proxy cannot travel to the worker.)
-    const plain = JSON.parse(JSON.stringify(geometry)) as Polygon | MultiPolygon;
-    const found = (await weighPolygon(bases, plain, this.surface?.(site) ?? undefined)).filter((w) => w.weight > 0);
-    if (found.length === 0) throw new PolygonOutsideError(site.id);
-    const weights: Record<string, number> = {};
-    const areaShares: Record<string, number> = {};
-    for (const w of found) {
-      if (w.whole) continue;
-      if (w.weight < 1) weights[w.id] = w.weight;
-      if (w.areaShare > 0 && w.areaShare < 1) areaShares[w.id] = w.areaShare;
-    }
-    return { geometry: plain, members: found.map((w) => w.id), weights, areaShares };
+    const { polygonMembers } = await import('../data/programme-weights');
+    return polygonMembers(site, geometry, this.registry.loadBaseGeometry, this.surface?.(site) ?? undefined);
   }
 
   /** A population surface for a site's weights (the Zensus grid's residents), or none: set by the app. */
