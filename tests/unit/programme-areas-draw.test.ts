@@ -2,12 +2,13 @@
 // updatePolygon) on the real bundled boundaries (Leipzig Ortsteile, the
 // 10,786 Gemeinden) and, for the figures, in real DuckDB-WASM: members and
 // weights come from areal weighting, cut bases carry their area share, whole
-// bases are exact, a polygon off the site adds nothing.
+// bases are exact, a polygon off the site adds nothing; on bundled sites the
+// Zensus grid's residents refine the weights of cut bases.
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { area as turfArea, feature, featureCollection, intersect } from '@turf/turf';
-import { findBundledSite, findIndicator } from '../../src/lib/data/catalog';
+import { bundledCatalog, findBundledSite, findIndicator } from '../../src/lib/data/catalog';
 import type { AreaCollection } from '../../src/lib/data/geometry';
 import { isEstimated, isUnion, PROGRAMME_LEVEL, type ProgrammeArea } from '../../src/lib/data/programme-areas';
 import { checkProgrammeArea } from '../../src/lib/data/programme-areas-check';
@@ -17,7 +18,10 @@ import type { Engine } from '../../src/lib/db/engine';
 import { setProgrammeAreas } from '../../src/lib/db/programme-areas';
 import { levelValues } from '../../src/lib/db/queries';
 import { loadSite } from '../../src/lib/db/schema';
-import { PolygonOutsideError } from '../../src/lib/data/programme-weights';
+import { PolygonOutsideError, polygonMembers } from '../../src/lib/data/programme-weights';
+import { loadSiteData } from '../../src/lib/db/load';
+import { zensusSurface } from '../../src/lib/state/programme-surface';
+import { ValueCache } from '../../src/lib/state/value-cache';
 import { ProgrammeAreas, type ProgrammeStorage } from '../../src/lib/state/programme-areas.svelte';
 import { createNodeEngine, dataDir, readDataFile } from './helpers/node-engine';
 
@@ -199,5 +203,49 @@ describe('a grid site', () => {
     // Until grid sites accept drawn areas, the check's reason; afterwards, the polygon itself.
     if (result.ok) expect(result.a).toMatchObject({ site: 'zensus-grid', members: [], geometry });
     else expect(result.reason).toMatch(/no members/);
+  });
+});
+
+describe('refined by the Zensus grid’s residents (real grid in DuckDB)', () => {
+  const leipzig = findBundledSite('leipzig');
+  let cache: ValueCache;
+  beforeAll(async () => {
+    const engine = await createNodeEngine();
+    cache = new ValueCache(engine, (site) => loadSiteData(engine, site, readDataFile));
+  }, 60_000);
+
+  it('two boxes that split Leipzig along a meridian: each cut Ortsteil’s two weights add up to 1, and differ from its area shares', async () => {
+    const surface = zensusSurface(leipzig, bundledCatalog.sites, cache)!;
+    expect(surface).toBeDefined();
+    const points = await surface.points();
+    // the 1 km cells around Leipzig (about 300 km² of the city and its margin), with their residents
+    expect(points!.cellMetres).toBe(1000);
+    expect(points!.population.length).toBeGreaterThan(300);
+    expect(points!.population.length).toBeLessThan(2000);
+    const load = (path: string) => readGeometry(path);
+    const west = await polygonMembers(leipzig, box(12.1, 51.1, 12.385, 51.6), load, surface);
+    const east = await polygonMembers(leipzig, box(12.385, 51.1, 12.7, 51.6), load, surface);
+    const cut = Object.keys(west.areaShares).filter((id) => id in east.areaShares);
+    expect(cut.length).toBeGreaterThan(2);
+    let differs = 0;
+    for (const id of cut) {
+      const ww = west.weights[id] ?? 1;
+      const we = east.weights[id] ?? 1;
+      expect(ww + we).toBeCloseTo(1, 6);
+      // the areas split exactly too
+      expect(west.areaShares[id]! + east.areaShares[id]!).toBeCloseTo(1, 6);
+      if (Math.abs(ww - west.areaShares[id]!) > 0.02) differs++;
+    }
+    // where people live is not where the area is: the surface moves some weights
+    expect(differs).toBeGreaterThan(0);
+    // a whole Ortsteil stays whole (weight 1, no estimate)
+    const whole = west.members.find((id) => !(id in west.areaShares))!;
+    expect(west.weights[whole]).toBeUndefined();
+  }, 120_000);
+
+  it('no surface for an imported site or the grid itself', () => {
+    const imported = { ...leipzig, id: 'user-site' };
+    expect(zensusSurface(imported, [...bundledCatalog.sites, imported], cache)).toBeUndefined();
+    expect(zensusSurface(findBundledSite('zensus-grid'), bundledCatalog.sites, cache)).toBeUndefined();
   });
 });

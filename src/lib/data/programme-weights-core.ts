@@ -3,15 +3,28 @@
 // same site costs only its own cuts. Used inside the weights worker
 // (programme-weights.worker.ts) and, where there is no worker (unit tests in
 // Node), in this thread (programme-weights.ts).
+import type { Polygon } from 'geojson';
 import type { AreaCollection } from './geometry';
 import {
   arealWeights, prepareBases, prepareSurface, type AreaGeometry, type ArealWeight, type PreparedBases, type PreparedSurface,
 } from '../analysis/areal-weights';
 
-/** A population surface as points: cell centres (lon, lat interleaved) and their residents. */
+/**
+ * A population surface: cell centres (lon, lat interleaved) and their residents; with `cellMetres`, each
+ * centre stands for a square cell of that side (the Zensus grid: 1,000 m), split by area where a base's
+ * or the polygon's border crosses it; without, the residents sit at the points.
+ */
 export interface SurfacePoints {
   positions: Float32Array | Float64Array;
   population: Float32Array | Float64Array;
+  cellMetres?: number;
+}
+
+/** A square of `metres` around lon/lat as a lon/lat box (a Zensus cell is a square in EPSG:3035; at 1 km the difference is a sliver). */
+function cellAround(lon: number, lat: number, metres: number): Polygon {
+  const dy = metres / 2 / 110_574;
+  const dx = metres / 2 / (111_320 * Math.cos((lat * Math.PI) / 180));
+  return { type: 'Polygon', coordinates: [[[lon - dx, lat - dy], [lon + dx, lat - dy], [lon + dx, lat + dy], [lon - dx, lat + dy], [lon - dx, lat - dy]]] };
 }
 
 export class WeightsCache {
@@ -33,7 +46,7 @@ export class WeightsCache {
     return this.surfaces.has(key);
   }
 
-  /** Keeps a surface under `key` (points with no residents are dropped). */
+  /** Keeps a surface under `key` (cells or points with no residents are dropped). */
   setSurface(key: string, s: SurfacePoints): void {
     const points: [number, number][] = [];
     const population: number[] = [];
@@ -44,7 +57,11 @@ export class WeightsCache {
       points.push([s.positions[2 * i]!, s.positions[2 * i + 1]!]);
       population.push(p);
     }
-    this.surfaces.set(key, prepareSurface({ points, population }));
+    const metres = s.cellMetres;
+    this.surfaces.set(
+      key,
+      prepareSurface(metres ? { cells: points.map(([x, y], i) => ({ geometry: cellAround(x, y, metres), population: population[i]! })) } : { points, population }),
+    );
   }
 
   /** The weights of `geometry` against the bases of `baseKey` (refined by the surface of `surfaceKey` when kept). */

@@ -94,7 +94,8 @@ export class ProgrammeAreas {
 
   /**
    * Adds a drawn polygon as a programme area: its members are the base areas it touches, each with
-   * the share of its counts inside (areal weights, computed off the main thread) and the share of its
+   * the share of its counts inside (areal weights computed off the main thread, refined by the Zensus grid's
+   * residents on bundled sites: programme-surface.ts) and the share of its
    * area (areaShares) where it is cut. Throws PolygonOutsideError (data/programme-weights.ts) when it touches none. On a grid site
    * the polygon itself is the area (its figures come from the cells).
    */
@@ -116,12 +117,10 @@ export class ProgrammeAreas {
 
   /** Members, weights (< 1 only) and area shares of a polygon against the site's base areas. */
   private async weigh(site: Site, geometry: Polygon | MultiPolygon) {
-    const { polygonMembers } = await import('../data/programme-weights');
-    return polygonMembers(site, geometry, this.registry.loadBaseGeometry, this.surface?.(site) ?? undefined);
+    const [{ polygonMembers }, { zensusSurface }] = await Promise.all([import('../data/programme-weights'), import('./programme-surface')]);
+    const cache = this.data?.values;
+    return polygonMembers(site, geometry, this.registry.loadBaseGeometry, cache ? zensusSurface(site, this.registry.sites, cache) : undefined);
   }
-
-  /** A population surface for a site's weights (the Zensus grid's residents), or none: set by the app. */
-  surface: ((site: Site) => import('../data/programme-weights').WeightSurface | null) | null = null;
 
   /** Changes a programme area (name, programme, start year, colour, members, polygon and weights). */
   async update(id: string, patch: Partial<Omit<ProgrammeArea, 'id' | 'site'>>): Promise<ProgrammeArea> {
