@@ -180,3 +180,29 @@ test('a unionâ€™s members edited by clicking the map: 00, 01 and a click on 02 â
   await expect(page.getByTestId('pa-item')).toHaveCount(1);
   await expect(page).toHaveURL(/pa=[^&]*00%252C01%252C02|pa=[^&]*00,01,02|pa=[^&]*00%2C01%2C02/);
 });
+
+test('shift-drag a box over the label points of 00, 01, 02: they are taken (and selected nothing); saved: 23.784 residents', async ({ page }) => {
+  await page.goto(VIEW);
+  await waitForView(page, 'leipzig|ortsteil|einwohner|2023');
+  const at = await projector(page);
+  await page.getByTestId('pa-new').click();
+  await expect(page.getByTestId('pa-keys')).toHaveValue('');
+  await expect(page.getByTestId('pa-form')).toHaveAttribute('data-box', 'on');
+  const a = at(12.372, 51.348);
+  const b = at(12.4, 51.32);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 10 });
+  await expect(page.getByTestId('map-box')).toBeVisible();
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('pa-box-added')).toHaveAttribute('data-count', '3');
+  await expect(page.getByTestId('pa-keys')).toHaveValue('00, 01, 02');
+  await expect(page.getByTestId('map-box')).toHaveCount(0);
+  expect(page.url()).not.toContain('sel=');
+  await page.getByTestId('pa-name').fill('Zentrum (Rechteck)');
+  await page.getByTestId('pa-save').click();
+  await waitForView(page, 'leipzig|programmgebiet|einwohner|2023');
+  await expect(page.getByTestId('ranking-row').first()).toContainText('23.784');
+});

@@ -87,6 +87,14 @@ export class MapSession {
     });
   }
 
+  /** Shift-drag on the map reports a box [west, south, east, north] (instead of zooming to it) until the returned end. */
+  async selectBox(onBox: (bounds: [number, number, number, number]) => void): Promise<() => void> {
+    const map = this.controller?.areas;
+    if (!map) return () => undefined;
+    const { boxSelect } = await import('../map/box-select');
+    return boxSelect(map, onBox);
+  }
+
   /**
    * The map as shown (areas, colours, selection, point layers, extent), drawn by a hidden map of
    * `width` × `height` CSS pixels at `pixelRatio`: for PNG and PPTX exports.
