@@ -19,6 +19,8 @@ import { setProgrammeAreas } from '../../src/lib/db/programme-areas';
 import { levelValues } from '../../src/lib/db/queries';
 import { loadSite } from '../../src/lib/db/schema';
 import { PolygonOutsideError, polygonMembers } from '../../src/lib/data/programme-weights';
+import { cellAround } from '../../src/lib/data/programme-weights-core';
+import { arealWeights, prepareBases, prepareSurface } from '../../src/lib/analysis/areal-weights';
 import { loadSiteData } from '../../src/lib/db/load';
 import { zensusSurface } from '../../src/lib/state/programme-surface';
 import { ValueCache } from '../../src/lib/state/value-cache';
@@ -241,6 +243,23 @@ describe('refined by the Zensus grid’s residents (real grid in DuckDB)', () =>
     // a whole Ortsteil stays whole (weight 1, no estimate)
     const whole = west.members.find((id) => !(id in west.areaShares))!;
     expect(west.weights[whole]).toBeUndefined();
+  }, 120_000);
+
+  it('the surface prepared over the cut Ortsteile only gives the weights of the whole surface', async () => {
+    const surface = zensusSurface(leipzig, bundledCatalog.sites, cache)!;
+    const points = (await surface.points())!;
+    const cells = [];
+    for (let i = 0; i < points.population.length; i++) {
+      if (points.population[i]! > 0) cells.push({ geometry: cellAround(points.positions[2 * i]!, points.positions[2 * i + 1]!, 1000), population: points.population[i]! });
+    }
+    const ortsteile = await readGeometry('leipzig/ortsteil.geojson');
+    const bases = prepareBases(ortsteile.features.map((f) => ({ id: String(f.properties.id), geometry: f.geometry })));
+    const target = box(12.36, 51.325, 12.39, 51.345);
+    const full = arealWeights(target, bases, prepareSurface({ cells }));
+    const found = await polygonMembers(leipzig, target, readGeometry, surface);
+    expect(full.some((w) => w.method === 'population')).toBe(true);
+    expect([...found.members].sort()).toEqual(full.filter((w) => w.weight > 0).map((w) => w.id).sort());
+    for (const w of full) if (w.weight > 0 && w.weight < 1) expect(found.weights[w.id]).toBeCloseTo(w.weight, 12);
   }, 120_000);
 
   it('no surface for an imported site or the grid itself', () => {
