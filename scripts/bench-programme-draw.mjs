@@ -78,7 +78,7 @@ const verden = drawn(9.23, 52.92, 15);
 const saxony = drawn(13.2, 51.05, 120, 48);
 await once('Gemeinden: first polygon (prepares the 10,786 bases, area weights)', () => polygonMembers(gemeinden, verden, readGeometry));
 await once('DuckDB: the Zensus grid loaded for the surface', () => cache.gridCells(catalog.findBundledSite('zensus-grid')));
-await once('Gemeinden: first polygon with the grid surface (reads 214,633 cells, prepares them)', () => polygonMembers(gemeinden, verden, readGeometry, surface));
+await once('Gemeinden: first polygon with the grid surface (reads the 214,633 cells, prepares those over the cut Gemeinden)', () => polygonMembers(gemeinden, verden, readGeometry, surface));
 
 /** The whole pipeline: weights, the area's rows in DuckDB, its residents 2023. */
 async function pipeline(geometry, withSurface, i) {

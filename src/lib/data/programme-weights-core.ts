@@ -5,6 +5,7 @@
 // Node), in this thread (programme-weights.ts).
 import type { Polygon } from 'geojson';
 import type { AreaCollection } from './geometry';
+import { classify, polygonsOf, prepare } from '../analysis/areal-geometry';
 import {
   arealWeights, prepareBases, prepareSurface, type AreaGeometry, type ArealWeight, type PreparedBases, type PreparedSurface,
 } from '../analysis/areal-weights';
@@ -69,24 +70,34 @@ export class WeightsCache {
    */
   async weigh(baseKey: string, load: () => Promise<AreaCollection>, geometry: AreaGeometry, surfaceKey?: string): Promise<ArealWeight[]> {
     const bases = await this.prepared(baseKey, load);
-    const plain = arealWeights(geometry, bases);
     const surface = surfaceKey === undefined ? undefined : this.surfaces.get(surfaceKey);
-    const cut = plain.filter((w) => !w.whole);
-    if (!surface || cut.length === 0) return plain;
-    let index = this.indexOf.get(bases);
-    if (!index) this.indexOf.set(bases, (index = new Map(bases.ids.map((id, i) => [id, i]))));
+    if (!surface) return arealWeights(geometry, bases);
+    // The bases the polygon's border crosses (a cheap planar test; arealWeights measures them).
+    const t = prepare(polygonsOf(geometry));
     const box = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const w of cut) {
-      const b = bases.shapes[index.get(w.id)!]!.box;
+    for (const i of bases.index.query(t.box)) {
+      if (classify(bases.shapes[i]!, t) !== 'cut') continue;
+      const b = bases.shapes[i]!.box;
       box[0] = Math.min(box[0]!, b[0]);
       box[1] = Math.min(box[1]!, b[1]);
       box[2] = Math.max(box[2]!, b[2]);
       box[3] = Math.max(box[3]!, b[3]);
     }
-    return arealWeights(geometry, bases, localSurface(surface, box as [number, number, number, number]));
+    if (!(box[0]! <= box[2]!)) return arealWeights(geometry, bases);
+    return arealWeights(geometry, bases, this.localSurface(surfaceKey!, surface, box as [number, number, number, number]));
   }
 
-  private readonly indexOf = new WeakMap<PreparedBases, Map<string, number>>();
+  /** The last few parts of surfaces prepared, by the box they cover: a polygon edited, or drawn again nearby, reuses one. */
+  private readonly locals: { key: string; box: [number, number, number, number]; surface: PreparedSurface }[] = [];
+
+  private localSurface(key: string, s: SurfacePoints, box: [number, number, number, number]): PreparedSurface {
+    const hit = this.locals.find((l) => l.key === key && l.box[0] <= box[0] && l.box[1] <= box[1] && l.box[2] >= box[2] && l.box[3] >= box[3]);
+    if (hit) return hit.surface;
+    const surface = localSurface(s, box);
+    this.locals.unshift({ key, box, surface });
+    this.locals.length = Math.min(this.locals.length, 4);
+    return surface;
+  }
 }
 
 /** Half a cell's diagonal and more (degrees): a cell whose centre lies just outside the box may still reach into it. */
