@@ -17,9 +17,11 @@ export interface DrawEvents {
 }
 
 const SOURCE = 'draw';
-const COLOR = '#0072b2';
+// Okabe–Ito vermilion on a white casing: visible over every sequential palette of the choropleth.
+const COLOR = '#d55e00';
 const LAYERS: LayerSpecification[] = [
-  { id: 'draw:fill', type: 'fill', source: SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': COLOR, 'fill-opacity': 0.15 } },
+  { id: 'draw:fill', type: 'fill', source: SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': COLOR, 'fill-opacity': 0.18 } },
+  { id: 'draw:casing', type: 'line', source: SOURCE, filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#ffffff', 'line-width': 5.5 } },
   { id: 'draw:line', type: 'line', source: SOURCE, filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': COLOR, 'line-width': 2.5 } },
   {
     id: 'draw:vertices',
