@@ -2,7 +2,7 @@
 // headless Chromium (a fresh profile per cold start) and prints medians with
 // min/max. `npm run bench -- --json` prints the same as JSON.
 // Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
-// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import),
+// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import, draw),
 // --dist DIR (serve another build, e.g. an older commit's, with --no-build: two builds in one sitting).
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -360,6 +360,17 @@ async function main() {
     }
   } finally {
     process.kill(-server.pid);
+  }
+
+  // Drawn programme areas over the 10,786 Gemeinden (Node, no browser: scripts/bench-programme-draw.mjs).
+  if (wanted('draw')) {
+    log('drawn programme areas over the Gemeinden (Node)');
+    try {
+      const rows = JSON.parse(execSync(`node scripts/bench-programme-draw.mjs --runs ${RUNS} --json`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+      for (const r of rows) results.metrics.push({ name: `Programme area: ${r.case}`, unit: 'ms', goal: r.case.includes('r=15 km') && r.case.includes('DuckDB') ? '≤ 1000' : '', ...stats(r.runs) });
+    } catch (err) {
+      results.failures = [...(results.failures ?? []), `drawn programme areas: ${String(err?.message ?? err).split('\n')[0]}`];
+    }
   }
 
   if (flag('json')) {

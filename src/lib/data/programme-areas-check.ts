@@ -24,6 +24,18 @@ function geometryOk(g: unknown): g is Polygon | MultiPolygon {
   return false;
 }
 
+/** Shares in (0, 1] of members, checked: undefined when absent, false when damaged. */
+function shareRecord(x: unknown, members: ReadonlySet<string>): Record<string, number> | undefined | false {
+  if (x === undefined) return undefined;
+  if (!isRecord(x)) return false;
+  const out: Record<string, number> = {};
+  for (const [id, s] of Object.entries(x)) {
+    if (!members.has(id) || typeof s !== 'number' || !(s > 0 && s <= 1)) return false;
+    out[id] = s;
+  }
+  return out;
+}
+
 /** A programme area, checked: what every layer reads of it is there and sane. */
 export function checkProgrammeArea(x: unknown): Checked<ProgrammeArea> {
   // Only a polygon may come without members (a grid site's area: its figures come from the cells inside).
@@ -41,23 +53,15 @@ export function checkProgrammeArea(x: unknown): Checked<ProgrammeArea> {
       weights[id] = w;
     }
   }
-  let areaShares: Record<string, number> | undefined;
-  if (x.areaShares !== undefined) {
-    if (!isRecord(x.areaShares)) return { ok: false, reason: `programme area ${area.id} has damaged area shares` };
-    const members = new Set(area.members);
-    areaShares = {};
-    for (const [id, s] of Object.entries(x.areaShares)) {
-      if (!members.has(id) || typeof s !== 'number' || !(s >= 0 && s <= 1)) return { ok: false, reason: `programme area ${area.id} has an area share outside [0, 1] or of no member` };
-      areaShares[id] = s;
-    }
-  }
+  const shares = shareRecord(x.areaShares, new Set(area.members));
+  if (shares === false) return { ok: false, reason: `programme area ${area.id} has an area share outside (0, 1] or of no member` };
   return {
     ok: true,
     value: {
       ...area,
       ...(x.geometry !== undefined ? { geometry: x.geometry as Polygon | MultiPolygon } : {}),
       ...(weights ? { weights } : {}),
-      ...(areaShares ? { areaShares } : {}),
+      ...(shares ? { areaShares: shares } : {}),
     },
   };
 }

@@ -30,7 +30,10 @@ export interface ProgrammeArea {
   geometry?: Polygon | MultiPolygon;
   /** Base id → share of its counts inside (0 < w ≤ 1), for drawn ones; absent = 1 for every member. */
   weights?: Record<string, number>;
-  /** Base id → area(polygon ∩ base) / area(base), 0–1, for drawn ones (what the UI says: "37 % der Fläche von …"); absent: the weight. */
+  /**
+   * Base id → area(polygon ∩ base) / area(base) (0 < s < 1) of each base a drawn or imported polygon cuts,
+   * for texts such as "geschätzt: 37 % der Fläche von …"; absent for whole members and for unions.
+   */
   areaShares?: Record<string, number>;
   /** A bundled example whose definition could not be confirmed from a citable source. */
   example?: boolean;

@@ -62,7 +62,24 @@ export class ChoroplethMap {
       this.setHover(null);
       events.hover(null, 0, 0);
     });
-    this.map.on('click', (e) => events.click(this.featureAt(e.point)?.id ?? null));
+    this.map.on('click', (e) => {
+      const id = this.featureAt(e.point)?.id ?? null;
+      if (this.clickTaker) this.clickTaker(id, [e.lngLat.lng, e.lngLat.lat]);
+      else events.click(id);
+    });
+  }
+
+  private clickTaker: ((id: string | null, lngLat: [number, number]) => void) | null = null;
+
+  /**
+   * Map clicks go to `taker` (the area clicked, if any, and the position) instead of selecting areas —
+   * while a polygon is drawn or members are picked — until the returned function is called.
+   */
+  takeClicks(taker: (id: string | null, lngLat: [number, number]) => void): () => void {
+    this.clickTaker = taker;
+    return () => {
+      if (this.clickTaker === taker) this.clickTaker = null;
+    };
   }
 
   /**

@@ -6,6 +6,7 @@ import type { SiteRegistry } from '../data/site-registry.svelte';
 import { dataUrl } from '../data/urls';
 import { basemapWanted, loadBasemap, rememberBasemap } from '../map/basemap';
 import type { MapController } from '../map/map-controller';
+import type { DrawEvents, PolygonDrawing } from '../map/draw-layer';
 import type { ViewPipeline } from './view-pipeline.svelte';
 import type { ViewStore } from './view-store.svelte';
 
@@ -63,6 +64,35 @@ export class MapSession {
     const fc = await levelGeometry(findLevel(this.store.site, level).geometry);
     const bounds = areaBounds(fc, id);
     if (bounds) this.controller?.areas.zoomTo(bounds);
+  }
+
+  /**
+   * Starts drawing a polygon on the map (the draw layer is loaded on first use): from `initial`
+   * vertices (a drawn area edited: its handles can be dragged) or from none (clicks add vertices).
+   * Until the drawing is destroyed, map clicks do not select areas. Null before the map exists.
+   */
+  async drawPolygon(events: DrawEvents, initial: readonly [number, number][] = []): Promise<PolygonDrawing | null> {
+    const map = this.controller?.areas;
+    if (!map) return null;
+    const { PolygonDrawing } = await import('../map/draw-layer');
+    return new PolygonDrawing(map, events, initial);
+  }
+
+  /** Map clicks on an area go to `pick` instead of selecting it (members of a programme area edited); returns the end. */
+  pickAreas(pick: (id: string) => void): () => void {
+    const map = this.controller?.areas;
+    if (!map) return () => undefined;
+    return map.takeClicks((id) => {
+      if (id !== null) pick(id);
+    });
+  }
+
+  /** Shift-drag on the map reports a box [west, south, east, north] (instead of zooming to it) until the returned end. */
+  async selectBox(onBox: (bounds: [number, number, number, number]) => void): Promise<() => void> {
+    const map = this.controller?.areas;
+    if (!map) return () => undefined;
+    const { boxSelect } = await import('../map/box-select');
+    return boxSelect(map, onBox);
   }
 
   /**

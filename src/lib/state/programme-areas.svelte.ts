@@ -5,6 +5,8 @@
 // PROGRAMME_LEVEL; the data coordinator puts them into DuckDB; this owner keeps
 // both in step with the storage and the view.
 import { untrack } from 'svelte';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Site } from '../data/catalog-types';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import {
   defaultProgrammeColor, encodeProgrammeAreas, isBundled, isProgrammeLevel, isUnion, newProgrammeAreaId,
@@ -16,6 +18,9 @@ import type { ViewStore } from './view-store.svelte';
 
 /** What a new programme area needs; id and colour are chosen when not given. */
 export type ProgrammeAreaInput = Omit<ProgrammeArea, 'id' | 'color'> & { id?: string; color?: string };
+
+/** What a drawn programme area needs: members, weights and area shares come from its polygon. */
+export type ProgrammePolygonInput = Omit<ProgrammeAreaInput, 'members' | 'weights' | 'areaShares' | 'geometry'> & { geometry: Polygon | MultiPolygon };
 
 /** Where the owner keeps areas (IndexedDB in the app; replaceable in tests). */
 export interface ProgrammeStorage {
@@ -90,6 +95,36 @@ export class ProgrammeAreas {
     return area;
   }
 
+  /**
+   * Adds a drawn polygon as a programme area: its members are the base areas it touches, each with
+   * the share of its counts inside (areal weights computed off the main thread, refined by the Zensus grid's
+   * residents on bundled sites: programme-surface.ts) and the share of its
+   * area (areaShares) where it is cut. Throws PolygonOutsideError (data/programme-weights.ts) when it touches none. On a grid site
+   * the polygon itself is the area (its figures come from the cells).
+   */
+  async addPolygon(input: ProgrammePolygonInput): Promise<ProgrammeArea> {
+    const site = this.registry.find(input.site);
+    if (!site) throw new Error(`Unknown site "${input.site}"`);
+    if (site.kind === 'grid') return this.add({ ...input, members: [] });
+    return this.add({ ...input, ...(await this.weigh(site, input.geometry)) });
+  }
+
+  /** A drawn area gets a new polygon: members, weights and area shares are found again. */
+  async updatePolygon(id: string, geometry: Polygon | MultiPolygon): Promise<ProgrammeArea> {
+    const old = this.find(id);
+    if (!old) throw new Error(`Unknown programme area "${id}"`);
+    const site = this.registry.site(old.site);
+    if (site.kind === 'grid') return this.update(id, { geometry });
+    return this.update(id, await this.weigh(site, geometry));
+  }
+
+  /** Members, weights (< 1 only) and area shares of a polygon against the site's base areas. */
+  private async weigh(site: Site, geometry: Polygon | MultiPolygon) {
+    const [{ polygonMembers }, { zensusSurface }] = await Promise.all([import('../data/programme-weights'), import('./programme-surface')]);
+    const cache = this.data?.values;
+    return polygonMembers(site, geometry, this.registry.loadBaseGeometry, cache ? zensusSurface(site, this.registry.sites, cache) : undefined);
+  }
+
   /** Changes a programme area (name, programme, start year, colour, members, polygon and weights). */
   async update(id: string, patch: Partial<Omit<ProgrammeArea, 'id' | 'site'>>): Promise<ProgrammeArea> {
     const old = this.find(id);
@@ -98,6 +133,7 @@ export class ProgrammeAreas {
     const merged: Record<string, unknown> = { ...old, ...patch };
     // Members given without weights are a union again (weights belong to a polygon).
     if (patch.members && !('weights' in patch)) delete merged.weights;
+    if (patch.members && !('areaShares' in patch)) delete merged.areaShares;
     for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
     const area = await this.checked(merged);
     await this.apply(area.site, this.of(area.site).map((a) => (a.id === id ? area : a)));
