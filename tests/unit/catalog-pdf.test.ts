@@ -1,5 +1,6 @@
 // The catalogue's PDF writer with the real pdfmake on the real Leipzig model: one page
-// per Ortsteil plus the contents, searchable text (read back with pdf.js), page numbers.
+// per Ortsteil plus the contents, searchable text (read back with pdf.js), page numbers;
+// and the DOCX writer with the real docx package (a zip with word/document.xml).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLoadedEngine, dataDir } from './helpers/node-engine';
@@ -9,7 +10,9 @@ import type { AreaCollection } from '../../src/lib/data/geometry';
 import { ValueCache } from '../../src/lib/state/value-cache';
 import { buildCatalogModel } from '../../src/lib/state/catalog-build';
 import { writeCatalogPdf } from '../../src/lib/io/export/catalog/catalog-pdf';
+import { writeCatalogDocx } from '../../src/lib/io/export/catalog/catalog-docx';
 import type { CatalogModel } from '../../src/lib/io/export/catalog/catalog-model';
+import { unzip } from 'but-unzip';
 
 const site = findBundledSite('leipzig');
 const geometry = async (path: string) => JSON.parse(readFileSync(dataDir + path, 'utf8')) as AreaCollection;
@@ -57,5 +60,23 @@ describe('catalogue PDF (Leipzig, 63 Ortsteile)', () => {
     const value = page.rows.find((r) => r.label === 'Ausländeranteil')!.value.replace(/\u00a0/g, ' ');
     expect(text[lindenau]!.replace(/\u00a0/g, ' ')).toContain(value);
     expect(text[lindenau]).toContain(`Seite ${lindenau + 1} von 64`);
+  }, 120_000);
+});
+
+describe('catalogue DOCX (Leipzig, 63 Ortsteile)', () => {
+  it('is a zip whose word/document.xml has every Ortsteil as a heading, the contents and the values', async () => {
+    const fractions: number[] = [];
+    const { bytes } = await writeCatalogDocx(model, (f) => fractions.push(f));
+    expect(fractions).toHaveLength(63);
+    const entries = unzip(bytes);
+    const doc = entries.find((e) => e.filename === 'word/document.xml');
+    expect(doc).toBeDefined();
+    const xml = new TextDecoder().decode(await doc!.read());
+    for (const p of model.pages) expect(xml).toContain(`<w:t xml:space="preserve">${p.name.replace(/&/g, '&amp;')}</w:t>`);
+    expect(xml).toContain('Inhalt');
+    expect((xml.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBe(63);
+    const lindenau = model.pages.find((p) => p.name === 'Lindenau')!;
+    expect(xml).toContain(lindenau.rows[2]!.value);
+    expect(xml).toContain(lindenau.text[0]!.replace(/„/g, '„'));
   }, 120_000);
 });

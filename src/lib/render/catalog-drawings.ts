@@ -68,6 +68,7 @@ class CompactPath {
     } else this.parts.push('Z');
     this.count = 0;
   }
+  beginPath(): void {}
   arc(): void {}
   take(): string {
     const d = this.parts.join('');
@@ -96,7 +97,7 @@ export function locatorProjection(input: FeatureCollection<Polygon | MultiPolygo
     height: Math.min(height, Math.ceil(y1 + pad)),
     paths: fc.features.map(draw),
     pathOf: draw,
-    pathOfArea: (f) => draw(forSphere(f)),
+    pathOfArea: (f) => draw(forSphere(f).geometry),
   };
 }
 
