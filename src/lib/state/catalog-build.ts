@@ -45,6 +45,8 @@ export interface CatalogDeps {
   now?: Date;
 }
 
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** The sources of the indicators and of the boundaries, one line each. */
 function sourceLines(site: Site, indicators: readonly Indicator[], source: CatalogDeps['source'], lang: Lang): string[] {
   const keys = [...new Set([...indicators.map((i) => i.source), site.geometrySource])];
@@ -123,12 +125,27 @@ export async function buildCatalogModel(
     ),
   );
   stop();
+  // The main thread stays free: a turn of the event loop between the steps (each well under 100 ms).
+  await breathe();
   const projection = locatorProjection(backgroundFc, LOCATOR_BOX.width, LOCATOR_BOX.height);
-  const shapes = featuresById(levelFc ?? backgroundFc);
+  // A statistical level highlights its own path of the base map; programme areas are drawn on it.
+  const own = new Map(backgroundFc.features.map((f, i) => [String(f.properties.id), projection.paths[i] ?? '']));
+  const shapes = levelFc ? featuresById(levelFc) : null;
+  const highlight = (id: string) => {
+    if (!shapes) return own.get(id) ?? '';
+    const shape = shapes.get(id);
+    return shape ? projection.pathOfArea(shape) : '';
+  };
+  await breathe();
   const referenceName = topNames.values().next().value ?? pick(top.label, lang);
   const levelLabel = pick(findLevel(site, level).label, lang);
   const ids = [...req.ids].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, lang));
-  const pages: CatalogPage[] = ids.map((id) => {
+  const pages: CatalogPage[] = [];
+  for (const [n, id] of ids.entries()) {
+    if (n > 0 && n % 16 === 0) {
+      await breathe();
+      stop();
+    }
     const name = names.get(id) ?? id;
     const parent = areas.get(id)?.parent ?? null;
     const parentName = parent && parentNames ? parentNames.get(parent) : undefined;
@@ -151,21 +168,20 @@ export async function buildCatalogModel(
             },
           ],
     );
-    const shape = shapes.get(id);
     const notes = [
       ...(rows.some((r) => r.estimated) ? [t('catalog.estimated')] : []),
       ...(req.sec > 1 ? [t('legend.secretNote', { n: req.sec })] : []),
     ];
-    return {
+    pages.push({
       id,
       name,
       subtitle: [levelLabel, parentName && parentLevel ? `${pick(parentLevel.label, lang)}: ${parentName}` : null, referenceName].filter(Boolean).join(' · '),
-      highlight: shape ? projection.pathOfArea(shape) : '',
+      highlight: highlight(id),
       rows: rows.map((r) => r.row),
       text: areaSummary(inputs, lang),
       notes,
-    };
-  });
+    });
+  }
   const n = Math.max(0, ...figures.map((f) => f.ranked.filter((r) => r.rank !== null).length));
   const date = (deps.now ?? new Date()).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB');
   return {

@@ -2,6 +2,8 @@
 // selected ones, or the programme areas), the model from the value cache on the main
 // thread (queries run in DuckDB's worker; the rest takes a few milliseconds), then the
 // file written in the catalogue's worker. Progress in three stages; cancel at any time.
+// Hooks for tests and benchmarks: performance.measure 'atlas:catalog-model' (the model) and
+// 'atlas:catalog' (click to file).
 import type { App } from './app.svelte';
 import { levelGeometry } from '../data/geometry';
 import { PROGRAMME_LEVEL } from '../data/programme-areas';
@@ -60,17 +62,20 @@ export function makeCatalog(app: App, choice: ScopeChoice, format: CatalogFormat
     const site = app.views.site;
     cache.setSecrecy(view.sec);
     const chosen = indicators.length > 0 ? site.indicators.filter((i) => indicators.includes(i.id)) : site.indicators;
+    performance.mark('atlas:catalog-start');
     const model = await buildCatalogModel(
       { site, level: choice.level, ids: choice.ids, indicators: chosen, year: view.year, lang, sec: view.sec },
       { cache, geometry: levelGeometry, source: (key) => app.sites.source(key) },
       (done, total) => progress({ stage: 'data', done, total }),
       controller.signal,
     );
+    performance.measure('atlas:catalog-model', 'atlas:catalog-start');
     progress({ stage: 'layout' });
     const job = writeCatalog(format, model, (fraction) => progress({ stage: 'write', fraction }), translate(lang, 'catalog.cancelled'));
     cancelWorker = job.cancel;
     if (controller.signal.aborted) job.cancel();
     const { blob, pages } = await job.result;
+    performance.measure('atlas:catalog', 'atlas:catalog-start');
     return { blob, pages, fileName: `${model.fileStem}.${format}` };
   })();
   return {

@@ -37,6 +37,7 @@ export function writeCatalog(format: CatalogFormat, model: CatalogModel, progres
     settle = { reject };
     worker.onmessage = (e: MessageEvent<CatalogReply>) => {
       const msg = e.data;
+      if (typeof msg !== 'object' || msg === null || !('type' in msg)) return;
       if (msg.type === 'progress') return progress(msg.fraction);
       worker.terminate();
       if (msg.type === 'done') resolve({ blob: new Blob([msg.bytes.slice().buffer], { type: CATALOG_MIME[format] }), pages: msg.pages });

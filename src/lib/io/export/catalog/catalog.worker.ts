@@ -2,6 +2,21 @@
 // thread, so the page stays usable; reports progress; cancelling terminates it.
 import type { CatalogReply, CatalogRequestMessage } from './catalog-client';
 
+// The libraries' bundled setImmediate shims (JSZip in docx, the stream polyfills of pdfmake)
+// take a module worker, which has no importScripts, for a window and post their ticks to the
+// page, where nobody answers: the writers would wait forever. A real one, on a MessageChannel.
+const g = globalThis as unknown as { setImmediate?: (fn: (...a: unknown[]) => void, ...args: unknown[]) => number };
+if (typeof g.setImmediate !== 'function') {
+  const channel = new MessageChannel();
+  const queue: (() => void)[] = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  g.setImmediate = (fn, ...args) => {
+    queue.push(() => fn(...args));
+    channel.port2.postMessage(null);
+    return queue.length;
+  };
+}
+
 self.onmessage = async (e: MessageEvent<CatalogRequestMessage>) => {
   const { format, model } = e.data;
   const post = (msg: CatalogReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
