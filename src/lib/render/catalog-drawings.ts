@@ -84,7 +84,8 @@ class CompactPath {
  */
 export function locatorProjection(input: FeatureCollection<Polygon | MultiPolygon>, width: number, height: number, pad = 4, step = 0.5): LocatorProjection {
   const fc: FeatureCollection<Polygon | MultiPolygon> = { type: 'FeatureCollection', features: input.features.map((f) => forSphere(f)) };
-  const projection = geoMercator().fitExtent([[pad, pad], [width - pad, height - pad]], fc);
+  // precision(0): no adaptive resampling — the boundaries are dense already, and it took most of the time.
+  const projection = geoMercator().precision(0).fitExtent([[pad, pad], [width - pad, height - pad]], fc);
   const [, [x1, y1]] = geoPath(projection).bounds(fc);
   const context = new CompactPath(step);
   const path = geoPath(projection, context);

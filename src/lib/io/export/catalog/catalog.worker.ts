@@ -21,7 +21,14 @@ self.onmessage = async (e: MessageEvent<CatalogRequestMessage>) => {
   const { format, model } = e.data;
   const post = (msg: CatalogReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
   try {
-    const progress = (fraction: number) => post({ type: 'progress', fraction });
+    // pdfmake reports every item it draws: pass on whole percents only.
+    let last = -1;
+    const progress = (fraction: number) => {
+      const percent = Math.floor(fraction * 100);
+      if (percent === last) return;
+      last = percent;
+      post({ type: 'progress', fraction });
+    };
     const { bytes, pages } =
       format === 'pdf'
         ? await (await import('./catalog-pdf')).writeCatalogPdf(model, progress)
