@@ -130,3 +130,22 @@ test('cancel stops the catalogue: no file, the dialog is ready again', async ({ 
   expect(downloads).toBe(0);
   await expect(page.getByTestId('catalog-done')).toHaveText('Abgebrochen.');
 });
+
+test('programme areas from a share link: one page each, figures from counts', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openCatalog(page, './?site=leipzig&ind=auslaenderanteil&year=2023&pa=pa-zx81~Leipziger%2520Osten~esf-plus~2021~00,01,02~e69f00');
+  await expect(page.getByTestId('catalog-scope-programme')).toBeVisible();
+  await expect(page.getByTestId('catalog-dialog')).toContainText('Programmgebiete (1)');
+  await page.getByTestId('catalog-scope-programme').check();
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('catalog-make').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('gebietskatalog-leipzig-programmgebiet-2023.pdf');
+  const pages = await pdfPages(new Uint8Array(readFileSync((await file.path())!)));
+  expect(pages).toHaveLength(2);
+  expect(pages[0]).toContain('Leipziger Osten');
+  expect(pages[1]).toMatch(/^Leipziger Osten /);
+  // The union of Ortsteile 00, 01, 02: 6,986 foreigners of 23,784 residents in 2023.
+  expect(pages[1]).toContain('23.784');
+  expect(pages[1]).toContain('29,4 %');
+});

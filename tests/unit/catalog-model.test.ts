@@ -14,6 +14,9 @@ import type { AreaCollection } from '../../src/lib/data/geometry';
 import { ValueCache } from '../../src/lib/state/value-cache';
 import { buildCatalogModel, MAX_CATALOG_AREAS, type CatalogRequest } from '../../src/lib/state/catalog-build';
 import type { CatalogModel } from '../../src/lib/io/export/catalog/catalog-model';
+import { PROGRAMME_LEVEL, PROGRAMME_LEVEL_LABEL } from '../../src/lib/data/programme-areas';
+import { setProgrammeAreas } from '../../src/lib/db/programme-areas';
+import type { MultiPolygon, Polygon } from 'geojson';
 
 let engine: Engine;
 let cache: ValueCache;
@@ -129,5 +132,39 @@ describe('area catalogue model (Leipzig, Ortsteile, 2023)', () => {
     const ctrl = new AbortController();
     ctrl.abort();
     await expect(buildCatalogModel(request(), { cache, geometry, source, now }, () => {}, ctrl.signal)).rejects.toThrow('Abgebrochen');
+  });
+});
+
+describe('area catalogue of programme areas', () => {
+  it('a union of Ortsteile: its page has the figures from counts (29,4 % Ausländer 2023, 6,986 / 23,784) and is drawn on the Ortsteile', async () => {
+    const members = ['00', '01', '02'];
+    await setProgrammeAreas(engine, site, [{ id: 'pa-zentrum', site: 'leipzig', name: 'Leipziger Zentrum', programme: 'esf-plus', startYear: 2021, color: '#e69f00', members }]);
+    const withLevel = { ...site, levels: [...site.levels, { id: PROGRAMME_LEVEL, label: { ...PROGRAMME_LEVEL_LABEL }, geometry: 'pa.geojson', count: 1 }] };
+    const parts = ortsteile().features.filter((f) => members.includes(String(f.properties.id)));
+    const union: AreaCollection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'pa-zentrum' },
+          geometry: { type: 'MultiPolygon', coordinates: parts.flatMap((f) => (f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates)) },
+        },
+      ],
+    };
+    const m = await buildCatalogModel(
+      { site: withLevel, level: PROGRAMME_LEVEL, ids: ['pa-zentrum'], indicators: site.indicators, year: 2023, lang: 'de', sec: 0 },
+      { cache, geometry: async (path) => (path === 'pa.geojson' ? union : geometry(path)), source, now },
+    );
+    expect(m.pages).toHaveLength(1);
+    const page = m.pages[0]!;
+    expect(page.name).toBe('Leipziger Zentrum');
+    expect(page.subtitle).toBe('Programmgebiete · Leipzig');
+    const i = site.indicators.findIndex((x) => x.id === 'auslaenderanteil');
+    expect(page.rows[i]!.value).toBe('29,4\u00a0%');
+    expect(page.rows[site.indicators.findIndex((x) => x.id === 'einwohner')]!.value).toBe('23.784');
+    // The base map is the 63 Ortsteile; the highlight is the union's outline.
+    expect(m.baseMap.paths).toHaveLength(63);
+    expect(page.highlight.match(/M/g)!.length).toBeGreaterThanOrEqual(3);
+    await setProgrammeAreas(engine, site, []);
   });
 });
