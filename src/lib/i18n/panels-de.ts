@@ -128,6 +128,7 @@ export const panelsDe = {
   'catalog.estimated': 'Geschätzt: das Gebiet schneidet Basisgebiete, deren Zahlen anteilig eingehen.',
   'catalog.yearOf': '{label} ({year})',
   'catalog.fileStem': 'gebietskatalog',
+  'catalog.subtitleNoRef': 'Stand {year} · erstellt am {date} mit Quartiersatlas',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

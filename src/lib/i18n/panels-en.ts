@@ -129,4 +129,5 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'catalog.estimated': 'Estimated: the area cuts base areas, whose figures enter in part.',
   'catalog.yearOf': '{label} ({year})',
   'catalog.fileStem': 'area-catalogue',
+  'catalog.subtitleNoRef': 'As of {year} · made on {date} with Quartiersatlas',
 };

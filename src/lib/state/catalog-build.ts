@@ -137,7 +137,10 @@ export async function buildCatalogModel(
     return shape ? projection.pathOfArea(shape) : '';
   };
   await breathe();
-  const referenceName = topNames.values().next().value ?? pick(top.label, lang);
+  // The top level's one area (the city, Germany) names the reference; a site without one (an
+  // import with a single level) is named by its label, and its pages have no reference.
+  const referenceName = (topNames.size === 1 ? topNames.values().next().value : undefined) ?? pick(site.label, lang);
+  const hasReference = top.id !== level;
   const levelLabel = pick(findLevel(site, level).label, lang);
   const ids = [...req.ids].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, lang));
   const pages: CatalogPage[] = [];
@@ -187,7 +190,7 @@ export async function buildCatalogModel(
   return {
     lang,
     title: t('catalog.title', { site: referenceName, level: levelLabel }),
-    subtitle: t('catalog.subtitle', { year, reference: referenceName, date }),
+    subtitle: hasReference ? t('catalog.subtitle', { year, reference: referenceName, date }) : t('catalog.subtitleNoRef', { year, date }),
     labels: {
       contents: t('catalog.contents'),
       indicator: t('compare.indicator'),
