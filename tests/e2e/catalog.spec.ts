@@ -149,3 +149,23 @@ test('programme areas from a share link: one page each, figures from counts', as
   expect(pages[1]).toContain('23.784');
   expect(pages[1]).toContain('29,4 %');
 });
+
+test('10,786 Gemeinden are too many for one catalogue: the dialog says so; two selected Gemeinden make one', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./?site=gemeinden&sel=14713000,11000000');
+  await waitForView(page, 'gemeinden|gemeinde|');
+  await page.getByTestId('export-open').click();
+  await page.getByTestId('catalog-open').click();
+  await expect(page.getByTestId('catalog-scope-all')).toBeChecked();
+  await expect(page.getByTestId('catalog-too-many')).toContainText('10786');
+  await expect(page.getByTestId('catalog-make')).toBeDisabled();
+  await page.getByTestId('catalog-scope-selected').check();
+  await expect(page.getByTestId('catalog-too-many')).toHaveCount(0);
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('catalog-make').click();
+  const pages = await pdfPages(new Uint8Array(readFileSync((await (await download).path())!)));
+  expect(pages).toHaveLength(3);
+  expect(pages[1]).toMatch(/^Berlin, Stadt /);
+  expect(pages[2]).toMatch(/^Leipzig, Stadt /);
+  expect(pages[2]).toContain('bundesweiten Wert');
+});

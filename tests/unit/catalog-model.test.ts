@@ -12,7 +12,7 @@ import { loadSiteData } from '../../src/lib/db/load';
 import type { Engine } from '../../src/lib/db/engine';
 import type { AreaCollection } from '../../src/lib/data/geometry';
 import { ValueCache } from '../../src/lib/state/value-cache';
-import { buildCatalogModel, MAX_CATALOG_AREAS, type CatalogRequest } from '../../src/lib/state/catalog-build';
+import { backgroundLevel, buildCatalogModel, MAX_CATALOG_AREAS, type CatalogRequest } from '../../src/lib/state/catalog-build';
 import type { CatalogModel } from '../../src/lib/io/export/catalog/catalog-model';
 import { PROGRAMME_LEVEL, PROGRAMME_LEVEL_LABEL } from '../../src/lib/data/programme-areas';
 import { setProgrammeAreas } from '../../src/lib/db/programme-areas';
@@ -166,5 +166,24 @@ describe('area catalogue of programme areas', () => {
     expect(m.baseMap.paths).toHaveLength(63);
     expect(page.highlight.match(/M/g)!.length).toBeGreaterThanOrEqual(3);
     await setProgrammeAreas(engine, site, []);
+  });
+});
+
+describe('locator map of a fine level', () => {
+  it('Gemeinden are drawn on the Kreise (10,786 grey paths on every page would be far too many)', async () => {
+    const gemeinden = findBundledSite('gemeinden');
+    expect(backgroundLevel(gemeinden, 'gemeinde').id).toBe('kreis');
+    expect(backgroundLevel(gemeinden, 'kreis').id).toBe('kreis');
+    expect(backgroundLevel(site, 'ortsteil').id).toBe('ortsteil');
+    expect(backgroundLevel(site, PROGRAMME_LEVEL).id).toBe('ortsteil');
+    const m = await buildCatalogModel(
+      { site: gemeinden, level: 'gemeinde', ids: ['14713000', '11000000'], indicators: gemeinden.indicators, year: 2022, lang: 'de', sec: 0 },
+      { cache, geometry, source, now },
+    );
+    expect(m.pages.map((p) => p.name)).toEqual(['Berlin, Stadt', 'Leipzig, Stadt']);
+    expect(m.baseMap.paths).toHaveLength(400);
+    for (const p of m.pages) expect(p.highlight).toMatch(/^M/);
+    expect(m.subtitle).toContain('Referenz: Deutschland');
+    expect(m.pages[1]!.text.join(' ')).toMatch(/dem bundesweiten Wert/);
   });
 });

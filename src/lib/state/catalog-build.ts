@@ -4,8 +4,8 @@
 // ("30,7 %", "< 1 %", ".", "keine Angabe"), the deviation, a sparkline, the locator map
 // and the generated text. The writers (PDF, DOCX) only lay this out.
 import type { AreaCollection } from '../data/geometry';
-import type { Indicator, Site, Source } from '../data/catalog-types';
-import { baseLevel, findLevel } from '../data/catalog';
+import type { Indicator, Level, Site, Source } from '../data/catalog-types';
+import { findLevel } from '../data/catalog';
 import { hierarchyLevels, isProgrammeLevel, topLevel } from '../data/programme-areas';
 import { pick, translate, type Lang, type MessageKey } from '../i18n';
 import '../i18n/panels-messages';
@@ -43,6 +43,17 @@ export interface CatalogDeps {
   geometry: (path: string) => Promise<AreaCollection>;
   source: (key: string) => Source | undefined;
   now?: Date;
+}
+
+/** The locator map shows at most this many areas in grey: a finer level is drawn on the next coarser one (Gemeinden on Kreise). */
+export const MAX_BASE_MAP_AREAS = 600;
+
+/** The level whose areas the locator map draws in grey: the level itself, the base level for programme areas, coarser when it has too many areas. */
+export function backgroundLevel(site: Site, level: string): Level {
+  const chain = hierarchyLevels(site);
+  let i = isProgrammeLevel(level) ? 0 : Math.max(0, chain.findIndex((l) => l.id === level));
+  while (chain[i]!.count > MAX_BASE_MAP_AREAS && i + 1 < chain.length) i++;
+  return chain[i]!;
 }
 
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -102,13 +113,14 @@ export async function buildCatalogModel(
   const total = req.indicators.length + 1;
   let done = 0;
   const programme = isProgrammeLevel(level);
-  const background = programme ? baseLevel(site) : findLevel(site, level);
+  const background = backgroundLevel(site, level);
+  const own = findLevel(site, level);
   const [names, areas, topNames, backgroundFc, levelFc] = await Promise.all([
     deps.cache.names(site, level),
     deps.cache.areas(site, level),
     deps.cache.names(site, top.id),
     deps.geometry(background.geometry),
-    programme ? deps.geometry(findLevel(site, level).geometry) : null,
+    background.geometry === own.geometry ? null : deps.geometry(own.geometry),
   ]);
   // Parents: the next statistical level up (Ortsteil → Stadtbezirk); none for the top level and programme areas.
   const chain = hierarchyLevels(site);
@@ -128,11 +140,11 @@ export async function buildCatalogModel(
   // The main thread stays free: a turn of the event loop between the steps (each well under 100 ms).
   await breathe();
   const projection = locatorProjection(backgroundFc, LOCATOR_BOX.width, LOCATOR_BOX.height);
-  // A statistical level highlights its own path of the base map; programme areas are drawn on it.
-  const own = new Map(backgroundFc.features.map((f, i) => [String(f.properties.id), projection.paths[i] ?? '']));
+  // An area of the base map's level is its own path there; other areas (programme areas, Gemeinden on Kreise) are drawn on it.
+  const onBase = new Map(backgroundFc.features.map((f, i) => [String(f.properties.id), projection.paths[i] ?? '']));
   const shapes = levelFc ? featuresById(levelFc) : null;
   const highlight = (id: string) => {
-    if (!shapes) return own.get(id) ?? '';
+    if (!shapes) return onBase.get(id) ?? '';
     const shape = shapes.get(id);
     return shape ? projection.pathOfArea(shape) : '';
   };
