@@ -74,7 +74,8 @@ async function areaSection(d: Docx, model: CatalogModel, page: CatalogPage) {
   const cell = (children: InstanceType<Docx['Paragraph']>[], width: number) =>
     new d.TableCell({ children, width: { size: width, type: d.WidthType.DXA } });
   const right = (text: string, bold = false) => new d.Paragraph({ alignment: d.AlignmentType.RIGHT, children: [new d.TextRun({ text, bold, size: 16 })] });
-  const widths = [3000, 1150, 1150, 1150, 900, 1900];
+  // Twentieths of a point; A4 less the margins is 10,206.
+  const widths = [2900, 1100, 1250, 1350, 1200, 1900];
   const header = new d.TableRow({
     tableHeader: true,
     children: [l.indicator, l.value, l.reference, l.deviation, l.rank, l.series].map((text, i) =>
@@ -148,6 +149,7 @@ export async function writeCatalogDocx(model: CatalogModel, progress: (fraction:
         children: [
           new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: [new d.TextRun(model.title)] }),
           new d.Paragraph({ children: [new d.TextRun({ text: model.subtitle, color: GREY, size: 16 })] }),
+          new d.Paragraph({ children: [new d.TextRun({ text: model.labels.contents, bold: true, size: 22 })], spacing: { before: 200, after: 80 } }),
           new d.TableOfContents(model.labels.contents, { hyperlink: true, headingStyleRange: '1-1' }),
           new d.Paragraph({ children: [new d.TextRun({ text: `${model.labels.sources}: ${model.sources.join(' · ')}`, size: 13, color: GREY })], spacing: { before: 200 } }),
           ...body,
