@@ -118,12 +118,20 @@ test('cancel stops the catalogue: no file, the dialog is ready again', async ({ 
   await openCatalog(page, './?site=leipzig&ind=auslaenderanteil&year=2023');
   let downloads = 0;
   page.on('download', () => downloads++);
+  // At once (while the figures are gathered) …
   await page.getByTestId('catalog-make').click();
   await expect(page.getByTestId('catalog-progress')).toBeVisible();
   await page.getByTestId('catalog-cancel').click();
   await expect(page.getByTestId('catalog-done')).toHaveText('Abgebrochen.');
   await expect(page.getByTestId('catalog-progress')).toHaveCount(0);
   await expect(page.getByTestId('catalog-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('catalog-make')).toBeEnabled();
+  // … and while the worker lays out the pages.
+  await page.getByTestId('catalog-make').click();
+  await expect(page.getByTestId('catalog-dialog')).toContainText('Seiten werden gesetzt');
+  await page.getByTestId('catalog-cancel').click();
+  await expect(page.getByTestId('catalog-done')).toHaveText('Abgebrochen.');
+  await expect(page.getByTestId('catalog-progress')).toHaveCount(0);
   await expect(page.getByTestId('catalog-make')).toBeEnabled();
   // Long enough for the whole catalogue to have finished, had it not been stopped.
   await page.waitForTimeout(15_000);

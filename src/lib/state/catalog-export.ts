@@ -55,6 +55,9 @@ export function makeCatalog(app: App, choice: ScopeChoice, format: CatalogFormat
   const lang = app.views.view.lang;
   const controller = new AbortController();
   let cancelWorker: (() => void) | null = null;
+  const report = (p: CatalogStage) => {
+    if (!controller.signal.aborted) progress(p);
+  };
   const result = (async () => {
     const cache = app.data.values;
     if (!cache) throw new Error(translate(lang, 'catalog.waiting'));
@@ -66,12 +69,12 @@ export function makeCatalog(app: App, choice: ScopeChoice, format: CatalogFormat
     const model = await buildCatalogModel(
       { site, level: choice.level, ids: choice.ids, indicators: chosen, year: view.year, lang, sec: view.sec },
       { cache, geometry: levelGeometry, source: (key) => app.sites.source(key) },
-      (done, total) => progress({ stage: 'data', done, total }),
+      (done, total) => report({ stage: 'data', done, total }),
       controller.signal,
     );
     performance.measure('atlas:catalog-model', 'atlas:catalog-start');
-    progress({ stage: 'layout' });
-    const job = writeCatalog(format, model, (fraction) => progress({ stage: 'write', fraction }), translate(lang, 'catalog.cancelled'));
+    report({ stage: 'layout' });
+    const job = writeCatalog(format, model, (fraction) => report({ stage: 'write', fraction }), translate(lang, 'catalog.cancelled'));
     cancelWorker = job.cancel;
     if (controller.signal.aborted) job.cancel();
     const { blob, pages } = await job.result;
