@@ -5,6 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { unzip } from 'but-unzip';
+import AxeBuilder from '@axe-core/playwright';
 import { expectOnlyOwnOrigin, waitForView } from './helpers';
 
 expectOnlyOwnOrigin(test);
@@ -176,4 +177,18 @@ test('10,786 Gemeinden are too many for one catalogue: the dialog says so; two s
   expect(pages[1]).toMatch(/^Berlin, Stadt /);
   expect(pages[2]).toMatch(/^Leipzig, Stadt /);
   expect(pages[2]).toContain('bundesweiten Wert');
+});
+
+test('axe: the catalogue dialog (with the key-figure list, and after a run) has no serious or critical violation', async ({ page }) => {
+  await openCatalog(page, './?site=leipzig&ind=auslaenderanteil&year=2023&sel=00');
+  await page.getByTestId('catalog-all-indicators').uncheck();
+  const check = async () => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[data-testid="catalog-dialog"]').analyze();
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  };
+  expect(await check()).toEqual([]);
+  await page.getByTestId('catalog-scope-selected').check();
+  await page.getByTestId('catalog-make').click();
+  await expect(page.getByTestId('catalog-done')).toBeVisible({ timeout: 60_000 });
+  expect(await check()).toEqual([]);
 });
