@@ -2,7 +2,7 @@
 // headless Chromium (a fresh profile per cold start) and prints medians with
 // min/max. `npm run bench -- --json` prints the same as JSON.
 // Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
-// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import, draw),
+// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import, draw, catalog),
 // --dist DIR (serve another build, e.g. an older commit's, with --no-build: two builds in one sitting).
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -260,6 +260,31 @@ async function dialogImport(years) {
   });
 }
 
+/**
+ * The area catalogue of Leipzig's 63 Ortsteile as a PDF, as a user makes it (Export & Teilen →
+ * Gebietskatalog → Katalog erstellen): time from the click to the file (performance.measure
+ * 'atlas:catalog') and the longest main-thread task meanwhile (the file is laid out in a worker).
+ */
+async function catalogPdf() {
+  return withFreshBrowser(async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${BASE}?site=leipzig&ind=auslaenderanteil&year=2023`);
+    await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
+    await page.click('[data-testid="export-open"]');
+    await page.click('[data-testid="catalog-open"]');
+    await page.waitForSelector('[data-testid="catalog-scope-all"]', { timeout: 30_000 });
+    await page.evaluate(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.click('[data-testid="catalog-make"]');
+    await page.waitForSelector('[data-testid="catalog-done"]', { timeout: 180_000 });
+    return page.evaluate(() => ({ ms: performance.getEntriesByName('atlas:catalog')[0]?.duration ?? NaN, longest: window.__longest }));
+  });
+}
+
 const fmt = (x, d = 0) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
 
 async function main() {
@@ -357,6 +382,13 @@ async function main() {
         add(`Import dialog, ${rows}-row CSV: confirm → on the map`, 'ms', runs.map((r) => r.mapMs), '');
         if (runs.some((r) => r.matched !== r.rows)) log(`  matched ${runs.map((r) => r.matched).join('/')} of ${runs[0].rows}`);
       }
+    }
+    if (wanted('catalog')) {
+      log('area catalogue PDF, Leipzig 63 Ortsteile (× 3)');
+      const runs = [];
+      for (let i = 0; i < Math.min(RUNS, 3); i++) runs.push(await catalogPdf());
+      add('Area catalogue PDF, Leipzig 63 Ortsteile: click → file', 'ms', runs.map((r) => r.ms), '≤ 30000');
+      add('Area catalogue PDF: longest main-thread task', 'ms', runs.map((r) => r.longest), '≤ 200');
     }
   } finally {
     process.kill(-server.pid);

@@ -475,3 +475,35 @@ test('a hostile project file: no javascript: link, no CSS that loads anything, n
   await expectClean(page);
   expect(problems).toEqual([]);
 });
+
+test('the area catalogue of hostile areas: PDF text and DOCX XML hold the names literally, nothing runs', async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems = await open(page, './?site=leipzig', 'leipzig|ortsteil|');
+  await importAreas(page);
+  await page.getByTestId('export-open').click();
+  await page.getByTestId('catalog-open').click();
+  await expect(page.getByTestId('catalog-dialog')).toContainText('(12)');
+  let download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByTestId('catalog-make').click();
+  const pdf = new Uint8Array(await bytesOf(await download));
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: pdf, isEvalSupported: false }).promise;
+  expect(doc.numPages).toBeGreaterThanOrEqual(13);
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join('');
+  for (const name of [H.img, H.script, H.hyperlink]) expect(text.replace(/\s+/g, ''), name).toContain(name.replace(/\s+/g, ''));
+
+  await page.getByTestId('catalog-format-docx').check();
+  download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByTestId('catalog-make').click();
+  const { unzip } = await import('but-unzip');
+  const entries = unzip(new Uint8Array(await bytesOf(await download)));
+  const xml = new TextDecoder().decode(await entries.find((e) => e.filename === 'word/document.xml')!.read());
+  expect(dangerousTags(xml)).toEqual([]);
+  expect(xml).toContain('=HYPERLINK(&quot;http://x&quot;)');
+  expect(xml).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+  const malformed = await page.evaluate((x) => new DOMParser().parseFromString(x, 'application/xml').getElementsByTagName('parsererror').length, xml);
+  expect(malformed).toBe(0);
+  await expectClean(page);
+  expect(problems).toEqual([]);
+});
