@@ -5,9 +5,10 @@
 // values.csv), in the profile, kept across a reload; a union's members edited by clicking the map.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { expectOnlyOwnOrigin, waitForView } from './helpers';
+import { expectOnlyOwnOrigin, waitForView, withoutBundledProgrammeAreas } from './helpers';
 
 expectOnlyOwnOrigin(test);
+withoutBundledProgrammeAreas(test);
 
 const VIEW = './?site=leipzig&level=ortsteil&ind=einwohner&year=2023';
 const LEIPZIG_BOUNDS: [number, number, number, number] = [12.23667, 51.23809, 12.54249, 51.44804];
