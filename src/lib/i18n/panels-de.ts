@@ -326,6 +326,11 @@ export const panelsDe = {
   'pa.estimate': 'geschätzt: {parts}',
   'pa.estimatePart': '{percent} % der Fläche von {name}',
   'pa.estimateMore': 'und {count} weitere',
+  'pa.restCity': 'übrige Stadt',
+  'pa.restOf': 'Rest von {name}',
+  'pa.restAll': 'übriges Gebiet',
+  'pa.restWithout': '{rest} (ohne {name})',
+  'pa.restNote': '{rest}: das Bezugsgebiet ohne das Programmgebiet, aus den Zählwerten berechnet',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

@@ -327,4 +327,9 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pa.estimate': 'estimated: {parts}',
   'pa.estimatePart': '{percent} % of the area of {name}',
   'pa.estimateMore': 'and {count} more',
+  'pa.restCity': 'rest of the city',
+  'pa.restOf': 'rest of {name}',
+  'pa.restAll': 'rest of the area',
+  'pa.restWithout': '{rest} (without {name})',
+  'pa.restNote': '{rest}: the reference area without the programme area, computed from counts',
 };
