@@ -39,7 +39,7 @@ async function leipzigCsv(): Promise<{ id: string; year: number; get: (col: stri
   });
 }
 
-const at = (rows: { year: number; value: number | null; id: string }[], id: string, year: number) => rows.find((r) => r.id === id && r.year === year);
+const at = <T extends { year: number; id: string }>(rows: readonly T[], id: string, year: number): T | undefined => rows.find((r) => r.id === id && r.year === year);
 
 describe('the rest of a programme area in its city (real Leipzig data)', () => {
   let engine: Engine;
