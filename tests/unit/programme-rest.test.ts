@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findBundledSite, findIndicator } from '../../src/lib/data/catalog';
 import { PROGRAMME_LEVEL, type ProgrammeArea } from '../../src/lib/data/programme-areas';
 import type { Engine } from '../../src/lib/db/engine';
-import { programmeRestSeries } from '../../src/lib/db/queries';
+import { programmeRestSeries } from '../../src/lib/db/programme-rest';
 import { setProgrammeAreas } from '../../src/lib/db/programme-areas';
 import { loadSite } from '../../src/lib/db/schema';
 import { ValueCache } from '../../src/lib/state/value-cache';

@@ -1,7 +1,6 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import type { AreaPoint, AreaValue } from '../data/values';
 import { baseLevel } from '../data/catalog';
-import { PROGRAMME_LEVEL } from '../data/programme-areas';
 import { queryRows, type Engine } from './engine';
 import { int, num, str } from './sql';
 
@@ -59,9 +58,10 @@ function valueExpressions(ind: Indicator, isBase: boolean): { value: string; cov
  * Rows of an indicator at a level. `below` is the bound of a base area's value that is known only to
  * lie below it (value NULL then; site-package.js BELOW_PREFIX); aggregates come from counts, so an
  * aggregate never has one (a sum with such a part is missing, as with any missing part).
- * `estimated`: some part enters with a weight below 1 (areal weighting).
+ * `estimated`: some part enters with a weight below 1 (areal weighting). `parts`: a query of rows
+ * shaped like area_base to aggregate instead of area_base itself (the rest of a programme area).
  */
-function valuesSql(site: Site, ind: Indicator, level: string, years: number[], parts?: string): string {
+export function valuesSql(site: Site, ind: Indicator, level: string, years: number[], parts?: string): string {
   const isBase = parts === undefined && level === baseLevel(site).id;
   const yearList = years.map(int).join(', ');
   const presentCol = ind.agg.type === 'ratio' && !isBase ? 'o.num' : 'o.value';
@@ -92,32 +92,6 @@ export function levelValues(engine: Engine, site: Site, ind: Indicator, level: s
 /** Values of every area of a level for every year of the indicator (map, sparklines, year switches). */
 export function levelSeries(engine: Engine, site: Site, ind: Indicator, level: string): Promise<AreaValue[]> {
   return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years));
-}
-
-/**
- * The parts of the rest of every programme area of a site within the whole site (its top level: the
- * city, Germany; "übrige Stadt"): every base area with weight 1 − w, w its weight in the programme
- * area (0 for a non-member); members wholly inside (w = 1) drop out. Rows shaped like area_base.
- */
-function restPartsSql(site: Site): string {
-  const s = str(site.id);
-  return `
-    SELECT p.site, p.area_id, b.base_id, p.level, 1 - coalesce(m.weight, 0) AS weight
-    FROM (SELECT DISTINCT site, area_id, level FROM area_base WHERE site = ${s} AND level = ${str(PROGRAMME_LEVEL)}) p
-    CROSS JOIN (SELECT base_id FROM area_base WHERE site = ${s} AND level = ${str(baseLevel(site).id)}) b
-    LEFT JOIN (SELECT area_id, base_id, max(weight) AS weight FROM area_base WHERE site = ${s} AND level = ${str(PROGRAMME_LEVEL)} GROUP BY area_id, base_id) m
-      ON m.area_id = p.area_id AND m.base_id = b.base_id
-    WHERE 1 - coalesce(m.weight, 0) > 1e-9`;
-}
-
-/**
- * The rest of every programme area of a site ("übrige Stadt": the site's whole minus the area), every
- * year of the indicator, one row per programme area id and year, aggregated from counts like any level:
- * Σ (1 − w) · count, Σ (1 − w) · numerator / Σ (1 − w) · denominator — never the city's rate minus the
- * area's. `estimated` when a base area enters with part of its counts (an area drawn across it).
- */
-export function programmeRestSeries(engine: Engine, site: Site, ind: Indicator): Promise<AreaValue[]> {
-  return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, PROGRAMME_LEVEL, ind.years, restPartsSql(site)));
 }
 
 /** A point inside each area of a level (for glyphs drawn on the map). */

@@ -4,7 +4,7 @@ import { applyProgrammeSecrecy, type Membership } from '../analysis/programme-se
 import { baseLevel } from '../data/catalog';
 import { PROGRAMME_LEVEL } from '../data/programme-areas';
 import type { Engine } from '../db/engine';
-import { areaLevel, levelAreas, levelPoints, levelSeries, programmeRestSeries, type AreaInfo } from '../db/queries';
+import { areaLevel, levelAreas, levelPoints, levelSeries, type AreaInfo } from '../db/queries';
 import type { AreaPoint, AreaValue } from '../data/values';
 import { gridColumn, gridPositions } from '../db/grid';
 import type { LevelData } from '../data/values';
@@ -103,7 +103,8 @@ export class ValueCache {
     const raw = () =>
       this.cached(`${site.id}|${PROGRAMME_LEVEL}|${ind.id}|rest`, () =>
         this.ensureSite(site)
-          .then(() => programmeRestSeries(this.engine, site, ind))
+          .then(() => import('../db/programme-rest'))
+          .then(({ programmeRestSeries }) => programmeRestSeries(this.engine, site, ind))
           .then(group),
       );
     if (!(threshold > 1)) return raw();
