@@ -2,7 +2,7 @@
 // write + figures" (goal ≤ 100 ms) and "the cross-site overview of 50 programme areas" (goal
 // ≤ 500 ms), in real DuckDB-WASM (Node's blocking bindings, as the unit tests use) with the
 // real bundled data. Loads the app's modules through Vite's module runner (no build) and prints
-// the rows as `npm run bench` does (median, p95, min, max).
+// the rows as `npm run bench` does (median, p95, min, max); also the rest of each area ("übrige Stadt").
 // Usage: node scripts/bench-programme-areas.mjs [--runs N] [--json]
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -102,6 +102,17 @@ const cache = new ValueCache(engine, async () => undefined);
 await programmeOverview(cache, sites, fifty, 'auslaenderanteil');
 const warm = await timeRuns(() => programmeOverview(cache, sites, fifty, 'einwohner'));
 rows.push({ name: 'Overview of 50 programme areas from cached answers (JS only) (ms)', ...warm, goal: '' });
+
+// 3. The rest of each of the 50 ("übrige Stadt": the site without the area, from counts), the foreigner share in
+//    every year: one DuckDB query per site, as the trend chart, compare table and profile ask the value cache.
+const { programmeRestSeries } = await load('src/lib/db/programme-rest.ts');
+let restRows = 0;
+const rest = await timeRuns(async () => {
+  const answers = await Promise.all([leipzig, gemeinden].map((site) => programmeRestSeries(engine, site, findIndicator(site, 'auslaenderanteil'))));
+  restRows = answers.reduce((n, a) => n + a.length, 0);
+});
+log(`rest of 50 programme areas: ${restRows} rows (area × year)`);
+rows.push({ name: 'Rest of 50 programme areas ("übrige Stadt"), every year, Leipzig + Gemeinden from DuckDB (ms)', ...rest, goal: '' });
 
 const fmt = (v) => v.toFixed(1);
 if (args.includes('--json')) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

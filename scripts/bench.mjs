@@ -2,7 +2,8 @@
 // headless Chromium (a fresh profile per cold start) and prints medians with
 // min/max. `npm run bench -- --json` prints the same as JSON.
 // Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
-// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import, draw, catalog),
+// --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import, draw, catalog,
+// node — the Node benchmarks of NODE_BENCHES, printed after the table),
 // --dist DIR (serve another build, e.g. an older commit's, with --no-build: two builds in one sitting).
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -30,6 +31,13 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const log = (msg) => process.stderr.write(`${msg}\n`);
+// The group `node`: benchmarks without a browser, run as child processes (json: the script knows --json).
+const NODE_BENCHES = [
+  { script: 'bench-programme-areas.mjs', json: true },
+  { script: 'bench-formula.mjs', json: false },
+  { script: 'bench-similar-areas.mjs', json: true },
+  { script: 'bench-areal-weights.mjs', json: true },
+];
 
 function stats(values) {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -405,6 +413,21 @@ async function main() {
     }
   }
 
+  // The Node benchmarks without a browser (real DuckDB-WASM in Node, or the pure analysis code), each a child
+  // process with its own number of runs; their tables are printed after the browser rows, or kept in `node` of the JSON.
+  if (wanted('node')) {
+    results.node = [];
+    for (const { script, json } of NODE_BENCHES) {
+      log(`node ${script}`);
+      try {
+        const out = execSync(`node scripts/${script}${json && flag('json') ? ' --json' : ''}`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+        results.node.push({ script, output: json && flag('json') ? JSON.parse(out) : out.trim() });
+      } catch (err) {
+        results.failures = [...(results.failures ?? []), `${script}: ${String(err?.message ?? err).split('\n')[0]}`];
+      }
+    }
+  }
+
   if (flag('json')) {
     console.log(JSON.stringify(results, null, 2));
     return;
@@ -417,6 +440,7 @@ async function main() {
   }
   console.log(`| Initial JavaScript, gzipped (KB) | | ${fmt(sizes.initialJsGzipKB, 1)} | | | | ≤ 400 |`);
   console.log(`| DuckDB wasm (MB, gzipped) | | ${fmt(sizes.wasmMB, 1)} (${fmt(sizes.wasmGzipMB, 1)}) | | | | lazy |`);
+  for (const { script, output } of results.node ?? []) console.log(`\nnode scripts/${script}\n\n${output}`);
   for (const f of results.failures ?? []) console.log(`\nFailed: ${f}`);
   if (results.failures?.length) process.exitCode = 1;
 }

@@ -16,7 +16,7 @@ export type Membership = ReadonlyMap<string, ReadonlyMap<string, number>>;
  * values nulled and flagged. A programme area is hidden when it rests on fewer than `threshold`
  * persons (or its rest in the city does: 'primary'), or when showing it would reveal a hidden value
  * ('secondary'); base areas as `suppress` does, and further ones where a programme area would give
- * them away.
+ * them away. `restHidden`: per year, the programme areas whose rest ("übrige Stadt") is hidden.
  */
 export function applyProgrammeSecrecy(
   base: readonly AreaValue[],
@@ -24,8 +24,8 @@ export function applyProgrammeSecrecy(
   parentOf: (id: string) => string | null,
   membership: Membership,
   threshold: number,
-): { base: AreaValue[]; programme: AreaValue[] } {
-  if (!(threshold > 1)) return { base: base.slice(), programme: programme.slice() };
+): { base: AreaValue[]; programme: AreaValue[]; restHidden: Map<number, Set<string>> } {
+  if (!(threshold > 1)) return { base: base.slice(), programme: programme.slice(), restHidden: new Map() };
   const groups: SecrecyGroup[] = [...membership].map(([id, members]) => ({
     id,
     members: [...members.keys()],
@@ -45,9 +45,12 @@ export function applyProgrammeSecrecy(
   const programmeYears = byYear(programme);
   const outBase: AreaValue[] = [];
   const outProgramme: AreaValue[] = [];
+  // Per year, the programme areas whose rest in the city ("übrige Stadt") must not be shown.
+  const restHidden = new Map<number, Set<string>>();
   for (const year of new Set([...baseYears.keys(), ...programmeYears.keys()])) {
     const cells = (baseYears.get(year) ?? []).map((r) => ({ id: r.id, parent: parentOf(r.id), basis: r.value === null ? null : (r.basis ?? null) }));
     const r = suppressGroups(cells, groups, threshold);
+    restHidden.set(year, r.restHidden);
     for (const row of baseYears.get(year) ?? []) {
       const secret = r.primary.has(row.id) ? 'primary' : r.secondary.has(row.id) ? 'secondary' : undefined;
       outBase.push(secret ? { ...row, value: null, secret } : row);
@@ -58,5 +61,5 @@ export function applyProgrammeSecrecy(
       outProgramme.push(secret && row.value !== null ? { ...row, value: null, secret } : row);
     }
   }
-  return { base: outBase, programme: outProgramme };
+  return { base: outBase, programme: outProgramme, restHidden };
 }

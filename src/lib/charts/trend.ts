@@ -5,6 +5,8 @@ export interface TrendSeries {
   points: { year: number; value: number | null }[];
   /** Reference lines (city, Land, Germany) are drawn dashed. */
   reference: boolean;
+  /** The rest of a programme area's reference ("übrige Stadt"): a reference line drawn dotted. */
+  rest?: boolean;
   /** For areas of another site (cross-site comparison): that site's id. */
   site?: string;
 }

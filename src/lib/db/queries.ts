@@ -58,10 +58,11 @@ function valueExpressions(ind: Indicator, isBase: boolean): { value: string; cov
  * Rows of an indicator at a level. `below` is the bound of a base area's value that is known only to
  * lie below it (value NULL then; site-package.js BELOW_PREFIX); aggregates come from counts, so an
  * aggregate never has one (a sum with such a part is missing, as with any missing part).
- * `estimated`: some part enters with a weight below 1 (areal weighting).
+ * `estimated`: some part enters with a weight below 1 (areal weighting). `parts`: a query of rows
+ * shaped like area_base to aggregate instead of area_base itself (the rest of a programme area).
  */
-function valuesSql(site: Site, ind: Indicator, level: string, years: number[]): string {
-  const isBase = level === baseLevel(site).id;
+export function valuesSql(site: Site, ind: Indicator, level: string, years: number[], parts?: string): string {
+  const isBase = parts === undefined && level === baseLevel(site).id;
   const yearList = years.map(int).join(', ');
   const presentCol = ind.agg.type === 'ratio' && !isBase ? 'o.num' : 'o.value';
   const expr = valueExpressions(ind, isBase);
@@ -74,7 +75,7 @@ function valuesSql(site: Site, ind: Indicator, level: string, years: number[]): 
            CAST(count(*) AS INTEGER) AS n,
            CAST(count(${presentCol}) AS INTEGER) AS present,
            ${isBase ? 'false' : 'bool_or(b.weight < 1)'} AS estimated
-    FROM area_base b
+    FROM ${parts === undefined ? 'area_base' : `(${parts})`} b
     CROSS JOIN (SELECT unnest([${yearList}]) AS year) y
     LEFT JOIN observations o
       ON o.site = b.site AND o.area_id = b.base_id AND o.ind = ${str(ind.id)} AND o.year = y.year

@@ -377,6 +377,11 @@ export const panelsDe = {
   'catalog.yearOf': '{label} ({year})',
   'catalog.fileStem': 'gebietskatalog',
   'catalog.subtitleNoRef': 'Stand {year} · erstellt am {date} mit Quartiersatlas',
+  'pa.restCity': 'übrige Stadt',
+  'pa.restOf': 'Rest von {name}',
+  'pa.restAll': 'übriges Gebiet',
+  'pa.restWithout': '{rest} (ohne {name})',
+  'pa.restNote': '{rest}: das Bezugsgebiet ohne das Programmgebiet, aus den Zählwerten berechnet',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

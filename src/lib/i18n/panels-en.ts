@@ -378,4 +378,9 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'catalog.yearOf': '{label} ({year})',
   'catalog.fileStem': 'area-catalogue',
   'catalog.subtitleNoRef': 'As of {year} · made on {date} with Quartiersatlas',
+  'pa.restCity': 'rest of the city',
+  'pa.restOf': 'rest of {name}',
+  'pa.restAll': 'rest of the area',
+  'pa.restWithout': '{rest} (without {name})',
+  'pa.restNote': '{rest}: the reference area without the programme area, computed from counts',
 };

@@ -2,7 +2,7 @@
 // bivariate map, social index, hot spots). Everything is derived from the value
 // cache (DuckDB answers) with the pure functions of lib/analysis; components only
 // read the results.
-import { topLevel } from '../data/programme-areas';
+import { isProgrammeLevel, topLevel } from '../data/programme-areas';
 import type { Indicator, Site } from '../data/catalog-types';
 import { findLevel } from '../data/catalog';
 import { levelGeometry } from '../data/geometry';
@@ -33,6 +33,11 @@ export interface IndicatorFigures {
   below: ReadonlyMap<string, number>;
   /** The site's top level (city, Germany) in the same year. */
   reference: number | null;
+  /**
+   * On the programme level: each programme area's rest within the top level ("übrige Stadt", from
+   * counts) in the same year, by area id (null: secret or missing); null on other levels and grid sites.
+   */
+  rest: ReadonlyMap<string, number | null> | null;
   ranked: readonly RankedArea[];
   rankOf: ReadonlyMap<string, RankedArea>;
   /** Extent of the values (for position charts). */
@@ -156,7 +161,12 @@ export class AnalysisData {
   async indicatorFigures(cache: ValueCache, site: Site, level: string, ind: Indicator, year: number): Promise<IndicatorFigures> {
     const top = topLevel(site).id;
     const y = nearestYear(ind.years, year);
-    const [data, ref] = await Promise.all([cache.get(site, level, ind), top === level ? null : cache.get(site, top, ind)]);
+    const withRest = isProgrammeLevel(level) && site.kind !== 'grid' && isAggregable(site, ind, level);
+    const [data, ref, rest] = await Promise.all([
+      cache.get(site, level, ind),
+      top === level ? null : cache.get(site, top, ind),
+      withRest ? cache.rest(site, ind) : null,
+    ]);
     const values = valuesIn(data, y);
     const below = new Map<string, number>();
     for (const r of data.byYear.get(y) ?? []) {
@@ -172,6 +182,7 @@ export class AnalysisData {
       values,
       below,
       reference: ref ? ((ref.byYear.get(y) ?? [])[0]?.value ?? null) : null,
+      rest: rest ? valuesIn(rest, y) : null,
       ranked,
       rankOf: new Map(ranked.map((r) => [r.id, r])),
       min: present.length ? Math.min(...present) : null,

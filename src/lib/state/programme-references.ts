@@ -2,9 +2,11 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import type { TrendSeries } from '../charts/trend';
 import { isAggregable } from '../data/catalog';
-import { hierarchyLevels } from '../data/programme-areas';
+import { hierarchyLevels, PROGRAMME_LEVEL } from '../data/programme-areas';
 import { siteRegistry } from '../data/site-registry.svelte';
 import type { ValueCache } from './value-cache';
+import { restLabel } from '../render/rest-label';
+import type { Lang } from '../i18n';
 
 /**
  * Reference lines for programme areas: the smallest area of the site's hierarchy that contains
@@ -33,4 +35,21 @@ export async function programmeReferences(cache: ValueCache, site: Site, ind: In
     }
   }
   return references;
+}
+
+/**
+ * The rest of each selected programme area within the whole site ("übrige Stadt": the city without
+ * the area, from counts; value-cache `rest`), a line beside the area and the city. Not on grid sites.
+ */
+export async function programmeRestSeries(cache: ValueCache, site: Site, ind: Indicator, selected: readonly string[], lang: Lang): Promise<TrendSeries[]> {
+  if (site.kind === 'grid' || selected.length === 0 || !isAggregable(site, ind, PROGRAMME_LEVEL)) return [];
+  const [data, names] = await Promise.all([cache.rest(site, ind), cache.names(site, PROGRAMME_LEVEL)]);
+  const out: TrendSeries[] = [];
+  for (const id of selected) {
+    const points = data.byArea.get(id);
+    if (!points) continue;
+    const name = restLabel(site, lang, selected.length > 1 ? (names.get(id) ?? id) : undefined);
+    out.push({ id: `rest:${id}`, name, points, reference: true, rest: true });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { Indicator, Site } from '../data/catalog-types';
-import { applySecrecy } from '../analysis/suppression';
+import { applySecrecy, isSecret } from '../analysis/suppression';
 import { applyProgrammeSecrecy, type Membership } from '../analysis/programme-secrecy';
 import { baseLevel } from '../data/catalog';
 import { PROGRAMME_LEVEL } from '../data/programme-areas';
@@ -66,25 +66,57 @@ export class ValueCache {
       // area, overlap or rest of the city gives a hidden base value away by subtraction.
       const base = baseLevel(site).id;
       if (level === base || level === PROGRAMME_LEVEL) {
-        const membership = await this.membership(site);
-        if (membership.size > 0) {
-          // Both levels from one run (memoised until the programme areas or the threshold change).
-          const both = await this.once(`psec|${site.id}|${ind.id}|${threshold}`, async () => {
-            const [baseData, programmeData, baseAreas] = await Promise.all([this.getRaw(site, base, ind), this.getRaw(site, PROGRAMME_LEVEL, ind), this.areas(site, base)]);
-            return applyProgrammeSecrecy(
-              [...baseData.byYear.values()].flat(),
-              [...programmeData.byYear.values()].flat(),
-              (id) => baseAreas.get(id)?.parent ?? null,
-              membership,
-              threshold,
-            );
-          });
-          return group(level === base ? both.base : both.programme);
-        }
+        const both = await this.programmeSecrecy(site, ind, threshold);
+        if (both) return group(level === base ? both.base : both.programme);
       }
       const [data, areas] = await Promise.all([this.getRaw(site, level, ind), this.areas(site, level)]);
       const rows = [...data.byYear.values()].flat();
       return group(applySecrecy(rows, (id) => areas.get(id)?.parent ?? null, threshold));
+    });
+  }
+
+  /** Base and programme level suppressed together (null: the site has no programme areas); memoised until an edit or a new threshold. */
+  private async programmeSecrecy(site: Site, ind: Indicator, threshold: number): Promise<ReturnType<typeof applyProgrammeSecrecy> | null> {
+    const membership = await this.membership(site);
+    if (membership.size === 0) return null;
+    const base = baseLevel(site).id;
+    return this.once(`psec|${site.id}|${ind.id}|${threshold}`, async () => {
+      const [baseData, programmeData, baseAreas] = await Promise.all([this.getRaw(site, base, ind), this.getRaw(site, PROGRAMME_LEVEL, ind), this.areas(site, base)]);
+      return applyProgrammeSecrecy(
+        [...baseData.byYear.values()].flat(),
+        [...programmeData.byYear.values()].flat(),
+        (id) => baseAreas.get(id)?.parent ?? null,
+        membership,
+        threshold,
+      );
+    });
+  }
+
+  /**
+   * The rest of each programme area of a site within the whole site ("übrige Stadt": the city minus the
+   * area, from counts), by programme area id, every year; not for grid sites. With secrecy on, a rest is
+   * hidden where the joint suppression of base and programme areas hides it (with its area), or when it
+   * rests on fewer persons than the threshold.
+   */
+  rest(site: Site, ind: Indicator): Promise<LevelData> {
+    const threshold = this.secrecy;
+    const raw = () =>
+      this.cached(`${site.id}|${PROGRAMME_LEVEL}|${ind.id}|rest`, () =>
+        this.ensureSite(site)
+          .then(() => import('../db/programme-rest'))
+          .then(({ programmeRestSeries }) => programmeRestSeries(this.engine, site, ind))
+          .then(group),
+      );
+    if (!(threshold > 1)) return raw();
+    return this.cached(`${site.id}|${PROGRAMME_LEVEL}|${ind.id}|rest|sec${threshold}`, async () => {
+      const [data, both] = await Promise.all([raw(), this.programmeSecrecy(site, ind, threshold)]);
+      const rows = [...data.byYear.values()].flat().map((row): AreaValue => {
+        const primary = isSecret(row.basis ?? null, threshold);
+        const hidden = primary || both?.restHidden.get(row.year)?.has(row.id) === true;
+        // A missing value stays missing ("keine Angabe"): there is nothing to hide.
+        return hidden && row.value !== null ? { ...row, value: null, secret: primary ? 'primary' : 'secondary' } : row;
+      });
+      return group(rows);
     });
   }
 

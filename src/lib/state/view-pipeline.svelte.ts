@@ -313,7 +313,13 @@ export class ViewPipeline {
   private async loadReferences(site: Site, ind: Indicator, level: string, gen: number): Promise<void> {
     const cache = this.data.values;
     if (!cache) return;
-    const references = await ancestorSeries(cache, site, ind, level, this.store.view.sel);
+    const sel = this.store.view.sel;
+    const references = await ancestorSeries(cache, site, ind, level, sel);
+    // A programme area is also compared with the rest of the city ("übrige Stadt"); loaded with the level.
+    if (isProgrammeLevel(level) && sel.length > 0) {
+      const { programmeRestSeries } = await import('./programme-references');
+      references.push(...(await programmeRestSeries(cache, site, ind, sel, this.store.view.lang)));
+    }
     if (gen === this.generation) this.references = references;
   }
 
