@@ -6,9 +6,10 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { unzip } from 'but-unzip';
 import AxeBuilder from '@axe-core/playwright';
-import { expectOnlyOwnOrigin, waitForView } from './helpers';
+import { expectOnlyOwnOrigin, waitForView, withoutBundledProgrammeAreas } from './helpers';
 
 expectOnlyOwnOrigin(test);
+withoutBundledProgrammeAreas(test);
 
 async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
