@@ -157,6 +157,7 @@ export const panelsDe = {
   'pa.needAreas': 'Keines der angegebenen Gebiete wurde gefunden.',
   'pa.save': 'Speichern',
   'pa.cancel': 'Abbrechen',
+  'pa.polygonOnly': 'gezeichnete Fläche (aus Gitterzellen)',
   'pa.members': '{count} Gebiete',
   'pa.show': 'Zeigen',
   'pa.rename': 'Name des Programmgebiets',

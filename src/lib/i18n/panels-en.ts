@@ -158,6 +158,7 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pa.needAreas': 'None of the areas given was found.',
   'pa.save': 'Save',
   'pa.cancel': 'Cancel',
+  'pa.polygonOnly': 'drawn area (from grid cells)',
   'pa.members': '{count} areas',
   'pa.show': 'Show',
   'pa.rename': 'Name of the programme area',
