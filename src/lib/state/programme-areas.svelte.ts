@@ -109,6 +109,43 @@ export class ProgrammeAreas {
     return this.add({ ...input, ...(await this.weigh(site, input.geometry)) });
   }
 
+  /**
+   * Adds many polygons of one site at once (an imported file's features): each weighed like
+   * addPolygon, in order, then all written to DuckDB and kept in one go. A polygon that cannot be
+   * added (touching no base area: PolygonOutsideError; a failed check) is left out and reported with
+   * its index in `inputs`; `progress` hears after each weighing.
+   */
+  async addPolygons(
+    inputs: readonly ProgrammePolygonInput[],
+    progress: (done: number, total: number) => void = () => {},
+  ): Promise<{ added: ProgrammeArea[]; failed: { index: number; error: unknown }[] }> {
+    const added: ProgrammeArea[] = [];
+    const failed: { index: number; error: unknown }[] = [];
+    const siteId = inputs[0]?.site;
+    if (siteId === undefined) return { added, failed };
+    const site = this.registry.find(siteId);
+    if (!site) throw new Error(`Unknown site "${siteId}"`);
+    if (inputs.some((i) => i.site !== siteId)) throw new Error('addPolygons takes the polygons of one site');
+    const ids = new Set(this.of(siteId).map((a) => a.id));
+    for (const [index, input] of inputs.entries()) {
+      try {
+        const found = site.kind === 'grid' ? { members: [] } : await this.weigh(site, input.geometry);
+        let id = input.id ?? this.freshId();
+        while (ids.has(id)) id = this.freshId();
+        const area = await this.checked({ ...input, ...found, id, color: input.color ?? defaultProgrammeColor(this.of(siteId).length + added.length) });
+        ids.add(area.id);
+        added.push(area);
+      } catch (error) {
+        failed.push({ index, error });
+      }
+      progress(index + 1, inputs.length);
+    }
+    if (added.length === 0) return { added, failed };
+    await this.apply(siteId, [...this.of(siteId), ...added]);
+    await this.keep(added);
+    return { added, failed };
+  }
+
   /** A drawn area gets a new polygon: members, weights and area shares are found again. */
   async updatePolygon(id: string, geometry: Polygon | MultiPolygon): Promise<ProgrammeArea> {
     const old = this.find(id);
