@@ -20,6 +20,7 @@ import { readBoundaries } from '../../src/lib/io/import/boundaries';
 import { crsByCode } from '../../src/lib/io/import/crs/definitions';
 import { attributeKeys, featureName, nameAttribute, programmeImport } from '../../src/lib/io/import/programme-import';
 import { ProgrammeAreas, type ProgrammeStorage } from '../../src/lib/state/programme-areas.svelte';
+import { dropSlivers, IMPORT_SLIVER } from '../../src/lib/analysis/import-slivers';
 import { createNodeEngine, dataDir, readDataFile } from './helpers/node-engine';
 
 const readGeometry = async (path: string) => JSON.parse(await readFile(dataDir + path, 'utf8')) as AreaCollection;
@@ -175,5 +176,46 @@ describe('addPolygons: the features through the owner, one write, the figures in
     const rows = await levelValues(engine, leipzig, findIndicator(leipzig, 'einwohner'), PROGRAMME_LEVEL, 2023);
     expect(rows.find((r) => r.id === added[0]!.id)).toMatchObject({ value: 23784, estimated: false });
     await o.settled();
+  });
+});
+
+describe('slivers of imported boundaries', () => {
+  it('a cut below the tolerance is no member, one above 1 − tolerance is whole, the rest stays estimated', () => {
+    const found = {
+      geometry: 'kept as it is',
+      members: ['a', 'b', 'c', 'd'],
+      weights: { b: 0.00002, c: 0.9997, d: 0.4 },
+      areaShares: { b: 0.00003, c: 0.9995, d: 0.37 },
+    };
+    expect(dropSlivers(found, IMPORT_SLIVER)).toEqual({ geometry: 'kept as it is', members: ['a', 'c', 'd'], weights: { d: 0.4 }, areaShares: { d: 0.37 } });
+    // tolerance 0 keeps everything
+    expect(dropSlivers(found, 0)).toEqual(found);
+  });
+
+  it('the real 7-digit UTM 32N shapefile of the 63 Ortsteile (coordinates rounded to cm): slivers everywhere without the tolerance, each Ortsteil exactly itself with it', async () => {
+    const dir = new URL('../fixtures/drop/', import.meta.url);
+    const parts: InputFile[] = ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => ({ name: `Stadtteile_UTM32_7stellig.${e}`, bytes: new Uint8Array(readFileSync(new URL(`Stadtteile_UTM32_7stellig.${e}`, dir))) }));
+    const r = programmeImport(await readBoundaries(parts), leipzig.bounds);
+    if (!r.ok) throw new Error(`refused: ${r.reason}`);
+    expect(r.features).toHaveLength(63);
+    expect(r.nameAttribute).toBe('OT_NAME');
+    const registry = new SiteRegistry();
+    registry.loadBaseGeometry = readGeometry;
+    const storage: ProgrammeStorage = { save: async () => undefined, remove: async () => undefined };
+    const inputs = r.features.map((f) => ({ site: 'leipzig', name: featureName(f, 'OT_NR', String), programme: 'sozialraum' as const, startYear: null, geometry: f.geometry }));
+    const raw = await new ProgrammeAreas(registry, null, null, storage).addPolygons(inputs);
+    expect(raw.failed).toEqual([]);
+    expect(raw.added.filter((a) => Object.keys(a.areaShares ?? {}).length > 0).length).toBeGreaterThan(50);
+    const t0 = performance.now();
+    const registry2 = new SiteRegistry();
+    registry2.loadBaseGeometry = readGeometry;
+    const snapped = await new ProgrammeAreas(registry2, null, null, storage).addPolygons(inputs, () => {}, IMPORT_SLIVER);
+    console.info(`63 imported Ortsteile weighed and added: ${(performance.now() - t0).toFixed(0)} ms (Node, bases prepared)`);
+    expect(snapped.failed).toEqual([]);
+    for (const a of snapped.added) {
+      expect(a.members).toEqual([a.name]);
+      expect(a.weights).toEqual({});
+      expect(a.areaShares).toEqual({});
+    }
   });
 });

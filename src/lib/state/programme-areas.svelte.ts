@@ -113,11 +113,14 @@ export class ProgrammeAreas {
    * Adds many polygons of one site at once (an imported file's features): each weighed like
    * addPolygon, in order, then all written to DuckDB and kept in one go. A polygon that cannot be
    * added (touching no base area: PolygonOutsideError; a failed check) is left out and reported with
-   * its index in `inputs`; `progress` hears after each weighing.
+   * its index in `inputs`; `progress` hears after each weighing. `sliver` (imported boundaries): cuts
+   * below this share of a base's area are slivers of borders that do not match to the millimetre
+   * (analysis/import-slivers.ts); 0 keeps every cut as addPolygon does.
    */
   async addPolygons(
     inputs: readonly ProgrammePolygonInput[],
     progress: (done: number, total: number) => void = () => {},
+    sliver = 0,
   ): Promise<{ added: ProgrammeArea[]; failed: { index: number; error: unknown }[] }> {
     const added: ProgrammeArea[] = [];
     const failed: { index: number; error: unknown }[] = [];
@@ -129,7 +132,7 @@ export class ProgrammeAreas {
     const ids = new Set(this.of(siteId).map((a) => a.id));
     for (const [index, input] of inputs.entries()) {
       try {
-        const found = site.kind === 'grid' ? { members: [] } : await this.weigh(site, input.geometry);
+        const found = site.kind === 'grid' ? { members: [] } : await this.weighImported(site, input.geometry, sliver);
         let id = input.id ?? this.freshId();
         while (ids.has(id)) id = this.freshId();
         const area = await this.checked({ ...input, ...found, id, color: input.color ?? defaultProgrammeColor(this.of(siteId).length + added.length) });
@@ -153,6 +156,16 @@ export class ProgrammeAreas {
     const site = this.registry.site(old.site);
     if (site.kind === 'grid') return this.update(id, { geometry });
     return this.update(id, await this.weigh(site, geometry));
+  }
+
+  /** weigh() with the slivers below `sliver` of a base left out (PolygonOutsideError when nothing else is left). */
+  private async weighImported(site: Site, geometry: Polygon | MultiPolygon, sliver: number) {
+    const found = await this.weigh(site, geometry);
+    if (sliver <= 0) return found;
+    const [{ dropSlivers }, { PolygonOutsideError }] = await Promise.all([import('../analysis/import-slivers'), import('../data/programme-weights')]);
+    const kept = dropSlivers(found, sliver);
+    if (kept.members.length === 0) throw new PolygonOutsideError(site.id);
+    return kept;
   }
 
   /** Members, weights (< 1 only) and area shares of a polygon against the site's base areas. */
