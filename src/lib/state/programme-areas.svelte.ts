@@ -15,6 +15,7 @@ import {
 import { StorageFullError } from '../data/user-store';
 import type { DataCoordinator } from './data-coordinator.svelte';
 import type { ViewStore } from './view-store.svelte';
+import type { BatchArgs, BatchResult } from './programme-batch';
 
 /** What a new programme area needs; id and colour are chosen when not given. */
 export type ProgrammeAreaInput = Omit<ProgrammeArea, 'id' | 'color'> & { id?: string; color?: string };
@@ -45,7 +46,7 @@ export class ProgrammeAreas {
   private pending: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly registry: SiteRegistry,
+    readonly registry: SiteRegistry,
     private readonly data: DataCoordinator | null,
     private readonly store: ViewStore | null,
     private readonly storage: ProgrammeStorage = browserStorage,
@@ -110,43 +111,12 @@ export class ProgrammeAreas {
   }
 
   /**
-   * Adds many polygons of one site at once (an imported file's features): each weighed like
-   * addPolygon, in order, then all written to DuckDB and kept in one go. A polygon that cannot be
-   * added (touching no base area: PolygonOutsideError; a failed check) is left out and reported with
-   * its index in `inputs`; `progress` hears after each weighing. `sliver` (imported boundaries): cuts
-   * below this share of a base's area are slivers of borders that do not match to the millimetre
-   * (analysis/import-slivers.ts); 0 keeps every cut as addPolygon does.
+   * Adds many polygons of one site at once (an imported file's features), each weighed like
+   * addPolygon, then written to DuckDB and kept in one go; those that cannot be added are reported by
+   * their index (state/programme-batch.ts, loaded on first use).
    */
-  async addPolygons(
-    inputs: readonly ProgrammePolygonInput[],
-    progress: (done: number, total: number) => void = () => {},
-    sliver = 0,
-  ): Promise<{ added: ProgrammeArea[]; failed: { index: number; error: unknown }[] }> {
-    const added: ProgrammeArea[] = [];
-    const failed: { index: number; error: unknown }[] = [];
-    const siteId = inputs[0]?.site;
-    if (siteId === undefined) return { added, failed };
-    const site = this.registry.find(siteId);
-    if (!site) throw new Error(`Unknown site "${siteId}"`);
-    if (inputs.some((i) => i.site !== siteId)) throw new Error('addPolygons takes the polygons of one site');
-    const ids = new Set(this.of(siteId).map((a) => a.id));
-    for (const [index, input] of inputs.entries()) {
-      try {
-        const found = site.kind === 'grid' ? { members: [] } : await this.weighImported(site, input.geometry, sliver);
-        let id = input.id ?? this.freshId();
-        while (ids.has(id)) id = this.freshId();
-        const area = await this.checked({ ...input, ...found, id, color: input.color ?? defaultProgrammeColor(this.of(siteId).length + added.length) });
-        ids.add(area.id);
-        added.push(area);
-      } catch (error) {
-        failed.push({ index, error });
-      }
-      progress(index + 1, inputs.length);
-    }
-    if (added.length === 0) return { added, failed };
-    await this.apply(siteId, [...this.of(siteId), ...added]);
-    await this.keep(added);
-    return { added, failed };
+  async addPolygons(...args: BatchArgs): Promise<BatchResult> {
+    return (await import('./programme-batch')).addPolygons(this, ...args);
   }
 
   /** A drawn area gets a new polygon: members, weights and area shares are found again. */
@@ -158,18 +128,8 @@ export class ProgrammeAreas {
     return this.update(id, await this.weigh(site, geometry));
   }
 
-  /** weigh() with the slivers below `sliver` of a base left out (PolygonOutsideError when nothing else is left). */
-  private async weighImported(site: Site, geometry: Polygon | MultiPolygon, sliver: number) {
-    const found = await this.weigh(site, geometry);
-    if (sliver <= 0) return found;
-    const [{ dropSlivers }, { PolygonOutsideError }] = await Promise.all([import('../analysis/import-slivers'), import('../data/programme-weights')]);
-    const kept = dropSlivers(found, sliver);
-    if (kept.members.length === 0) throw new PolygonOutsideError(site.id);
-    return kept;
-  }
-
-  /** Members, weights (< 1 only) and area shares of a polygon against the site's base areas. */
-  private async weigh(site: Site, geometry: Polygon | MultiPolygon) {
+  /** Members, weights (< 1 only) and area shares of a polygon against the site's base areas (also for programme-batch.ts). */
+  async weigh(site: Site, geometry: Polygon | MultiPolygon) {
     const [{ polygonMembers }, { zensusSurface }] = await Promise.all([import('../data/programme-weights'), import('./programme-surface')]);
     const cache = this.data?.values;
     return polygonMembers(site, geometry, this.registry.loadBaseGeometry, cache ? zensusSurface(site, this.registry.sites, cache) : undefined);
@@ -308,13 +268,13 @@ export class ProgrammeAreas {
   }
 
   /** The whole check (loaded with the first edit, not with the first map). */
-  private async checked(x: unknown): Promise<ProgrammeArea> {
+  async checked(x: unknown): Promise<ProgrammeArea> {
     const checked = (await import('../data/programme-areas-check')).checkProgrammeArea(x);
     if (!checked.ok) throw new Error(checked.reason);
     return checked.value;
   }
 
-  private freshId(): string {
+  freshId(): string {
     let id = newProgrammeAreaId();
     while (this.find(id)) id = newProgrammeAreaId();
     return id;
@@ -328,14 +288,14 @@ export class ProgrammeAreas {
     else if (store.view.sel.includes(id)) store.update({ sel: store.view.sel.filter((s) => s !== id) }, { replace: true });
   }
 
-  /** One site's areas into the registry (level and outlines) and DuckDB. */
-  private async apply(siteId: string, areas: readonly ProgrammeArea[]): Promise<void> {
+  /** One site's areas into the registry (level and outlines) and DuckDB (also for programme-batch.ts). */
+  async apply(siteId: string, areas: readonly ProgrammeArea[]): Promise<void> {
     const geometry = this.registry.setProgrammeAreas(siteId, areas);
     this.pending = Promise.all([this.pending, geometry.catch(() => undefined)]);
     await this.data?.setProgrammeAreas(siteId);
   }
 
-  private async keep(all: readonly ProgrammeArea[]): Promise<void> {
+  async keep(all: readonly ProgrammeArea[]): Promise<void> {
     // Bundled areas come with the app: never kept.
     const areas = all.filter((a) => !isBundled(a));
     if (areas.length === 0) return;
