@@ -8,6 +8,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { featureCollection, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import readXlsxFile from 'read-excel-file/node';
+import proj4 from 'proj4';
 import { expectOnlyOwnOrigin, waitForView, withoutBundledProgrammeAreas } from './helpers';
 
 expectOnlyOwnOrigin(test);
@@ -21,7 +22,7 @@ const ortsteile = JSON.parse(readFileSync(new URL('../../data/leipzig/ortsteil.g
 function outline(ids: string[]): Polygon | MultiPolygon {
   const parts = ortsteile.features.filter((f) => ids.includes(f.properties.id));
   expect(parts).toHaveLength(ids.length);
-  return union(featureCollection(parts as Feature<Polygon | MultiPolygon>[]))!.geometry;
+  return parts.length === 1 ? parts[0]!.geometry : union(featureCollection(parts as Feature<Polygon | MultiPolygon>[]))!.geometry;
 }
 
 /** Residents 2023 per Ortsteil, from the bundled values.csv. */
@@ -135,4 +136,19 @@ test('a real 7-digit UTM 32N shapefile given as its parts: 63 programme areas na
   await expect(page.getByTestId('ranking-row').filter({ hasText: 'Zentrum-Südost' })).toContainText(de(ew.get('02')!));
   await expect(page.getByTestId('ranking-row').filter({ hasText: 'Grünau-Mitte' })).toContainText(de(ew.get(ortsteile.features.find((f) => f.properties.name === 'Grünau-Mitte')!.properties.id)!));
   await expect(page.getByTestId('ranking-estimated')).toHaveCount(0);
+});
+
+test('UTM coordinates without a coordinate system: refused with the likely system named, nothing created', async ({ page }) => {
+  const utm = proj4('EPSG:4326', '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs');
+  const geometry = JSON.parse(JSON.stringify(outline(['00'])), (_k, v) => (Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' ? utm.forward(v as [number, number]) : v));
+  await start(page);
+  const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Zentrum' }, geometry }] };
+  await page.getByTestId('pa-import').setInputFiles({ name: 'ohne-crs.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+  const error = page.getByTestId('pa-import-error');
+  await expect(error).toContainText('ohne-crs.geojson: Das Koordinatensystem ist nicht sicher bekannt (vermutlich');
+  await expect(error).toContainText('UTM');
+  await expect(page.getByTestId('pa-import-save')).toHaveCount(0);
+  await expect(page.getByTestId('pa-item')).toHaveCount(0);
+  await page.getByTestId('pa-import-close').click();
+  await expect(page.getByTestId('pa-import-form')).toHaveCount(0);
 });
