@@ -15,6 +15,7 @@ import {
 import { StorageFullError } from '../data/user-store';
 import type { DataCoordinator } from './data-coordinator.svelte';
 import type { ViewStore } from './view-store.svelte';
+import type { BatchArgs, BatchResult } from './programme-batch';
 
 /** What a new programme area needs; id and colour are chosen when not given. */
 export type ProgrammeAreaInput = Omit<ProgrammeArea, 'id' | 'color'> & { id?: string; color?: string };
@@ -45,7 +46,7 @@ export class ProgrammeAreas {
   private pending: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly registry: SiteRegistry,
+    readonly registry: SiteRegistry,
     private readonly data: DataCoordinator | null,
     private readonly store: ViewStore | null,
     private readonly storage: ProgrammeStorage = browserStorage,
@@ -109,6 +110,15 @@ export class ProgrammeAreas {
     return this.add({ ...input, ...(await this.weigh(site, input.geometry)) });
   }
 
+  /**
+   * Adds many polygons of one site at once (an imported file's features), each weighed like
+   * addPolygon, then written to DuckDB and kept in one go; those that cannot be added are reported by
+   * their index (state/programme-batch.ts, loaded on first use).
+   */
+  async addPolygons(...args: BatchArgs): Promise<BatchResult> {
+    return (await import('./programme-batch')).addPolygons(this, ...args);
+  }
+
   /** A drawn area gets a new polygon: members, weights and area shares are found again. */
   async updatePolygon(id: string, geometry: Polygon | MultiPolygon): Promise<ProgrammeArea> {
     const old = this.find(id);
@@ -118,8 +128,8 @@ export class ProgrammeAreas {
     return this.update(id, await this.weigh(site, geometry));
   }
 
-  /** Members, weights (< 1 only) and area shares of a polygon against the site's base areas. */
-  private async weigh(site: Site, geometry: Polygon | MultiPolygon) {
+  /** Members, weights (< 1 only) and area shares of a polygon against the site's base areas (also for programme-batch.ts). */
+  async weigh(site: Site, geometry: Polygon | MultiPolygon) {
     const [{ polygonMembers }, { zensusSurface }] = await Promise.all([import('../data/programme-weights'), import('./programme-surface')]);
     const cache = this.data?.values;
     return polygonMembers(site, geometry, this.registry.loadBaseGeometry, cache ? zensusSurface(site, this.registry.sites, cache) : undefined);
@@ -258,13 +268,13 @@ export class ProgrammeAreas {
   }
 
   /** The whole check (loaded with the first edit, not with the first map). */
-  private async checked(x: unknown): Promise<ProgrammeArea> {
+  async checked(x: unknown): Promise<ProgrammeArea> {
     const checked = (await import('../data/programme-areas-check')).checkProgrammeArea(x);
     if (!checked.ok) throw new Error(checked.reason);
     return checked.value;
   }
 
-  private freshId(): string {
+  freshId(): string {
     let id = newProgrammeAreaId();
     while (this.find(id)) id = newProgrammeAreaId();
     return id;
@@ -278,14 +288,14 @@ export class ProgrammeAreas {
     else if (store.view.sel.includes(id)) store.update({ sel: store.view.sel.filter((s) => s !== id) }, { replace: true });
   }
 
-  /** One site's areas into the registry (level and outlines) and DuckDB. */
-  private async apply(siteId: string, areas: readonly ProgrammeArea[]): Promise<void> {
+  /** One site's areas into the registry (level and outlines) and DuckDB (also for programme-batch.ts). */
+  async apply(siteId: string, areas: readonly ProgrammeArea[]): Promise<void> {
     const geometry = this.registry.setProgrammeAreas(siteId, areas);
     this.pending = Promise.all([this.pending, geometry.catch(() => undefined)]);
     await this.data?.setProgrammeAreas(siteId);
   }
 
-  private async keep(all: readonly ProgrammeArea[]): Promise<void> {
+  async keep(all: readonly ProgrammeArea[]): Promise<void> {
     // Bundled areas come with the app: never kept.
     const areas = all.filter((a) => !isBundled(a));
     if (areas.length === 0) return;

@@ -11,7 +11,7 @@ import { sampleCoordinates, toWgs84 } from './crs/reproject';
 import type { Crs } from './crs/definitions';
 import { errorText, fileText, ImportError, parseJson, stem, valueText, type InputFile } from './common';
 import { BOUNDARY_EXTENSIONS, extension, SHAPEFILE_PARTS } from './file-kinds';
-import { keepPolygons, type RawBoundaries } from './raw-boundaries';
+import { keepPolygons, newFeatureReport, type RawBoundaries } from './raw-boundaries';
 import { archiveProblem, InflateLimitError, MAX_UNZIPPED_BYTES, meteredInflate, zipDirectory } from './zip-guard';
 
 /** The parts of boundary files an archive is expanded for (anything else in it is left packed). */
@@ -98,8 +98,9 @@ async function readJson(file: InputFile): Promise<RawBoundaries> {
   if (type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new ImportError(file.name, extension(file.name) === 'topojson' ? 'not a TopoJSON topology' : 'not a GeoJSON FeatureCollection');
   }
-  const clean = { ...fc, features: keepPolygons(file.name, fc.features) };
-  return { name: stem(file.name), fc: clean, crs: detectCrs({ geojson: parsed, samples: sampleCoordinates(clean) }), notes: [] };
+  const report = newFeatureReport();
+  const clean = { ...fc, features: keepPolygons(file.name, fc.features, report) };
+  return { name: stem(file.name), fc: clean, crs: detectCrs({ geojson: parsed, samples: sampleCoordinates(clean) }), notes: [], report };
 }
 
 /**
@@ -141,10 +142,11 @@ async function readShapefile(shp: InputFile, files: readonly InputFile[]): Promi
     throw new ImportError(shp.name, `the shapefile could not be read (${errorText(err)})`);
   }
   // damaged .shp files give NaN or wild coordinates: checked like the other formats
-  const clean = { type: 'FeatureCollection' as const, features: keepPolygons(shp.name, Array.isArray(fc?.features) ? fc.features : []) };
+  const report = newFeatureReport();
+  const clean = { type: 'FeatureCollection' as const, features: keepPolygons(shp.name, Array.isArray(fc?.features) ? fc.features : [], report) };
   const prjText = prj ? fileText(prj) : null;
   if (!prj) notes.push('no-prj');
-  return { name: stem(shp.name), fc: clean, crs: detectCrs({ prj: prjText, samples: sampleCoordinates(clean) }), notes };
+  return { name: stem(shp.name), fc: clean, crs: detectCrs({ prj: prjText, samples: sampleCoordinates(clean) }), notes, report };
 }
 
 /** Attribute roles suggested for the import. */

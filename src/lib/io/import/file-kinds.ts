@@ -25,3 +25,8 @@ export function isTableFile(name: string): boolean {
 export const ACCEPTED_FILES = ['zip', 'shp', ...SHAPEFILE_PARTS, ...BOUNDARY_EXTENSIONS.filter((e) => e !== 'zip' && e !== 'shp'), ...TABLE_EXTENSIONS]
   .map((e) => `.${e}`)
   .join(',');
+
+/** The file picker's list for boundary files only (programme areas from a file). */
+export const ACCEPTED_BOUNDARY_FILES = ['zip', 'shp', ...SHAPEFILE_PARTS, ...BOUNDARY_EXTENSIONS.filter((e) => e !== 'zip' && e !== 'shp')]
+  .map((e) => `.${e}`)
+  .join(',');

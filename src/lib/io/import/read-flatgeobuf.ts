@@ -7,7 +7,7 @@ import { detectCrs, type EpsgHint } from './crs/detect';
 import { readWkt } from './crs/wkt';
 import { sampleCoordinates } from './crs/reproject';
 import { ImportError, errorText, stem, type InputFile } from './common';
-import { keepPolygons, type RawBoundaries } from './raw-boundaries';
+import { keepPolygons, newFeatureReport, type RawBoundaries } from './raw-boundaries';
 
 const MAGIC = [0x66, 0x67, 0x62]; // "fgb", then the major version, "fgb", the patch version
 
@@ -81,7 +81,8 @@ export async function readFlatGeobuf(file: InputFile): Promise<RawBoundaries> {
   }
   const { header } = meta;
   if (!header) throw new ImportError(file.name, 'the FlatGeobuf file could not be read (no header)');
-  const fc = { type: 'FeatureCollection' as const, features: keepPolygons(file.name, features) };
+  const report = newFeatureReport();
+  const fc = { type: 'FeatureCollection' as const, features: keepPolygons(file.name, features, report) };
   const notes = header.crs ? [] : ['no-crs'];
-  return { name: stem(file.name), fc, crs: detectCrs({ epsg: headerHint(header), samples: sampleCoordinates(fc) }), notes };
+  return { name: stem(file.name), fc, crs: detectCrs({ epsg: headerHint(header), samples: sampleCoordinates(fc) }), notes, report };
 }

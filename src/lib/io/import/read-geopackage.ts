@@ -10,7 +10,7 @@ import type { Feature, Geometry, Point } from 'geojson';
 import { detectCrs, type EpsgHint } from './crs/detect';
 import { sampleCoordinates } from './crs/reproject';
 import { errorText, ImportError, stem, type InputFile } from './common';
-import { keepPolygons, type RawBoundaries } from './raw-boundaries';
+import { keepPolygons, newFeatureReport, type RawBoundaries } from './raw-boundaries';
 import type { PointProps, RawPoints } from './points';
 import { readGpkgGeometry, WkbError } from './wkb';
 import { loadSqlite } from './sqlite';
@@ -276,15 +276,16 @@ export async function readGeoPackage(file: InputFile, layer?: string): Promise<G
       return { ...common, kind: 'points', raw: { name, fc, crs, skipped, coordinateColumns: null } };
     }
     let polygons;
+    const report = newFeatureReport();
     try {
-      polygons = keepPolygons(file.name, features);
+      polygons = keepPolygons(file.name, features, report);
     } catch (err) {
       if (err instanceof ImportError) throw new ImportError(file.name, `layer ${label}: ${err.message.slice(err.file.length + 2)}`);
       throw err;
     }
     const fc = { type: 'FeatureCollection' as const, features: polygons };
     const crs = detectCrs({ prj: wkt, epsg, samples: sampleCoordinates(fc) });
-    return { ...common, kind: 'boundaries', raw: { name, fc, crs, notes: note ? [note] : [] } };
+    return { ...common, kind: 'boundaries', raw: { name, fc, crs, notes: note ? [note] : [], report } };
   } finally {
     db.close();
   }

@@ -15,7 +15,7 @@ import { readWkt } from './crs/wkt';
 import { readProjJson } from './crs/projjson';
 import { sampleCoordinates } from './crs/reproject';
 import { ImportError, errorText, stem, valueText, type InputFile } from './common';
-import { keepPolygons, type RawBoundaries } from './raw-boundaries';
+import { keepPolygons, newFeatureReport, type RawBoundaries } from './raw-boundaries';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PAR1 = [0x50, 0x41, 0x52, 0x31];
@@ -337,9 +337,10 @@ export async function readGeoParquet(file: InputFile): Promise<RawBoundaries> {
     const g = row[column.name];
     return { type: 'Feature', properties, geometry: isObject(g) && typeof g.type === 'string' ? (g as unknown as Geometry) : null };
   });
-  const fc = { type: 'FeatureCollection' as const, features: keepPolygons(file.name, features) };
+  const report = newFeatureReport();
+  const fc = { type: 'FeatureCollection' as const, features: keepPolygons(file.name, features, report) };
   const notes: string[] = [];
   if (column.several) notes.push(`geoparquet-column:${column.name}`);
   if (column.unknownCrs) notes.push('no-crs');
-  return { name: stem(file.name), fc, crs: detectCrs({ epsg: column.crs, samples: sampleCoordinates(fc) }), notes };
+  return { name: stem(file.name), fc, crs: detectCrs({ epsg: column.crs, samples: sampleCoordinates(fc) }), notes, report };
 }

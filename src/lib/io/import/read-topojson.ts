@@ -5,7 +5,7 @@ import type { GeometryObject, Topology } from 'topojson-specification';
 import { detectCrs } from './crs/detect';
 import { sampleCoordinates } from './crs/reproject';
 import { ImportError, errorText, stem } from './common';
-import { keepPolygons, type RawBoundaries } from './raw-boundaries';
+import { keepPolygons, newFeatureReport, type RawBoundaries } from './raw-boundaries';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const polygonal = (o: unknown) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon');
@@ -37,10 +37,11 @@ export async function readTopology(fileName: string, topology: Record<string, un
     // e.g. arc indices pointing nowhere
     throw new ImportError(fileName, `the TopoJSON topology could not be read (${errorText(err)})`);
   }
-  const fc = { type: 'FeatureCollection' as const, features: keepPolygons(fileName, features) };
+  const report = newFeatureReport();
+  const fc = { type: 'FeatureCollection' as const, features: keepPolygons(fileName, features, report) };
   const notes = names.length > 1 ? [`topojson-object:${best}`] : [];
   // TopoJSON has no CRS member; a GeoJSON-style `crs` member is honoured when a tool wrote one.
   const samples = sampleCoordinates(fc);
   const crs = topology.crs != null ? detectCrs({ geojson: { crs: topology.crs }, samples }) : detectCrs({ samples });
-  return { name: stem(fileName), fc, crs, notes };
+  return { name: stem(fileName), fc, crs, notes, report };
 }
