@@ -93,6 +93,51 @@ export function levelSeries(engine: Engine, site: Site, ind: Indicator, level: s
   return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years));
 }
 
+/**
+ * Values of every area of a level for several indicators, each in one year, in ONE query (the
+ * similar-areas view: many indicators, one year, no all-years answer needed). The rows of each
+ * indicator equal levelValues' for that indicator and year; `ind` says whose they are.
+ */
+export function levelYearValues(
+  engine: Engine,
+  site: Site,
+  picks: readonly { ind: Indicator; year: number }[],
+  level: string,
+): Promise<(AreaValue & { ind: string })[]> {
+  if (picks.length === 0) return Promise.resolve([]);
+  if (level === baseLevel(site).id) return baseYearValues(engine, site, picks, level);
+  const parts = picks.map(({ ind, year }) => `(SELECT ${str(ind.id)} AS ind, v.* FROM (${valuesSql(site, ind, level, [year])}) v)`);
+  return queryRows<AreaValue & { ind: string } & Record<string, unknown>>(engine, `${parts.join('\nUNION ALL\n')}\nORDER BY ind, id`);
+}
+
+/**
+ * levelYearValues at the base level: one join of the level's areas with every (indicator, year)
+ * pair, so that observations are read once (the expressions are valuesSql's for a base level).
+ */
+function baseYearValues(engine: Engine, site: Site, picks: readonly { ind: Indicator; year: number }[], level: string): Promise<(AreaValue & { ind: string })[]> {
+  const pairs = picks.map(({ ind, year }) => `(${str(ind.id)}, ${int(year)}, ${str(ind.agg.type)})`).join(', ');
+  return queryRows<AreaValue & { ind: string } & Record<string, unknown>>(
+    engine,
+    `
+    WITH p(ind, year, agg) AS (VALUES ${pairs})
+    SELECT p.ind AS ind, b.area_id AS id, p.year AS year,
+           max(o.value) AS value,
+           CAST(NULL AS DOUBLE) AS coverage,
+           CASE WHEN p.agg = 'sum' THEN max(o.value) WHEN p.agg = 'ratio' THEN max(o.num) ELSE CAST(NULL AS DOUBLE) END AS basis,
+           max(o.below) AS below,
+           CAST(count(*) AS INTEGER) AS n,
+           CAST(count(o.value) AS INTEGER) AS present,
+           false AS estimated
+    FROM area_base b
+    CROSS JOIN p
+    LEFT JOIN observations o
+      ON o.site = b.site AND o.area_id = b.base_id AND o.ind = p.ind AND o.year = p.year
+    WHERE b.site = ${str(site.id)} AND b.level = ${str(level)}
+    GROUP BY p.ind, b.area_id, p.year, p.agg
+    ORDER BY p.ind, b.area_id`,
+  );
+}
+
 /** A point inside each area of a level (for glyphs drawn on the map). */
 export function levelPoints(engine: Engine, site: Site, level: string): Promise<AreaPoint[]> {
   return queryRows<AreaPoint & Record<string, unknown>>(

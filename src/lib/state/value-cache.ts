@@ -4,7 +4,7 @@ import { applyProgrammeSecrecy, type Membership } from '../analysis/programme-se
 import { baseLevel } from '../data/catalog';
 import { PROGRAMME_LEVEL } from '../data/programme-areas';
 import type { Engine } from '../db/engine';
-import { areaLevel, levelAreas, levelPoints, levelSeries, type AreaInfo } from '../db/queries';
+import { areaLevel, levelAreas, levelPoints, levelSeries, levelYearValues, type AreaInfo } from '../db/queries';
 import type { AreaPoint, AreaValue } from '../data/values';
 import { gridColumn, gridPositions } from '../db/grid';
 import type { LevelData } from '../data/values';
@@ -86,6 +86,27 @@ export class ValueCache {
       const rows = [...data.byYear.values()].flat();
       return group(applySecrecy(rows, (id) => areas.get(id)?.parent ?? null, threshold));
     });
+  }
+
+  /**
+   * The rows of several indicators of a level, each for one year (indicator id → rows). Answers
+   * already held (all years) are used as they are; the others come in ONE query for just those
+   * years (not kept: a one-year answer is no all-years entry). With secrecy on, or on a grid site,
+   * every indicator goes through get() (secrecy needs whole answers).
+   */
+  async yearValues(site: Site, level: string, picks: readonly { ind: Indicator; year: number }[]): Promise<Map<string, AreaValue[]>> {
+    const out = new Map<string, AreaValue[]>();
+    const whole = this.secrecy > 1 || site.kind === 'grid';
+    const missing = whole ? [] : picks.filter((p) => !this.entries.has(`${site.id}|${level}|${p.ind.id}`));
+    const held = picks.filter((p) => !missing.includes(p));
+    const [datas, rows] = await Promise.all([
+      Promise.all(held.map((p) => this.get(site, level, p.ind))),
+      missing.length === 0 ? [] : this.ensureSite(site).then(() => levelYearValues(this.engine, site, missing, level)),
+    ]);
+    held.forEach((p, j) => out.set(p.ind.id, datas[j]!.byYear.get(p.year) ?? []));
+    for (const p of missing) out.set(p.ind.id, []);
+    for (const { ind, ...row } of rows) out.get(ind)!.push(row);
+    return out;
   }
 
   private getRaw(site: Site, level: string, ind: Indicator): Promise<LevelData> {
