@@ -140,11 +140,14 @@ describe('one query for the compared indicators (ValueCache.yearValues)', () => 
       const picks = site.indicators.map((ind) => ({ ind, year: nearestYear(ind.years, 2022) }));
       const one = await fresh().yearValues(site, level, picks);
       const full = fresh();
-      for (const p of picks) {
+      expect(one).toHaveLength(picks.length);
+      for (const [k, p] of picks.entries()) {
         const rows = (await full.get(site, level, p.ind)).byYear.get(p.year) ?? [];
         expect(rows.length).toBeGreaterThan(0);
-        expect(one.get(p.ind.id)).toEqual(rows);
+        expect(one[k]).toEqual(new Map(rows.map((r) => [r.id, { value: r.value, below: r.below ?? null }])));
       }
+      // From the cache (all-years answers held now) the same.
+      expect(await full.yearValues(site, level, picks)).toEqual(one);
     }
   });
 
@@ -158,5 +161,13 @@ describe('one query for the compared indicators (ValueCache.yearValues)', () => 
     expect(cold.areaCount).toBe(10786);
     expect(cold.result?.ok && cold.result.areas.length).toBe(10);
     expect(cold.result).toEqual(cached.result);
+    // A value known only as "< 1 %" (Leipzig's SGB-II-Quote) enters the same way on both paths.
+    const lv = view('?site=leipzig&mode=similar&year=2022&sel=00&sim=sgb2_quote,arbeitslosenanteil');
+    const sgb2 = leipzig.indicators.find((i) => i.id === 'sgb2_quote')!;
+    const belowRows = (await fresh().get(leipzig, 'ortsteil', sgb2)).byYear.get(2022)!.filter((r) => r.value === null && (r.below ?? 0) > 0);
+    expect(belowRows.length).toBeGreaterThan(0);
+    const warmL = fresh();
+    for (const ind of leipzig.indicators) await warmL.get(leipzig, 'ortsteil', ind);
+    expect((await buildSimilar(fresh(), leipzig, lv)).result).toEqual((await buildSimilar(warmL, leipzig, lv)).result);
   });
 });

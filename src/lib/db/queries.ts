@@ -93,49 +93,51 @@ export function levelSeries(engine: Engine, site: Site, ind: Indicator, level: s
   return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years));
 }
 
+/** An area's value for the similar-areas view: the value, and for a base area known only to lie below a bound, the bound. */
+export interface YearValue {
+  value: number | null;
+  below: number | null;
+}
+
 /**
  * Values of every area of a level for several indicators, each in one year, in ONE query (the
- * similar-areas view: many indicators, one year, no all-years answer needed). The rows of each
- * indicator equal levelValues' for that indicator and year; `ind` says whose they are.
+ * similar-areas view: many indicators, one year, no all-years answer needed): one map area id →
+ * value per pick, in the order of `picks`, with levelValues' value and bound for that indicator and
+ * year. At the base level the answer is wide (one row per area, two columns per pick: observations
+ * are read once and few rows cross to JavaScript); above it each pick is valuesSql's, in one query.
  */
-export function levelYearValues(
+export async function levelYearValues(
   engine: Engine,
   site: Site,
   picks: readonly { ind: Indicator; year: number }[],
   level: string,
-): Promise<(AreaValue & { ind: string })[]> {
-  if (picks.length === 0) return Promise.resolve([]);
-  if (level === baseLevel(site).id) return baseYearValues(engine, site, picks, level);
-  const parts = picks.map(({ ind, year }) => `(SELECT ${str(ind.id)} AS ind, v.* FROM (${valuesSql(site, ind, level, [year])}) v)`);
-  return queryRows<AreaValue & { ind: string } & Record<string, unknown>>(engine, `${parts.join('\nUNION ALL\n')}\nORDER BY ind, id`);
-}
-
-/**
- * levelYearValues at the base level: one join of the level's areas with every (indicator, year)
- * pair, so that observations are read once (the expressions are valuesSql's for a base level).
- */
-function baseYearValues(engine: Engine, site: Site, picks: readonly { ind: Indicator; year: number }[], level: string): Promise<(AreaValue & { ind: string })[]> {
-  const pairs = picks.map(({ ind, year }) => `(${str(ind.id)}, ${int(year)}, ${str(ind.agg.type)})`).join(', ');
-  return queryRows<AreaValue & { ind: string } & Record<string, unknown>>(
+): Promise<Map<string, YearValue>[]> {
+  if (picks.length === 0) return [];
+  const maps = picks.map(() => new Map<string, YearValue>());
+  if (level !== baseLevel(site).id) {
+    const parts = picks.map(({ ind, year }, k) => `SELECT ${int(k)} AS k, v.id, v.value, v.below FROM (${valuesSql(site, ind, level, [year])}) v`);
+    const rows = await queryRows<{ k: number; id: string; value: number | null; below: number | null }>(engine, `${parts.join('\nUNION ALL\n')}\nORDER BY k, id`);
+    for (const r of rows) maps[r.k]!.set(r.id, { value: r.value, below: r.below });
+    return maps;
+  }
+  const match = (k: number, col: string) => `max(CASE WHEN o.k = ${int(k)} THEN o.${col} END) AS ${col}${int(k)}`;
+  const rows = await queryRows(
     engine,
     `
-    WITH p(ind, year, agg) AS (VALUES ${pairs})
-    SELECT p.ind AS ind, b.area_id AS id, p.year AS year,
-           max(o.value) AS value,
-           CAST(NULL AS DOUBLE) AS coverage,
-           CASE WHEN p.agg = 'sum' THEN max(o.value) WHEN p.agg = 'ratio' THEN max(o.num) ELSE CAST(NULL AS DOUBLE) END AS basis,
-           max(o.below) AS below,
-           CAST(count(*) AS INTEGER) AS n,
-           CAST(count(o.value) AS INTEGER) AS present,
-           false AS estimated
+    WITH p(k, ind, year) AS (VALUES ${picks.map(({ ind, year }, k) => `(${int(k)}, ${str(ind.id)}, ${int(year)})`).join(', ')}),
+    o AS (SELECT p.k, obs.area_id, obs.value, obs.below FROM observations obs JOIN p ON obs.ind = p.ind AND obs.year = p.year WHERE obs.site = ${str(site.id)})
+    SELECT b.area_id AS id, ${picks.map((_, k) => `${match(k, 'value')}, ${match(k, 'below')}`).join(', ')}
     FROM area_base b
-    CROSS JOIN p
-    LEFT JOIN observations o
-      ON o.site = b.site AND o.area_id = b.base_id AND o.ind = p.ind AND o.year = p.year
+    LEFT JOIN o ON o.area_id = b.base_id
     WHERE b.site = ${str(site.id)} AND b.level = ${str(level)}
-    GROUP BY p.ind, b.area_id, p.year, p.agg
-    ORDER BY p.ind, b.area_id`,
+    GROUP BY b.area_id
+    ORDER BY b.area_id`,
   );
+  for (const r of rows) {
+    const id = r.id as string;
+    picks.forEach((_, k) => maps[k]!.set(id, { value: r[`value${k}`] as number | null, below: r[`below${k}`] as number | null }));
+  }
+  return maps;
 }
 
 /** A point inside each area of a level (for glyphs drawn on the map). */

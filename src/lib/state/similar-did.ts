@@ -58,11 +58,6 @@ export interface ForeignArea {
   name: string;
 }
 
-/** Values per area for one year; a value known only as "< 1 %" enters with its midpoint (as in the social index). */
-function valuesOf(rows: readonly AreaValue[]): Map<string, number | null> {
-  return new Map(rows.map((r) => [r.id, valueOrMidpoint(r)]));
-}
-
 /**
  * The other sites similar areas can be compared across: a non-grid site other than the shown one that
  * has a level of the same id and every compared indicator (by id), in the order given.
@@ -77,8 +72,8 @@ export function similarAcrossSites(site: Site, view: Pick<ViewState, 'sim' | 'le
 
 /** The values of the compared indicators per area of a level (each indicator in the year nearest to `year`). */
 async function columnsOf(cache: ValueCache, site: Site, level: string, picks: { ind: Indicator; year: number }[]) {
-  const byInd = await cache.yearValues(site, level, picks);
-  const columns = picks.map((p) => valuesOf(byInd.get(p.ind.id) ?? []));
+  // A value known only as "< 1 %" enters with its midpoint (as in the social index).
+  const columns = (await cache.yearValues(site, level, picks)).map((m) => new Map([...m].map(([id, v]) => [id, valueOrMidpoint(v)])));
   const ids = new Set<string>();
   for (const c of columns) for (const id of c.keys()) ids.add(id);
   return { ids, columns };
