@@ -2,6 +2,7 @@
 // once the compared indicators are ones the Gemeinden site (which has a kreis level) has too; the
 // 400 Kreise both sites hold are compared once, with the Kreise site's values.
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expectOnlyOwnOrigin, waitForView } from './helpers';
 
 expectOnlyOwnOrigin(test);
@@ -33,6 +34,8 @@ test('Kreise: "also across sites" is offered for shared indicators, and the shar
   // Every Kreis of the Gemeinden site has a Kreise-site twin: the list stays the Kreise site's own.
   await expect(panel.getByTestId('similar-foreign')).toHaveCount(0);
   expect(await ids(page)).toEqual(within);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[data-testid="similar-areas"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await across.uncheck();
   await expect(page).not.toHaveURL(/simx=/);
 });
