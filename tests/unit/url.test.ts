@@ -48,6 +48,7 @@ const DEFAULTS: ViewState = {
   sim: [],
   start: null,
   cg: 'rest',
+  simx: false,
   fx: '',
 };
 

@@ -94,6 +94,53 @@ export function levelSeries(engine: Engine, site: Site, ind: Indicator, level: s
   return queryRows<AreaValue & Record<string, unknown>>(engine, valuesSql(site, ind, level, ind.years));
 }
 
+/** An area's value for the similar-areas view: the value, and for a base area known only to lie below a bound, the bound. */
+export interface YearValue {
+  value: number | null;
+  below: number | null;
+}
+
+/**
+ * Values of every area of a level for several indicators, each in one year, in ONE query (the
+ * similar-areas view: many indicators, one year, no all-years answer needed): one map area id →
+ * value per pick, in the order of `picks`, with levelValues' value and bound for that indicator and
+ * year. At the base level the answer is wide (one row per area, two columns per pick: observations
+ * are read once and few rows cross to JavaScript); above it each pick is valuesSql's, in one query.
+ */
+export async function levelYearValues(
+  engine: Engine,
+  site: Site,
+  picks: readonly { ind: Indicator; year: number }[],
+  level: string,
+): Promise<Map<string, YearValue>[]> {
+  if (picks.length === 0) return [];
+  const maps = picks.map(() => new Map<string, YearValue>());
+  if (level !== baseLevel(site).id) {
+    const parts = picks.map(({ ind, year }, k) => `SELECT ${int(k)} AS k, v.id, v.value, v.below FROM (${valuesSql(site, ind, level, [year])}) v`);
+    const rows = await queryRows<{ k: number; id: string; value: number | null; below: number | null }>(engine, `${parts.join('\nUNION ALL\n')}\nORDER BY k, id`);
+    for (const r of rows) maps[r.k]!.set(r.id, { value: r.value, below: r.below });
+    return maps;
+  }
+  const match = (k: number, col: string) => `max(CASE WHEN o.k = ${int(k)} THEN o.${col} END) AS ${col}${int(k)}`;
+  const rows = await queryRows(
+    engine,
+    `
+    WITH p(k, ind, year) AS (VALUES ${picks.map(({ ind, year }, k) => `(${int(k)}, ${str(ind.id)}, ${int(year)})`).join(', ')}),
+    o AS (SELECT p.k, obs.area_id, obs.value, obs.below FROM observations obs JOIN p ON obs.ind = p.ind AND obs.year = p.year WHERE obs.site = ${str(site.id)})
+    SELECT b.area_id AS id, ${picks.map((_, k) => `${match(k, 'value')}, ${match(k, 'below')}`).join(', ')}
+    FROM area_base b
+    LEFT JOIN o ON o.area_id = b.base_id
+    WHERE b.site = ${str(site.id)} AND b.level = ${str(level)}
+    GROUP BY b.area_id
+    ORDER BY b.area_id`,
+  );
+  for (const r of rows) {
+    const id = r.id as string;
+    picks.forEach((_, k) => maps[k]!.set(id, { value: r[`value${k}`] as number | null, below: r[`below${k}`] as number | null }));
+  }
+  return maps;
+}
+
 /** A point inside each area of a level (for glyphs drawn on the map). */
 export function levelPoints(engine: Engine, site: Site, level: string): Promise<AreaPoint[]> {
   return queryRows<AreaPoint & Record<string, unknown>>(

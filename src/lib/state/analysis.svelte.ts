@@ -225,9 +225,10 @@ export class AnalysisData {
           return new Map([...data.clusters].map(([id, c]) => [id, c === null ? null : LISA_COLORS[c]]));
         }
         case 'similar': {
-          const data = await buildSimilar(cache, site, view);
+          const data = await buildSimilar(cache, site, view, undefined, siteRegistry.sites);
           this.similar = data;
-          this.marked = data.result?.ok ? data.result.areas.map((a) => a.id) : [];
+          // Only the shown site's areas are on the map.
+          this.marked = data.result?.ok ? data.result.areas.map((a) => a.id).filter((id) => !data.foreign.has(id)) : [];
           return null;
         }
         case 'did': {

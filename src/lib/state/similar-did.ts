@@ -4,9 +4,9 @@
 import type { Indicator, Site } from '../data/catalog-types';
 import { baseLevel } from '../data/catalog';
 import { isProgrammeLevel, type ProgrammeArea } from '../data/programme-areas';
-import type { AreaValue, LevelData } from '../data/values';
+import type { AreaValue } from '../data/values';
 import { valueOrMidpoint } from '../analysis/below';
-import { DEFAULT_SIMILAR_K, similarAreas, type SimilarResult, type SimilarRow } from '../analysis/similar-areas';
+import { areaKey, DEFAULT_SIMILAR_K, similarAreas, type SimilarResult, type SimilarRow } from '../analysis/similar-areas';
 import { differenceInDifferences, type DidOutcome, type DidSeries } from '../analysis/did';
 import type { ValueCache } from './value-cache';
 import { nearestYear } from './view-normalize';
@@ -39,33 +39,92 @@ export interface SimilarData {
   indicators: { ind: Indicator; year: number }[];
   /** null without a selected area. */
   result: SimilarResult | null;
-  /** Areas of the level (with the selected one; 1: there is nothing to compare it with). */
+  /** Areas compared (with the selected one; 1: there is nothing to compare it with). */
   areaCount: number;
+  /**
+   * Across sites (simx): result ids of other sites' areas (areaKey(site, id)) → the site, the area's id
+   * there and its name. Ids without an entry are areas of the shown site.
+   */
+  foreign: ReadonlyMap<string, ForeignArea>;
+  /** The other sites whose areas were compared (empty: within the site). */
+  acrossSites: string[];
+  /** Other sites' areas left out because the shown site (or an earlier other site) has an area of the same id. */
+  duplicates: number;
 }
 
-/** Values per area for one year; a value known only as "< 1 %" enters with its midpoint (as in the social index). */
-function valuesIn(data: LevelData, year: number): Map<string, number | null> {
-  return new Map((data.byYear.get(year) ?? []).map((r) => [r.id, valueOrMidpoint(r)]));
+export interface ForeignArea {
+  site: string;
+  id: string;
+  name: string;
 }
 
-/** The k areas of the level most similar to the selected one, by the chosen indicators in the shown year. */
-export async function buildSimilar(cache: ValueCache, site: Site, view: ViewState, k = DEFAULT_SIMILAR_K): Promise<SimilarData> {
+/**
+ * The other sites similar areas can be compared across: a non-grid site other than the shown one that
+ * has a level of the same id and every compared indicator (by id), in the order given.
+ */
+export function similarAcrossSites(site: Site, view: Pick<ViewState, 'sim' | 'level'>, sites: readonly Site[]): Site[] {
+  const ids = similarIndicators(site, view).map((i) => i.id);
+  if (ids.length === 0) return [];
+  return sites.filter(
+    (s) => s.id !== site.id && s.kind !== 'grid' && s.levels.some((l) => l.id === view.level) && ids.every((id) => s.indicators.some((i) => i.id === id)),
+  );
+}
+
+/** The values of the compared indicators per area of a level (each indicator in the year nearest to `year`). */
+async function columnsOf(cache: ValueCache, site: Site, level: string, picks: { ind: Indicator; year: number }[]) {
+  // A value known only as "< 1 %" enters with its midpoint (as in the social index).
+  const columns = (await cache.yearValues(site, level, picks)).map((m) => new Map([...m].map(([id, v]) => [id, valueOrMidpoint(v)])));
+  const ids = new Set<string>();
+  for (const c of columns) for (const id of c.keys()) ids.add(id);
+  return { ids, columns };
+}
+
+/**
+ * The k areas most similar to the selected one, by the chosen indicators in the shown year: within
+ * the level, and with view.simx also the same level of the other sites in `sites` (similarAcrossSites).
+ * Across sites the z-standardisation is over the union of all compared areas. An area id the shown
+ * site has is not taken again from another site (the Kreise site and the Gemeinden site both hold
+ * the 400 Kreise, from different sources): the shown site's values count; between other sites the
+ * first in `sites` wins.
+ */
+export async function buildSimilar(cache: ValueCache, site: Site, view: ViewState, k = DEFAULT_SIMILAR_K, sites: readonly Site[] = []): Promise<SimilarData> {
   const target = focusArea(view);
   const inds = similarIndicators(site, view);
   const indicators = inds.map((ind) => ({ ind, year: nearestYear(ind.years, view.year) }));
-  if (target === null) return { target, level: view.level, indicators, result: null, areaCount: 0 };
-  const datas = await Promise.all(inds.map((ind) => cache.get(site, view.level, ind)));
-  const columns = datas.map((d, j) => valuesIn(d, indicators[j]!.year));
-  const ids = new Set<string>();
-  for (const d of datas) for (const id of d.byArea.keys()) ids.add(id);
-  const rows: SimilarRow[] = [...ids].map((id) => ({ id, values: columns.map((c) => c.get(id) ?? null) }));
+  const others = view.simx ? similarAcrossSites(site, view, sites) : [];
+  const foreign = new Map<string, ForeignArea>();
+  const empty = { target, level: view.level, indicators, result: null, areaCount: 0, foreign, acrossSites: [], duplicates: 0 };
+  if (target === null) return empty;
+  const own = await columnsOf(cache, site, view.level, indicators);
+  const rows: SimilarRow[] = [...own.ids].map((id) => ({ id, values: own.columns.map((c) => c.get(id) ?? null) }));
+  const taken = new Set(own.ids);
+  let duplicates = 0;
+  const across = await Promise.all(
+    others.map(async (other) => {
+      const picks = inds.map((i) => other.indicators.find((o) => o.id === i.id)!).map((ind) => ({ ind, year: nearestYear(ind.years, view.year) }));
+      const [data, names] = await Promise.all([columnsOf(cache, other, view.level, picks), cache.names(other, view.level)]);
+      return { other, data, names };
+    }),
+  );
+  for (const { other, data, names } of across) {
+    for (const id of data.ids) {
+      if (taken.has(id)) {
+        duplicates++;
+        continue;
+      }
+      taken.add(id);
+      const key = areaKey(other.id, id);
+      foreign.set(key, { site: other.id, id, name: names.get(id) ?? id });
+      rows.push({ id: key, values: data.columns.map((c) => c.get(id) ?? null) });
+    }
+  }
   const result = similarAreas(
     target,
     inds.map((i) => i.id),
     rows,
     { k },
   );
-  return { target, level: view.level, indicators, result, areaCount: rows.length };
+  return { ...empty, result, areaCount: rows.length, acrossSites: others.map((o) => o.id), duplicates };
 }
 
 /** One point of a chart series. */

@@ -8,7 +8,7 @@ import { MAX_INDEX_DYNAMICS_YEARS, MAX_INDEX_MIN_RESIDENTS, MAX_INDEX_WEIGHT, MA
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
-  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'sim', 'start', 'cg', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'pa', 'fx', 'lang', 'embed',
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'sim', 'start', 'cg', 'simx', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'pa', 'fx', 'lang', 'embed',
 ] as const;
 
 /**
@@ -261,6 +261,9 @@ export function parseViewState(
     if (rawCg === 'similar' || rawCg === 'rest') cg = rawCg;
     else notice('cg', rawCg, cg, 'unknown');
   }
+  const rawSimx = get('simx');
+  const simx = rawSimx === '1';
+  if (rawSimx !== null && rawSimx !== '1' && rawSimx !== '0') notice('simx', rawSimx, '', 'malformed');
 
   const rawPts = get('pts');
   let pts: string[] = [];
@@ -284,7 +287,7 @@ export function parseViewState(
   else if (rawEmbed !== null) notice('embed', rawEmbed, '', 'unknown');
 
   return {
-    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, idxmin, idxdyn, pts, embed, sec, pa, sim, start, cg, fx },
+    state: { site: site.id, level, ind: ind?.id ?? site.defaults.ind, year, cls, k, breaks, sel, lang, mode, from, to, chg, trend, cmp, ind2, idx, idxmin, idxdyn, pts, embed, sec, pa, sim, start, cg, simx, fx },
     notices,
   };
 }
@@ -319,6 +322,7 @@ export function serializeViewState(s: ViewState): string {
     sim: s.sim.length > 0 ? s.sim.join(',') : null,
     start: s.start === null ? null : String(s.start),
     cg: s.cg === 'rest' ? null : s.cg,
+    simx: s.simx ? '1' : null,
     lang: s.lang,
     embed: s.embed,
     sec: s.sec > 0 ? String(s.sec) : null,

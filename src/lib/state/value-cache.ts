@@ -4,7 +4,7 @@ import { applyProgrammeSecrecy, type Membership } from '../analysis/programme-se
 import { baseLevel } from '../data/catalog';
 import { PROGRAMME_LEVEL } from '../data/programme-areas';
 import type { Engine } from '../db/engine';
-import { areaLevel, levelAreas, levelPoints, levelSeries, type AreaInfo } from '../db/queries';
+import { areaLevel, levelAreas, levelPoints, levelSeries, levelYearValues, type AreaInfo, type YearValue } from '../db/queries';
 import type { AreaPoint, AreaValue } from '../data/values';
 import { gridColumn, gridPositions } from '../db/grid';
 import type { LevelData } from '../data/values';
@@ -117,6 +117,29 @@ export class ValueCache {
         return hidden && row.value !== null ? { ...row, value: null, secret: primary ? 'primary' : 'secondary' } : row;
       });
       return group(rows);
+    });
+  }
+
+  /**
+   * The values of several indicators of a level, each in one year: one map area id → value (and
+   * bound of a value known only as "below") per pick, in the order of `picks`. Answers already held
+   * (all years) are used as they are; the others come in ONE query for just those years (not kept:
+   * a one-year answer is no all-years entry). With secrecy on, or on a grid site, every indicator
+   * goes through get() (secrecy needs whole answers).
+   */
+  async yearValues(site: Site, level: string, picks: readonly { ind: Indicator; year: number }[]): Promise<Map<string, YearValue>[]> {
+    const whole = this.secrecy > 1 || site.kind === 'grid';
+    const missing = whole ? [] : picks.filter((p) => !this.entries.has(`${site.id}|${level}|${p.ind.id}`));
+    const held = picks.filter((p) => !missing.includes(p));
+    const [datas, queried] = await Promise.all([
+      Promise.all(held.map((p) => this.get(site, level, p.ind))),
+      missing.length === 0 ? [] : this.ensureSite(site).then(() => levelYearValues(this.engine, site, missing, level)),
+    ]);
+    return picks.map((p) => {
+      const m = missing.indexOf(p);
+      if (m >= 0) return queried[m]!;
+      const rows = datas[held.indexOf(p)]!.byYear.get(p.year) ?? [];
+      return new Map(rows.map((r) => [r.id, { value: r.value, below: r.below ?? null }]));
     });
   }
 

@@ -59,6 +59,8 @@ export interface ViewState {
   start: number | null;
   /** Before/after: the comparison group, the rest of the level or the similar areas (URL cg=similar). */
   cg: ComparisonGroup;
+  /** Similar areas: also across the same level of other sites (URL simx=1; state/similar-did.ts similarAcrossSites). */
+  simx: boolean;
   /**
    * Formula indicators of the site (URL fx=, data/formula-indicators.ts encodeFormulaIndicators),
    * kept as given ('' = none): a share link brings them; the FormulaIndicators owner keeps this
