@@ -192,6 +192,39 @@ describe('before/after (state/similar-did.ts)', () => {
     }
   });
 
+  it('a programme area’s similar areas are the base areas outside it, and they become the before/after comparison group', async () => {
+    const pa: ProgrammeArea = { id: 'pa-z', site: 'leipzig', name: 'Zentrum', programme: 'esf-plus', startYear: 2015, color: '#e69f00', members: ['00', '01', '02'] };
+    await setProgrammeAreas(engine, leipzig, [pa]);
+    try {
+      const v: ViewState = { ...view('?site=leipzig&mode=similar&ind=auslaenderanteil&year=2023&sim=auslaenderanteil'), level: PROGRAMME_LEVEL, sel: ['pa-z'] };
+      const s = await buildSimilar(cache, leipzig, v, 10, [], [pa]);
+      expect(s.baseOf?.level).toBe('ortsteil');
+      expect(s.areaCount).toBe(61); // the area and the 60 Ortsteile outside it
+      expect(s.result?.ok).toBe(true);
+      if (!s.result?.ok) return;
+      const ids = s.result.areas.map((a) => a.id);
+      expect(ids).toHaveLength(10);
+      for (const m of pa.members) expect(ids).not.toContain(m);
+      // one indicator: the nearest are the Ortsteile whose share lies closest to the union's Σ/Σ share
+      const sum = (col: string) => pa.members.reduce((t, id) => t + cell(id, 2023, col)!, 0);
+      const own = (sum('auslaender') / sum('einwohner')) * 100;
+      const gap = (id: string) => Math.abs(cell(id, 2023, 'auslaenderanteil')! - own);
+      const expected = ortsteile.filter((id) => !pa.members.includes(id) && cell(id, 2023, 'auslaenderanteil') !== null).sort((a, b) => gap(a) - gap(b) || a.localeCompare(b));
+      expect(ids).toEqual(expected.slice(0, 10));
+      const [first, last] = [s.result.areas[0]!, s.result.areas[9]!];
+      expect(first.distance / last.distance).toBeCloseTo(gap(first.id) / gap(last.id), 6);
+      expect(s.baseOf?.names.get(ids[0]!)).toBeTruthy();
+      // before/after with cg=similar: the same Ortsteile, on their level, named
+      const d = await buildDid(cache, leipzig, { ...v, mode: 'did', cg: 'similar' }, [pa]);
+      expect(d.groupLevel).toBe('ortsteil');
+      expect(d.comparisonIds).toEqual(ids);
+      expect(d.groupNames?.get(ids[0]!)).toBe(s.baseOf?.names.get(ids[0]!));
+      expect(d.outcome?.ok).toBe(true);
+    } finally {
+      await setProgrammeAreas(engine, leipzig, []);
+    }
+  });
+
   it('the start year: the URL’s, else the programme area’s, else the middle of the window', () => {
     const ind = leipzig.indicators.find((i) => i.id === 'arbeitslosenanteil')!;
     expect(didStart({ start: 2010, from: 2000, to: 2022 }, ind, 2015)).toBe(2010);

@@ -165,6 +165,7 @@ export const panelsDe = {
   'pa.undo': '„{name}“ wiederherstellen',
   'similar.heading': 'Ähnliche Gebiete',
   'similar.empty': 'Wählen Sie ein Gebiet auf der Karte, in der Rangfolge oder über die Suche: Hier erscheinen die Gebiete derselben Ebene, die ihm am ähnlichsten sind.',
+  'similar.programmeIntro': 'Die {count} Gebiete der Ebene „{level}“ außerhalb von {name}, die ihm nach den gewählten Indikatoren am ähnlichsten sind (Stand {year}; seine eigenen Gebiete zählen nicht mit). „Im Vergleich zeigen“ wechselt auf diese Ebene.',
   'similar.intro': 'Die {count} Gebiete, die {name} nach den gewählten Indikatoren am ähnlichsten sind (Stand {year}), auf der Karte magenta umrandet.',
   'similar.indicators': 'Indikatoren ({count} gewählt)',
   'similar.reset': 'Standardauswahl',

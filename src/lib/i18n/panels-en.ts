@@ -166,6 +166,7 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pa.undo': 'Restore “{name}”',
   'similar.heading': 'Similar areas',
   'similar.empty': 'Select an area on the map, in the ranking or by search: the areas of the same level most similar to it appear here.',
+  'similar.programmeIntro': 'The {count} areas of the level “{level}” outside {name} most similar to it by the chosen indicators ({year}; its own areas do not count). “Show in the compare table” switches to that level.',
   'similar.intro': 'The {count} areas most similar to {name} by the chosen indicators ({year}), outlined in magenta on the map.',
   'similar.indicators': 'Indicators ({count} chosen)',
   'similar.reset': 'Default set',

@@ -225,16 +225,16 @@ export class AnalysisData {
           return new Map([...data.clusters].map(([id, c]) => [id, c === null ? null : LISA_COLORS[c]]));
         }
         case 'similar': {
-          const data = await buildSimilar(cache, site, view, undefined, siteRegistry.sites);
+          const data = await buildSimilar(cache, site, view, undefined, siteRegistry.sites, siteRegistry.programmeAreasOf(site.id));
           this.similar = data;
-          // Only the shown site's areas are on the map.
-          this.marked = data.result?.ok ? data.result.areas.map((a) => a.id).filter((id) => !data.foreign.has(id)) : [];
+          // Only the shown level's areas of the shown site are on the map (a programme area's similar areas are base areas).
+          this.marked = data.result?.ok && !data.baseOf ? data.result.areas.map((a) => a.id).filter((id) => !data.foreign.has(id)) : [];
           return null;
         }
         case 'did': {
           const data = await buildDid(cache, site, view, siteRegistry.programmeAreasOf(site.id));
           this.did = data;
-          this.marked = view.cg === 'similar' ? data.comparisonIds : [];
+          this.marked = view.cg === 'similar' && data.groupLevel === view.level ? data.comparisonIds : [];
           return null;
         }
         default:

@@ -3,7 +3,7 @@
 // similarAreas (analysis/similar-areas.ts) and differenceInDifferences (analysis/did.ts).
 import type { Indicator, Site } from '../data/catalog-types';
 import { baseLevel } from '../data/catalog';
-import { isProgrammeLevel, type ProgrammeArea } from '../data/programme-areas';
+import { isProgrammeLevel, PROGRAMME_LEVEL, type ProgrammeArea } from '../data/programme-areas';
 import type { AreaValue } from '../data/values';
 import { valueOrMidpoint } from '../analysis/below';
 import { areaKey, DEFAULT_SIMILAR_K, similarAreas, type SimilarResult, type SimilarRow } from '../analysis/similar-areas';
@@ -50,6 +50,11 @@ export interface SimilarData {
   acrossSites: string[];
   /** Other sites' areas left out because the shown site (or an earlier other site) has an area of the same id. */
   duplicates: number;
+  /**
+   * A programme area is compared with the base areas outside it (the other programme areas are too
+   * few and overlap it): the result's ids are then areas of this base level, named here. null otherwise.
+   */
+  baseOf: { level: string; names: ReadonlyMap<string, string> } | null;
 }
 
 export interface ForeignArea {
@@ -87,14 +92,23 @@ async function columnsOf(cache: ValueCache, site: Site, level: string, picks: { 
  * the 400 Kreise, from different sources): the shown site's values count; between other sites the
  * first in `sites` wins.
  */
-export async function buildSimilar(cache: ValueCache, site: Site, view: ViewState, k = DEFAULT_SIMILAR_K, sites: readonly Site[] = []): Promise<SimilarData> {
+export async function buildSimilar(
+  cache: ValueCache,
+  site: Site,
+  view: ViewState,
+  k = DEFAULT_SIMILAR_K,
+  sites: readonly Site[] = [],
+  programmeAreas: readonly ProgrammeArea[] = [],
+): Promise<SimilarData> {
   const target = focusArea(view);
   const inds = similarIndicators(site, view);
   const indicators = inds.map((ind) => ({ ind, year: nearestYear(ind.years, view.year) }));
   const others = view.simx ? similarAcrossSites(site, view, sites) : [];
   const foreign = new Map<string, ForeignArea>();
-  const empty = { target, level: view.level, indicators, result: null, areaCount: 0, foreign, acrossSites: [], duplicates: 0 };
+  const empty = { target, level: view.level, indicators, result: null, areaCount: 0, foreign, acrossSites: [], duplicates: 0, baseOf: null };
   if (target === null) return empty;
+  const programme = isProgrammeLevel(view.level) && site.kind !== 'grid' ? programmeAreas.find((a) => a.site === site.id && a.id === target) : undefined;
+  if (programme) return similarToProgrammeArea(cache, site, programme, inds, indicators, k, empty);
   const own = await columnsOf(cache, site, view.level, indicators);
   const rows: SimilarRow[] = [...own.ids].map((id) => ({ id, values: own.columns.map((c) => c.get(id) ?? null) }));
   const taken = new Set(own.ids);
@@ -127,6 +141,37 @@ export async function buildSimilar(cache: ValueCache, site: Site, view: ViewStat
   return { ...empty, result, areaCount: rows.length, acrossSites: others.map((o) => o.id), duplicates };
 }
 
+/**
+ * A programme area against the base areas outside it (none of its members, also not those it cuts):
+ * z-standardised over those base areas and the programme area itself.
+ */
+async function similarToProgrammeArea(
+  cache: ValueCache,
+  site: Site,
+  area: ProgrammeArea,
+  inds: Indicator[],
+  indicators: { ind: Indicator; year: number }[],
+  k: number,
+  empty: SimilarData,
+): Promise<SimilarData> {
+  const base = baseLevel(site).id;
+  const [own, bases, names] = await Promise.all([
+    columnsOf(cache, site, PROGRAMME_LEVEL, indicators),
+    columnsOf(cache, site, base, indicators),
+    cache.names(site, base),
+  ]);
+  const members = new Set(area.members);
+  const rows: SimilarRow[] = [{ id: area.id, values: own.columns.map((c) => c.get(area.id) ?? null) }];
+  for (const id of bases.ids) if (!members.has(id)) rows.push({ id, values: bases.columns.map((c) => c.get(id) ?? null) });
+  const result = similarAreas(
+    area.id,
+    inds.map((i) => i.id),
+    rows,
+    { k },
+  );
+  return { ...empty, result, areaCount: rows.length, baseOf: { level: base, names } };
+}
+
 /** One point of a chart series. */
 export interface DidPoint {
   year: number;
@@ -145,6 +190,8 @@ export interface DidData {
   /** The comparison group asked for, and the level its areas are of (the base level for a programme area's rest). */
   group: ViewState['cg'];
   groupLevel: string;
+  /** Names of the comparison areas when they are of another level than the shown one (a programme area's similar base areas). */
+  groupNames: ReadonlyMap<string, string> | null;
   /** The comparison areas (before any were left out for missing values). */
   comparisonIds: string[];
   /** The selected area's series and the comparison group's mean per year (over the areas the estimate uses that have a value that year). */
@@ -185,7 +232,7 @@ export async function buildDid(
   const programme = isProgrammeLevel(view.level) && target !== null ? (programmeAreas.find((a) => a.site === site.id && a.id === target) ?? null) : null;
   const start = didStart(view, ind, programme?.startYear ?? null);
   const window = ind.years.filter((y) => y >= view.from && y <= view.to);
-  const base: Omit<DidData, 'target' | 'groupLevel' | 'comparisonIds' | 'treated' | 'comparisonMean' | 'outcome' | 'breaks' | 'similarYear'> = {
+  const base: Omit<DidData, 'target' | 'groupLevel' | 'groupNames' | 'comparisonIds' | 'treated' | 'comparisonMean' | 'outcome' | 'breaks' | 'similarYear'> = {
     ind,
     start,
     startChoices: window.slice(1),
@@ -194,19 +241,26 @@ export async function buildDid(
     group: view.cg,
   };
   if (target === null) {
-    return { ...base, target, groupLevel: view.level, comparisonIds: [], treated: [], comparisonMean: [], outcome: null, breaks: [], similarYear: null };
+    return { ...base, target, groupLevel: view.level, groupNames: null, comparisonIds: [], treated: [], comparisonMean: [], outcome: null, breaks: [], similarYear: null };
   }
   const data = await cache.get(site, view.level, ind);
   const treated = seriesOf(target, data.byArea.get(target));
 
   let groupLevel = view.level;
+  let groupNames: ReadonlyMap<string, string> | null = null;
   let groupData = data;
   let comparisonIds: string[];
   let similarYear: number | null = null;
   if (view.cg === 'similar') {
-    const similar = await buildSimilar(cache, site, view);
+    const similar = await buildSimilar(cache, site, view, DEFAULT_SIMILAR_K, [], programmeAreas);
     comparisonIds = similar.result?.ok ? similar.result.areas.map((a) => a.id) : [];
     similarYear = view.year;
+    // A programme area's similar areas are base areas.
+    if (similar.baseOf) {
+      groupLevel = similar.baseOf.level;
+      groupNames = similar.baseOf.names;
+      groupData = await cache.get(site, groupLevel, ind);
+    }
   } else if (programme) {
     // A programme area against the rest of its site: the base areas that are none of its members.
     groupLevel = baseLevel(site).id;
@@ -245,5 +299,5 @@ export async function buildDid(
     .map(([year, note]) => ({ year: Number(year), note }))
     .filter((b) => b.year > first && b.year <= last)
     .sort((a, b) => a.year - b.year);
-  return { ...base, target, groupLevel, comparisonIds, treated: treatedPoints, comparisonMean, outcome, breaks, similarYear };
+  return { ...base, target, groupLevel, groupNames, comparisonIds, treated: treatedPoints, comparisonMean, outcome, breaks, similarYear };
 }
