@@ -148,3 +148,24 @@ test('both panels pass axe (WCAG 2.1 AA: no serious or critical violation), in E
     expect(bad, panel).toEqual([]);
   }
 });
+
+test('a funded area against similar areas since funding began: the Ortsteile outside it most like it, then before/after against them', async ({ page }) => {
+  const pa = encodeURIComponent('pa-zx82~Zentrum~esf-plus~2015~00,01,02~e69f00');
+  await page.goto(`./?site=leipzig&level=programmgebiet&ind=auslaenderanteil&year=2023&mode=similar&sel=pa-zx82&pa=${pa}`);
+  await waitForView(page, 'leipzig|programmgebiet|auslaenderanteil|2023');
+  const panel = page.getByTestId('similar-areas');
+  await expect(panel.getByTestId('similar-programme')).toContainText('Zentrum');
+  const rows = panel.getByTestId('similar-row');
+  await expect(rows).toHaveCount(10);
+  const names = await rows.allTextContents();
+  // Ortsteile, none of the area's own (Zentrum, Zentrum-Ost, Zentrum-Südost)
+  for (const own of ['Zentrum-Ost', 'Zentrum-Südost']) expect(names.join(' ')).not.toContain(own);
+  await panel.getByTestId('similar-use-did').click();
+  const did = page.getByTestId('did-panel');
+  await expect(did.getByTestId('did-start')).toHaveValue('2015');
+  await expect(did.getByTestId('did-similar-list')).toBeVisible();
+  const listed = (await did.getByTestId('did-similar-list').textContent()) ?? '';
+  expect(listed).not.toMatch(/\b\d{2}\b/); // names, not keys
+  await expect(did.getByTestId('did-estimate')).toHaveAttribute('data-value', /^-?\d/);
+  expect(page.url()).toContain('cg=similar');
+});
