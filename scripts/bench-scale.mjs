@@ -60,6 +60,32 @@ export async function startScaleServer(dist) {
   throw new Error('scale preview server did not start');
 }
 
+/**
+ * Resident memory (MB) of the renderer processes of the bench's fresh Chromium (profile atlas-bench-*): the
+ * page with its workers (MapLibre's, DuckDB's wasm memory), which performance.memory (main thread only) leaves out.
+ */
+function rendererMB() {
+  const procs = execSync('ps -eo pid=,ppid=,rss=,args=', { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/))
+    .filter(Boolean)
+    .map(([, pid, ppid, rss, args]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args }));
+  const browser = procs.find((p) => p.args.includes('atlas-bench-') && !p.args.includes('--type='));
+  if (!browser) return null;
+  const tree = new Set([browser.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) {
+      if (!tree.has(p.pid) && tree.has(p.ppid)) {
+        tree.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  const kb = procs.filter((p) => tree.has(p.pid) && p.args.includes('--type=renderer')).reduce((s, p) => s + p.rss, 0);
+  return kb / 1024;
+}
+
 const siteUrl = () => `http://127.0.0.1:${SCALE_PORT}/?site=${SITE}`;
 const heapMB = (page) => page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize / 1024 / 1024 : null));
 
@@ -67,20 +93,27 @@ const heapMB = (page) => page.evaluate(() => (performance.memory ? performance.m
 export async function scaleColdStart(withFreshBrowser) {
   return withFreshBrowser(async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+    // Playwright's request events include the workers' requests (MapLibre fetches the GeoJSON in its
+    // worker), which a CDP session on the page does not see.
+    const finished = [];
+    page.on('requestfinished', (r) => finished.push(r));
+    const kb = async (requests) => {
+      const sizes = await Promise.all(requests.map((r) => r.sizes().catch(() => null)));
+      return sizes.reduce((sum, s) => sum + (s ? s.responseBodySize + s.responseHeadersSize : 0), 0) / 1024;
+    };
     await page.goto(siteUrl());
     await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, null, { timeout: 300_000, polling: 50 });
-    const firstMapKB = bytes / 1024;
+    const untilFirstMap = finished.slice();
     const heapFirstMap = await heapMB(page);
+    const rendererFirstMap = rendererMB();
     await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 600_000 });
     const marks = await page.evaluate(() => ({
       firstMap: performance.getEntriesByName('atlas:first-map')[0]?.startTime ?? null,
       dbReady: performance.getEntriesByName('atlas:db-ready')[0]?.startTime ?? null,
     }));
-    return { ...marks, firstMapKB, heapFirstMap, heapDbReady: await heapMB(page), totalMB: bytes / 1024 / 1024 };
+    const firstMapKB = await kb(untilFirstMap);
+    const totalMB = (await kb(finished.slice())) / 1024;
+    return { ...marks, firstMapKB, totalMB, heapFirstMap, rendererFirstMap, heapDbReady: await heapMB(page), rendererDbReady: rendererMB() };
   });
 }
 
@@ -162,8 +195,11 @@ export async function runScaleGroup({ add, withFreshBrowser, log, runs, switches
     add(`${label}: cold start → atlas:first-map`, 'ms', starts.map((s) => s.firstMap), '≤ 2000');
     add(`${label}: cold start → atlas:db-ready`, 'ms', starts.map((s) => s.dbReady), '');
     add(`${label}: data transferred until first map`, 'KB', starts.map((s) => s.firstMapKB), '');
+    add(`${label}: data transferred until db-ready`, 'MB', starts.map((s) => s.totalMB), '');
     add(`${label}: JS heap at first map`, 'MB', starts.map((s) => s.heapFirstMap), '≤ 300');
     add(`${label}: JS heap at db-ready`, 'MB', starts.map((s) => s.heapDbReady), '≤ 300');
+    add(`${label}: renderer memory (RSS, page + workers) at first map`, 'MB', starts.map((s) => s.rendererFirstMap), '');
+    add(`${label}: renderer memory (RSS, page + workers) at db-ready`, 'MB', starts.map((s) => s.rendererDbReady), '');
     log(`${label}: ${switches} indicator + ${switches} year switches, 15 hovers`);
     // 2022 down to 2004, then 2023: every switch a change, starting from the default year 2023.
     const years = [...Array.from({ length: 19 }, (_, i) => 2022 - i), 2023];
