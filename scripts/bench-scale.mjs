@@ -28,7 +28,13 @@ export function prepareScaleBuild(n, { build = true, log = () => {} } = {}) {
   rmSync(src, { recursive: true, force: true });
   mkdirSync(join(src, 'data'), { recursive: true });
   cpSync(join(ROOT, 'src'), join(src, 'src'), { recursive: true });
-  for (const f of ['vite.config.ts', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, f), join(src, f));
+  for (const f of ['tsconfig.json', 'package.json']) cpSync(join(ROOT, f), join(src, f));
+  // The offline precache refuses files over its limit (values.csv of 100,000 cells is ~130 MB): raised in the
+  // copy only (the bench blocks the service worker anyway).
+  const config = readFileSync(join(ROOT, 'vite.config.ts'), 'utf8');
+  const limit = 'maximumFileSizeToCacheInBytes: 64 * 1024 * 1024';
+  if (!config.includes(limit)) throw new Error(`vite.config.ts: "${limit}" not found`);
+  writeFileSync(join(src, 'vite.config.ts'), config.replace(limit, 'maximumFileSizeToCacheInBytes: 2 * 1024 * 1024 * 1024'));
   for (const d of ['node_modules', 'public']) symlinkSync(resolve(ROOT, d), join(src, d));
   for (const d of readdirSync(join(ROOT, 'data'))) if (d !== 'catalog.json') symlinkSync(join(ROOT, 'data', d), join(src, 'data', d));
   symlinkSync(join(data, SITE), join(src, 'data', SITE));
