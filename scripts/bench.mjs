@@ -3,7 +3,8 @@
 // min/max. `npm run bench -- --json` prints the same as JSON.
 // Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
 // --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import, draw, catalog,
-// node — the Node benchmarks of NODE_BENCHES, printed after the table),
+// node — the Node benchmarks of NODE_BENCHES, printed after the table; scale — not in the default run, see bench-scale.mjs,
+// --scale-areas N, default 100000),
 // --dist DIR (serve another build, e.g. an older commit's, with --no-build: two builds in one sitting).
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { runScaleGroup } from './bench-scale.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -21,7 +23,8 @@ const option = (name, fallback) => {
 const RUNS = option('runs', 5);
 const DIST = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : 'dist';
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
-const wanted = (group) => !ONLY || ONLY.includes(group);
+// `scale` builds its own copy of the app with a synthetic 100,000-area site: only when asked for.
+const wanted = (group) => (!ONLY ? group !== 'scale' : ONLY.includes(group));
 const SWITCHES = option('switches', 50);
 const PORT = 4300; // not one of the ports fetch() refuses (4190 is)
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -397,6 +400,9 @@ async function main() {
       for (let i = 0; i < Math.min(RUNS, 3); i++) runs.push(await catalogPdf());
       add('Area catalogue PDF, Leipzig 63 Ortsteile: click → file', 'ms', runs.map((r) => r.ms), '≤ 30000');
       add('Area catalogue PDF: longest main-thread task', 'ms', runs.map((r) => r.longest), '≤ 200');
+    }
+    if (wanted('scale')) {
+      await runScaleGroup({ add, withFreshBrowser, log, runs: Math.min(RUNS, 3), switches: Math.min(SWITCHES, 30), areas: option('scale-areas', 100_000), build: !flag('no-build') });
     }
   } finally {
     process.kill(-server.pid);
