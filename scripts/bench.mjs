@@ -39,6 +39,7 @@ const NODE_BENCHES = [
   { script: 'bench-programme-areas.mjs', json: true },
   { script: 'bench-formula.mjs', json: false },
   { script: 'bench-similar-areas.mjs', json: true },
+  { script: 'bench-similar-cold.mjs', json: true },
   { script: 'bench-areal-weights.mjs', json: true },
 ];
 
