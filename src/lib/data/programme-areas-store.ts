@@ -1,87 +1,25 @@
-// Keeps the user's programme areas across reloads in IndexedDB (a database of
-// their own, so the imports' database and its versions stay as they are). Every
-// record is checked on its own when read back: a damaged one is reported and
-// skipped, the others are restored. A full quota is reported as such.
-import { isQuotaError, StorageFullError } from './user-store';
+// Keeps the user's programme areas across reloads in IndexedDB (a database of their own;
+// checked-record-store.ts: every record checked when read back, a full quota reported).
 import type { ProgrammeArea } from './programme-areas';
 import { checkProgrammeArea } from './programme-areas-check';
 import { markProgrammeAreasStored } from './programme-areas-flag';
+import { checkedRecordStore } from './checked-record-store';
 
-const DB_NAME = 'quartiersatlas-programmes';
-const STORE = 'programme-areas';
-const DB_VERSION = 1;
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, DB_VERSION);
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'id' });
-    };
-    req.onsuccess = () => {
-      req.result.onversionchange = () => req.result.close();
-      resolve(req.result);
-    };
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
-    req.onblocked = () => reject(new Error('IndexedDB blocked by another tab'));
-  });
-}
-
-async function run(mode: IDBTransactionMode, work: (store: IDBObjectStore) => void): Promise<void> {
-  const db = await open();
-  await new Promise<void>((resolve, reject) => {
-    let tx: IDBTransaction;
-    try {
-      tx = db.transaction(STORE, mode);
-      work(tx.objectStore(STORE));
-    } catch (err) {
-      db.close();
-      reject(isQuotaError(err) ? new StorageFullError() : err);
-      return;
-    }
-    tx.oncomplete = () => {
-      db.close();
-      resolve();
-    };
-    const fail = () => {
-      db.close();
-      reject(isQuotaError(tx.error) ? new StorageFullError() : (tx.error ?? new Error('IndexedDB transaction failed')));
-    };
-    tx.onerror = fail;
-    tx.onabort = fail;
-  });
-}
+const store = checkedRecordStore<ProgrammeArea>({
+  db: 'quartiersatlas-programmes',
+  store: 'programme-areas',
+  what: 'programme areas',
+  check: checkProgrammeArea,
+  onSaved: markProgrammeAreasStored,
+});
 
 /** Stores (or replaces) programme areas. */
-export async function saveProgrammeAreas(areas: readonly ProgrammeArea[]): Promise<void> {
-  if (areas.length === 0) return;
-  // Plain objects: a reactive proxy cannot be cloned into IndexedDB.
-  await run('readwrite', (store) => {
-    for (const a of areas) store.put(JSON.parse(JSON.stringify(a)) as ProgrammeArea);
-  });
-  markProgrammeAreasStored();
-}
+export const saveProgrammeAreas = (areas: readonly ProgrammeArea[]): Promise<void> => store.save(areas);
 
-export async function deleteProgrammeArea(id: string): Promise<void> {
-  await run('readwrite', (store) => store.delete(id));
-}
+export const deleteProgrammeArea = (id: string): Promise<void> => store.remove(id);
 
 /** Every stored programme area, checked; damaged records are named in `unreadable` (and deleted). */
 export async function loadProgrammeAreas(): Promise<{ areas: ProgrammeArea[]; unreadable: { key: string; reason: string }[] }> {
-  const db = await open();
-  const entries = await new Promise<{ key: IDBValidKey; value: unknown }[]>((resolve, reject) => {
-    const tx = db.transaction(STORE, 'readonly');
-    const keys = tx.objectStore(STORE).getAllKeys();
-    const values = tx.objectStore(STORE).getAll();
-    tx.oncomplete = () => resolve(keys.result.map((key, i) => ({ key, value: values.result[i] })));
-    tx.onabort = () => reject(tx.error ?? new Error('programme areas could not be read'));
-  }).finally(() => db.close());
-  const areas: ProgrammeArea[] = [];
-  const unreadable: { key: string; reason: string }[] = [];
-  for (const { key, value } of entries) {
-    const checked = checkProgrammeArea(value);
-    if (checked.ok) areas.push(checked.value);
-    else unreadable.push({ key: String(key), reason: checked.reason });
-  }
-  for (const bad of unreadable) await deleteProgrammeArea(bad.key).catch(() => undefined);
-  return { areas, unreadable };
+  const { records, unreadable } = await store.load();
+  return { areas: records, unreadable };
 }
