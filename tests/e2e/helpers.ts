@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, type TestType, type PlaywrightTestArgs, type PlaywrightTestOptions, type PlaywrightWorkerArgs, type PlaywrightWorkerOptions } from '@playwright/test';
 
 /** Waits until the map has painted the view with this data key prefix (site|level|ind|year) from DuckDB. */
@@ -169,4 +170,17 @@ export function withoutBundledProgrammeAreas(test: Test): void {
   test.beforeEach(async ({ page }) => {
     await page.addInitScript((ids) => localStorage.setItem('quartiersatlas.examples.hidden', JSON.stringify(ids)), BUNDLED_PROGRAMME_AREAS);
   });
+}
+
+/** Residents 2023 per Ortsteil, from the bundled values.csv. */
+export function residents2023(): Map<string, number> {
+  const [head, ...lines] = readFileSync(new URL('../../data/leipzig/values.csv', import.meta.url), 'utf8').trim().split('\n');
+  const cols = head!.split(',');
+  const [iId, iYear, iEw] = ['area_id', 'year', 'einwohner'].map((c) => cols.indexOf(c));
+  const out = new Map<string, number>();
+  for (const line of lines) {
+    const f = line.split(',');
+    if (f[iYear!] === '2023' && f[iEw!] !== '') out.set(f[iId!]!, Number(f[iEw!]));
+  }
+  return out;
 }

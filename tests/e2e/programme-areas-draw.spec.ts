@@ -3,28 +3,14 @@
 // a crossing outline refused, a double click closes, the saved area is a level with an estimated
 // value (Σ weight × residents of the Ortsteile it cuts, from the stored weights and the bundled
 // values.csv), in the profile, kept across a reload; a union's members edited by clicking the map.
-import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { expectOnlyOwnOrigin, waitForView, withoutBundledProgrammeAreas } from './helpers';
+import { expectOnlyOwnOrigin, waitForView, withoutBundledProgrammeAreas, residents2023 } from './helpers';
 
 expectOnlyOwnOrigin(test);
 withoutBundledProgrammeAreas(test);
 
 const VIEW = './?site=leipzig&level=ortsteil&ind=einwohner&year=2023';
 const LEIPZIG_BOUNDS: [number, number, number, number] = [12.23667, 51.23809, 12.54249, 51.44804];
-
-/** Residents 2023 per Ortsteil, from the bundled values.csv. */
-function residents2023(): Map<string, number> {
-  const [head, ...lines] = readFileSync(new URL('../../data/leipzig/values.csv', import.meta.url), 'utf8').trim().split('\n');
-  const cols = head!.split(',');
-  const [iId, iYear, iEw] = ['area_id', 'year', 'einwohner'].map((c) => cols.indexOf(c));
-  const out = new Map<string, number>();
-  for (const line of lines) {
-    const f = line.split(',');
-    if (f[iYear!] === '2023' && f[iEw!] !== '') out.set(f[iId!]!, Number(f[iEw!]));
-  }
-  return out;
-}
 
 /** Screen position of lon/lat on the map, which fits Leipzig's bounds with 24 px padding (Web Mercator). */
 async function projector(page: Page): Promise<(lon: number, lat: number) => { x: number; y: number }> {

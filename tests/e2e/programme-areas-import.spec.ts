@@ -9,7 +9,7 @@ import { featureCollection, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import readXlsxFile from 'read-excel-file/node';
 import proj4 from 'proj4';
-import { expectOnlyOwnOrigin, waitForView, withoutBundledProgrammeAreas } from './helpers';
+import { expectOnlyOwnOrigin, waitForView, withoutBundledProgrammeAreas, residents2023 } from './helpers';
 
 expectOnlyOwnOrigin(test);
 // These tests count the user's own programme areas.
@@ -23,19 +23,6 @@ function outline(ids: string[]): Polygon | MultiPolygon {
   const parts = ortsteile.features.filter((f) => ids.includes(f.properties.id));
   expect(parts).toHaveLength(ids.length);
   return parts.length === 1 ? parts[0]!.geometry : union(featureCollection(parts as Feature<Polygon | MultiPolygon>[]))!.geometry;
-}
-
-/** Residents 2023 per Ortsteil, from the bundled values.csv. */
-function residents2023(): Map<string, number> {
-  const [head, ...lines] = readFileSync(new URL('../../data/leipzig/values.csv', import.meta.url), 'utf8').trim().split('\n');
-  const cols = head!.split(',');
-  const [iId, iYear, iEw] = ['area_id', 'year', 'einwohner'].map((c) => cols.indexOf(c));
-  const out = new Map<string, number>();
-  for (const line of lines) {
-    const f = line.split(',');
-    if (f[iYear!] === '2023' && f[iEw!] !== '') out.set(f[iId!]!, Number(f[iEw!]));
-  }
-  return out;
 }
 
 const de = (n: number) => n.toLocaleString('de-DE');
