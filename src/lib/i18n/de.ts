@@ -82,6 +82,7 @@ export const de = {
   'trend.indexed': 'Indexiert (erstes Jahr = 100)',
   'trend.label': 'Verlauf: {indicator}',
   'trend.breaks': 'Gestrichelt rot: Brüche in der Reihe (siehe „Über die Daten“).',
+  'trend.oneYear': 'Kein Verlauf möglich: {site} hat nur ein Jahr ({year}).',
   'about.open': 'Über die Daten',
   'about.publisher': 'Herausgeber',
   'notice.heading': 'Hinweis',

@@ -80,6 +80,7 @@ export const en: Record<MainMessageKey, string> = {
   'trend.indexed': 'Indexed (first year = 100)',
   'trend.label': 'Trend: {indicator}',
   'trend.breaks': 'Dashed red: breaks in the series (see "About the data").',
+  'trend.oneYear': 'No trend possible: {site} has one year only ({year}).',
   'about.open': 'About the data',
   'about.publisher': 'Publisher',
   'notice.heading': 'Notice',
