@@ -26,6 +26,8 @@ export interface GridLayerOptions {
   interleaved?: boolean;
   /** Cell edge in metres (the EPSG:3035 grid: cell centres at multiples of cellSize plus cellSize / 2). */
   cellSize?: number;
+  /** Interleaved only: the MapLibre layer the cells are drawn beneath (e.g. programme areas over the cells). */
+  beforeId?: string;
 }
 
 /** ETRS89-LAEA, the CRS of the INSPIRE / Zensus grids. */
@@ -79,6 +81,7 @@ export class GridLayer {
   private readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
   private readonly cellSize: number;
+  private readonly beforeId: string | undefined;
   private readonly toGrid = proj4('EPSG:4326', EPSG_3035);
   private readonly toLonLat = proj4(EPSG_3035, 'EPSG:4326');
   private raster: Raster | null = null;
@@ -97,6 +100,7 @@ export class GridLayer {
   constructor(map: MapLibreMap, options: GridLayerOptions = {}) {
     this.map = map;
     this.cellSize = options.cellSize ?? 1000;
+    this.beforeId = options.interleaved ? options.beforeId : undefined;
     this.overlay = new MapLibreOverlay({
       interleaved: options.interleaved ?? false,
       layers: [],
@@ -314,6 +318,8 @@ export class GridLayer {
         // One texel per cell, never blended with its neighbours.
         textureParameters: { minFilter: 'nearest', magFilter: 'nearest', mipmapFilter: 'none' },
         visible: this.visible,
+        // Read by @deck.gl/maplibre's interleaved mode (not part of the layer's own props type).
+        ...(this.beforeId ? ({ beforeId: this.beforeId } as object) : {}),
       }),
     ];
   }

@@ -14,6 +14,8 @@ export class MapController {
   private gridLayer: Promise<GridLayer> | null = null;
   private trendLayer: Promise<TrendLayer> | null = null;
   private gridCellsOf: string | null = null;
+  /** A grid site's programme level: the cells muted beneath the areas (interleaved into MapLibre's canvas). */
+  private contextLayer: { beforeId: string; layer: Promise<GridLayer>; cellsOf: string | null; colors: Uint8Array | null } | null = null;
   private readonly pointIds = new Set<string>();
 
   constructor(
@@ -31,6 +33,7 @@ export class MapController {
 
   /** A grid site is shown: areas and trend arrows are hidden. */
   hideAreas(): void {
+    this.hideGridContext();
     this.areas.hideAreas();
     void this.trendLayer?.then((layer) => layer.setVisible(false));
   }
@@ -43,6 +46,43 @@ export class MapController {
       this.gridCellsOf = siteId;
     }
     return layer;
+  }
+
+  /**
+   * The cells of a grid site as context beneath its programme areas: a second grid layer drawn into
+   * MapLibre's own canvas beneath the MapLibre layer `beforeId` (the areas' fill), so that the areas'
+   * fill, outline, hover and selection stay on top and clickable. Loaded on first use; the
+   * cells' level keeps its own layer on a canvas of its own (no cost added there).
+   */
+  async showGridContext(siteId: string, beforeId: string, cells: () => Promise<{ positions: Float32Array; count: number }>, colors: Uint8Array): Promise<GridLayer> {
+    if (this.contextLayer && this.contextLayer.beforeId !== beforeId) {
+      const old = this.contextLayer.layer;
+      this.contextLayer = null;
+      void old.then((layer) => layer.destroy());
+    }
+    this.contextLayer ??= {
+      beforeId,
+      cellsOf: null,
+      colors: null,
+      layer: import('./grid-layer').then(({ GridLayer }) => new GridLayer(this.areas.map, { interleaved: true, beforeId })),
+    };
+    const context = this.contextLayer;
+    const [layer, grid] = await Promise.all([context.layer, cells()]);
+    if (context.cellsOf !== siteId) {
+      layer.setCells(grid.positions, grid.count);
+      context.cellsOf = siteId;
+      context.colors = null;
+    }
+    // The same colours again (a year or mode switch): no new texture.
+    if (context.colors !== colors) layer.setColors(colors);
+    context.colors = colors;
+    layer.setVisible(true);
+    return layer;
+  }
+
+  /** The grid context beneath programme areas is hidden (another level or site). */
+  hideGridContext(): void {
+    void this.contextLayer?.layer.then((layer) => layer.setVisible(false));
   }
 
   /** Trend arrows (null: none); resolves once deck.gl has drawn them. */
