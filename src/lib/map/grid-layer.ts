@@ -159,6 +159,15 @@ export class GridLayer {
     this.update();
   }
 
+  /**
+   * Hands the layer to deck.gl again. Interleaved with a `beforeId`, @deck.gl/maplibre places it in
+   * MapLibre's layer order only while the style is loaded; given earlier, it draws on top instead.
+   */
+  reattach(): void {
+    this.hasLayer = true;
+    this.update();
+  }
+
   setVisible(visible: boolean): void {
     if (visible === this.visible) return;
     this.visible = visible;
@@ -318,8 +327,10 @@ export class GridLayer {
         // One texel per cell, never blended with its neighbours.
         textureParameters: { minFilter: 'nearest', magFilter: 'nearest', mipmapFilter: 'none' },
         visible: this.visible,
-        // Read by @deck.gl/maplibre's interleaved mode (not part of the layer's own props type).
-        ...(this.beforeId ? ({ beforeId: this.beforeId } as object) : {}),
+        // Beneath a MapLibre layer (interleaved; `beforeId` is read by @deck.gl/maplibre, not part of the
+        // layer's own props type): no depth written, or MapLibre's later layers (their depth test
+        // passes only in front of what is drawn) would vanish wherever a cell lies.
+        ...(this.beforeId ? ({ beforeId: this.beforeId, parameters: { depthWriteEnabled: false, depthCompare: 'always' } } as object) : {}),
       }),
     ];
   }

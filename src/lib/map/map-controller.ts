@@ -4,6 +4,7 @@
 // it holds no view state of its own.
 import { ChoroplethMap, type MapEvents } from './choropleth-map';
 import type { GridLayer } from './grid-layer';
+import type { GridContextLayer } from './grid-context-layer';
 import type { TrendGlyph, TrendLayer } from './trend-layer';
 
 export type GridHover = { index: number; name: string; x: number; y: number } | null;
@@ -14,8 +15,8 @@ export class MapController {
   private gridLayer: Promise<GridLayer> | null = null;
   private trendLayer: Promise<TrendLayer> | null = null;
   private gridCellsOf: string | null = null;
-  /** A grid site's programme level: the cells muted beneath the areas (interleaved into MapLibre's canvas). */
-  private contextLayer: { beforeId: string; layer: Promise<GridLayer>; cellsOf: string | null; colors: Uint8Array | null } | null = null;
+  /** A grid site's programme level: the cells muted beneath the areas (map/grid-context-layer.ts). */
+  private contextLayer: Promise<GridContextLayer> | null = null;
   private readonly pointIds = new Set<string>();
 
   constructor(
@@ -48,41 +49,15 @@ export class MapController {
     return layer;
   }
 
-  /**
-   * The cells of a grid site as context beneath its programme areas: a second grid layer drawn into
-   * MapLibre's own canvas beneath the MapLibre layer `beforeId` (the areas' fill), so that the areas'
-   * fill, outline, hover and selection stay on top and clickable. Loaded on first use; the
-   * cells' level keeps its own layer on a canvas of its own (no cost added there).
-   */
-  async showGridContext(siteId: string, beforeId: string, cells: () => Promise<{ positions: Float32Array; count: number }>, colors: Uint8Array): Promise<GridLayer> {
-    if (this.contextLayer && this.contextLayer.beforeId !== beforeId) {
-      const old = this.contextLayer.layer;
-      this.contextLayer = null;
-      void old.then((layer) => layer.destroy());
-    }
-    this.contextLayer ??= {
-      beforeId,
-      cellsOf: null,
-      colors: null,
-      layer: import('./grid-layer').then(({ GridLayer }) => new GridLayer(this.areas.map, { interleaved: true, beforeId })),
-    };
-    const context = this.contextLayer;
-    const [layer, grid] = await Promise.all([context.layer, cells()]);
-    if (context.cellsOf !== siteId) {
-      layer.setCells(grid.positions, grid.count);
-      context.cellsOf = siteId;
-      context.colors = null;
-    }
-    // The same colours again (a year or mode switch): no new texture.
-    if (context.colors !== colors) layer.setColors(colors);
-    context.colors = colors;
-    layer.setVisible(true);
-    return layer;
+  /** The cells of a grid site as context beneath its programme areas (loaded on first use). */
+  gridContext(): Promise<GridContextLayer> {
+    this.contextLayer ??= import('./grid-context-layer').then(({ GridContextLayer }) => new GridContextLayer(this.areas.map));
+    return this.contextLayer;
   }
 
   /** The grid context beneath programme areas is hidden (another level or site). */
   hideGridContext(): void {
-    void this.contextLayer?.layer.then((layer) => layer.setVisible(false));
+    void this.contextLayer?.then((layer) => layer.hide());
   }
 
   /** Trend arrows (null: none); resolves once deck.gl has drawn them. */

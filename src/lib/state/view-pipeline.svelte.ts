@@ -109,7 +109,7 @@ export class ViewPipeline {
       if (!fetched) return; // waiting for the engine
       // A grid site's programme areas lie over the grid's cells (muted; loaded with the level).
       const values = this.data.values;
-      const context = site.kind === 'grid' && values ? import('./grid-context').then((m) => m.showGridContext(map, values, view, site, ind, level.id)) : null;
+      const context = site.kind === 'grid' && values ? import('./grid-context').then((m) => m.showGridContext(map, values, site, ind, level.id)) : null;
       if (!context) map.hideGridContext();
       this.levelData = fetched.data;
       const result =
