@@ -45,7 +45,8 @@ export class GridContextLayer {
   private async beneath(layer: GridLayer, beforeId: string): Promise<void> {
     const group = `deck-maplibre-layer-group-before:${beforeId}`;
     for (let i = 0; i < 3 && !this.map.getLayer(group) && this.layer === layer; i++) {
-      if (!this.map.isStyleLoaded()) await this.map.once('idle');
+      // (At most 2 s: a map that never goes idle must not hold the view back.)
+      if (!this.map.isStyleLoaded()) await Promise.race([this.map.once('idle'), new Promise((resolve) => setTimeout(resolve, 2000))]);
       layer.reattach();
     }
   }
