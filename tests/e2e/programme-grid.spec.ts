@@ -121,7 +121,8 @@ test('a neighbourhood drawn over the grid: cells beneath it, zoom to it, found b
   await expect(page.getByTestId('profile-town-head')).toHaveAttribute('title', /Mittelpunkt in der Gemeinde/);
   const town = page.locator('[data-testid="profile-row"][data-ind="einwohner"] [data-testid="profile-town"]');
   await expect(town).toHaveText(/^\d{3}\.\d{3}$/);
-  const townResidents = Number((await town.textContent())!.replace(/\./g, ''));
+  const townText = (await town.textContent())!;
+  const townResidents = Number(townText.replace(/\./g, ''));
   expect(townResidents).toBeGreaterThan(450_000);
   expect(townResidents).toBeLessThan(560_000);
   const own = Number((await page.locator('[data-testid="profile-row"][data-ind="einwohner"] [data-testid="profile-value"]').textContent())!.replace(/\./g, ''));
@@ -130,4 +131,10 @@ test('a neighbourhood drawn over the grid: cells beneath it, zoom to it, found b
   await expect(page.getByTestId('profile-town-note')).toContainText(/Leipzig.*1-km-Gitterzellen/);
   // One year only: the trend panel says so instead of an empty chart.
   await expect(page.getByTestId('trend-one-year')).toContainText('nur ein Jahr (2011)');
+
+  // The compare table has the town as a column too, with the same residents.
+  await page.goto(`./?site=zensus-grid&level=programmgebiet&ind=einwohner&year=2011&mode=compare&sel=${id}`);
+  await waitForView(page, 'zensus-grid|programmgebiet|einwohner|2011');
+  await expect(page.getByTestId('compare-town-head')).toContainText('Leipzig');
+  await expect(page.locator('[data-testid="compare-row"][data-ind="einwohner"] [data-testid="compare-town"]')).toHaveText(townText);
 });
