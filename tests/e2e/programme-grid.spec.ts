@@ -91,6 +91,7 @@ test('a neighbourhood drawn over the grid: cells beneath it, zoom to it, found b
   const centre = { x: at(10.4, 51.2).x - map.x - 60, y: at(10.4, 51.2).y - map.y - 60, w: 120, h: 120 };
   await expect.poll(async () => (await canvasPixels(page, centre)).notBackground / (await canvasPixels(page, centre)).total, { timeout: 30_000 }).toBeGreaterThan(0.25);
   expect((await canvasPixels(page, centre)).colours).toBeGreaterThan(3);
+  await expect(page.getByTestId('legend-grid-context')).toContainText('Einwohner der 1-km-Gitterzellen');
   if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/grid-programme-germany.png` });
 
   // "Anzeigen" fits the map to the area: then it fills the middle of the map, its translucent fill

@@ -139,6 +139,7 @@ export const de = {
   'legend.below': '{text} (in der Quelle „0“)',
   'value.below': 'in der Quelle auf „0“ abgeschnitten: bekannt ist nur, dass der Wert darunter liegt',
   'legend.secretNote': 'Werte, die auf weniger als {n} Personen beruhen, sind ausgeblendet – und so viele weitere, dass sie sich nicht aus Summen errechnen lassen.',
+  'legend.gridContext': 'Darunter grau: {indicator} der 1-km-Gitterzellen (Quintile, dunkler = mehr).',
   'secrecy.heading': 'Geheimhaltung',
   'secrecy.threshold': 'Werte unter so vielen Personen ausblenden (0 = aus)',
   'secrecy.note': 'Gilt für Anzahlen und für Quoten (deren Zähler). Ausgeblendete Werte erscheinen als „.“; zusätzlich werden Werte ausgeblendet, aus denen sich ein geheimer Wert über die Summe errechnen ließe. Die Einstellung steht im Link (sec=…) und gilt für Exporte.',

@@ -137,6 +137,7 @@ export const en: Record<MainMessageKey, string> = {
   'legend.below': '{text} ("0" in the source)',
   'value.below': 'truncated to "0" in the source: only known to lie below this',
   'legend.secretNote': 'Values based on fewer than {n} persons are hidden – and as many others as needed so they cannot be recomputed from totals.',
+  'legend.gridContext': 'Beneath in grey: {indicator} of the 1 km grid cells (quintiles, darker = more).',
   'secrecy.heading': 'Statistical secrecy',
   'secrecy.threshold': 'Hide values below this many persons (0 = off)',
   'secrecy.note': 'Applies to counts and to rates (their numerators). Hidden values show as “.”; further values are hidden where a secret one could be recomputed from the total. The setting is part of the link (sec=…) and applies to exports.',
