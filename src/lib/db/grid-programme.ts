@@ -81,7 +81,8 @@ function expressions(column: string): { value: string; coverage: string; basis: 
   return { value: `CASE WHEN (${coverage}) >= ${num(MIN_RATE_COVERAGE)} THEN ${mean} END`, coverage, basis: `sum(${e})` };
 }
 
-function seriesSql(site: Site, ind: Indicator, from: string, idExpr: string): string {
+/** One row per `idExpr` of an indicator over weighted cells `p` ⋈ `g` (`from` joins them); also db/grid-town.ts. */
+export function gridSeriesSql(site: Site, ind: Indicator, from: string, idExpr: string): string {
   if (!ind.column || !isGridColumn(ind.column)) throw new Error(`Indicator "${ind.id}" has no grid column`);
   const year = ind.years[ind.years.length - 1] ?? 0;
   const x = expressions(ind.column);
@@ -97,13 +98,13 @@ function seriesSql(site: Site, ind: Indicator, from: string, idExpr: string): st
 /** Each programme area's value of a grid indicator (one year: the grid's). */
 export function gridProgrammeSeries(engine: Engine, site: Site, ind: Indicator): Promise<AreaValue[]> {
   const from = `FROM ${JOINED} WHERE p.site = ${str(site.id)}`;
-  return tableExists(engine).then((exists) => (exists ? queryRows<AreaValue & Record<string, unknown>>(engine, seriesSql(site, ind, from, 'p.area_id')) : []));
+  return tableExists(engine).then((exists) => (exists ? queryRows<AreaValue & Record<string, unknown>>(engine, gridSeriesSql(site, ind, from, 'p.area_id')) : []));
 }
 
 /** The whole grid's value (every cell with weight 1), as one row GRID_TOTAL_ID: the reference of compare and profile. */
 export function gridTotalSeries(engine: Engine, site: Site, ind: Indicator): Promise<AreaValue[]> {
   const from = `FROM (SELECT 1.0 AS w) p, grid_cells g WHERE g.site = ${str(site.id)}`;
-  return queryRows<AreaValue & Record<string, unknown>>(engine, seriesSql(site, ind, from, str(GRID_TOTAL_ID)));
+  return queryRows<AreaValue & Record<string, unknown>>(engine, gridSeriesSql(site, ind, from, str(GRID_TOTAL_ID)));
 }
 
 async function tableExists(engine: Engine): Promise<boolean> {

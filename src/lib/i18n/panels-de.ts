@@ -410,6 +410,10 @@ export const panelsDe = {
   'pa.importNoPolygons': '{file}: enthält keine Flächen.',
   'pa.importError': '{file}: {message}',
   'pa.importClose': 'Schließen',
+  'pa.townHead': 'Gemeinde: {name} (≈)',
+  'pa.townTitle': 'Geschätzt aus den 1-km-Gitterzellen, deren Mittelpunkt in der Gemeinde liegt (Zensus 2011)',
+  'pa.townDeviation': 'Abweichung von der Gemeinde',
+  'pa.townNote': '{name}: die Gemeinde, in der das Programmgebiet liegt (an seinem Beschriftungspunkt). Ihre Werte sind geschätzt aus den {cells} 1-km-Gitterzellen, deren Mittelpunkt in der Gemeinde liegt (Zensus 2011; Summen der Zählwerte, Anteile aus Zählwerten). Abweichung: Wert minus Gemeinde.',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

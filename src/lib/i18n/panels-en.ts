@@ -411,4 +411,8 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pa.importNoPolygons': '{file}: contains no areas.',
   'pa.importError': '{file}: {message}',
   'pa.importClose': 'Close',
+  'pa.townHead': 'Municipality: {name} (≈)',
+  'pa.townTitle': 'Estimated from the 1 km grid cells whose centre lies in the municipality (Census 2011)',
+  'pa.townDeviation': 'Difference from the municipality',
+  'pa.townNote': '{name}: the municipality the programme area lies in (at its label point). Its figures are estimated from the {cells} 1 km grid cells whose centre lies in the municipality (Census 2011; sums of counts, shares from counts). Difference: value minus municipality.',
 };

@@ -26,6 +26,8 @@ export interface GridLayerOptions {
   interleaved?: boolean;
   /** Cell edge in metres (the EPSG:3035 grid: cell centres at multiples of cellSize plus cellSize / 2). */
   cellSize?: number;
+  /** Interleaved only: the MapLibre layer the cells are drawn beneath (e.g. programme areas over the cells). */
+  beforeId?: string;
 }
 
 /** ETRS89-LAEA, the CRS of the INSPIRE / Zensus grids. */
@@ -79,6 +81,7 @@ export class GridLayer {
   private readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
   private readonly cellSize: number;
+  private readonly beforeId: string | undefined;
   private readonly toGrid = proj4('EPSG:4326', EPSG_3035);
   private readonly toLonLat = proj4(EPSG_3035, 'EPSG:4326');
   private raster: Raster | null = null;
@@ -97,6 +100,7 @@ export class GridLayer {
   constructor(map: MapLibreMap, options: GridLayerOptions = {}) {
     this.map = map;
     this.cellSize = options.cellSize ?? 1000;
+    this.beforeId = options.interleaved ? options.beforeId : undefined;
     this.overlay = new MapLibreOverlay({
       interleaved: options.interleaved ?? false,
       layers: [],
@@ -152,6 +156,15 @@ export class GridLayer {
     // ImageData, not {width, height, data}: deck.gl 9.4 reads the size of a plain
     // object from `data`, finds none and creates a texture without levels.
     this.image = new ImageData(data, raster.width, raster.height);
+    this.update();
+  }
+
+  /**
+   * Hands the layer to deck.gl again. Interleaved with a `beforeId`, @deck.gl/maplibre places it in
+   * MapLibre's layer order only while the style is loaded; given earlier, it draws on top instead.
+   */
+  reattach(): void {
+    this.hasLayer = true;
     this.update();
   }
 
@@ -314,6 +327,10 @@ export class GridLayer {
         // One texel per cell, never blended with its neighbours.
         textureParameters: { minFilter: 'nearest', magFilter: 'nearest', mipmapFilter: 'none' },
         visible: this.visible,
+        // Beneath a MapLibre layer (interleaved; `beforeId` is read by @deck.gl/maplibre, not part of the
+        // layer's own props type): no depth written, or MapLibre's later layers (their depth test
+        // passes only in front of what is drawn) would vanish wherever a cell lies.
+        ...(this.beforeId ? ({ beforeId: this.beforeId, parameters: { depthWriteEnabled: false, depthCompare: 'always' } } as object) : {}),
       }),
     ];
   }

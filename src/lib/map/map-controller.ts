@@ -4,6 +4,7 @@
 // it holds no view state of its own.
 import { ChoroplethMap, type MapEvents } from './choropleth-map';
 import type { GridLayer } from './grid-layer';
+import type { GridContextLayer } from './grid-context-layer';
 import type { TrendGlyph, TrendLayer } from './trend-layer';
 
 export type GridHover = { index: number; name: string; x: number; y: number } | null;
@@ -14,6 +15,8 @@ export class MapController {
   private gridLayer: Promise<GridLayer> | null = null;
   private trendLayer: Promise<TrendLayer> | null = null;
   private gridCellsOf: string | null = null;
+  /** A grid site's programme level: the cells muted beneath the areas (map/grid-context-layer.ts). */
+  private contextLayer: Promise<GridContextLayer> | null = null;
   private readonly pointIds = new Set<string>();
 
   constructor(
@@ -31,6 +34,7 @@ export class MapController {
 
   /** A grid site is shown: areas and trend arrows are hidden. */
   hideAreas(): void {
+    this.hideGridContext();
     this.areas.hideAreas();
     void this.trendLayer?.then((layer) => layer.setVisible(false));
   }
@@ -43,6 +47,17 @@ export class MapController {
       this.gridCellsOf = siteId;
     }
     return layer;
+  }
+
+  /** The cells of a grid site as context beneath its programme areas (loaded on first use). */
+  gridContext(): Promise<GridContextLayer> {
+    this.contextLayer ??= import('./grid-context-layer').then(({ GridContextLayer }) => new GridContextLayer(this.areas.map));
+    return this.contextLayer;
+  }
+
+  /** The grid context beneath programme areas is hidden (another level or site). */
+  hideGridContext(): void {
+    void this.contextLayer?.then((layer) => layer.hide());
   }
 
   /** Trend arrows (null: none); resolves once deck.gl has drawn them. */

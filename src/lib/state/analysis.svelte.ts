@@ -38,6 +38,12 @@ export interface IndicatorFigures {
    * counts) in the same year, by area id (null: secret or missing); null on other levels and grid sites.
    */
   rest: ReadonlyMap<string, number | null> | null;
+  /**
+   * On a grid site's programme level: each programme area's town (the Gemeinde at its label point) and
+   * the town's value in the grid's year, estimated from the cells with their centre in it (by area id;
+   * value null: missing); null elsewhere.
+   */
+  town: ReadonlyMap<string, { id: string; name: string; cells: number; value: number | null }> | null;
   ranked: readonly RankedArea[];
   rankOf: ReadonlyMap<string, RankedArea>;
   /** Extent of the values (for position charts). */
@@ -162,10 +168,12 @@ export class AnalysisData {
     const top = topLevel(site).id;
     const y = nearestYear(ind.years, year);
     const withRest = isProgrammeLevel(level) && site.kind !== 'grid' && isAggregable(site, ind, level);
-    const [data, ref, rest] = await Promise.all([
+    const withTown = isProgrammeLevel(level) && site.kind === 'grid';
+    const [data, ref, rest, towns] = await Promise.all([
       cache.get(site, level, ind),
       top === level ? null : cache.get(site, top, ind),
       withRest ? cache.rest(site, ind) : null,
+      withTown ? cache.gridTowns(site, ind, siteRegistry.programmeAreasOf(site.id)) : null,
     ]);
     const values = valuesIn(data, y);
     const below = new Map<string, number>();
@@ -183,6 +191,7 @@ export class AnalysisData {
       below,
       reference: ref ? ((ref.byYear.get(y) ?? [])[0]?.value ?? null) : null,
       rest: rest ? valuesIn(rest, y) : null,
+      town: towns ? new Map([...towns.towns].map(([id, t]) => [id, { id: t.id, name: t.name, cells: t.cells, value: towns.values.get(t.id)?.value ?? null }])) : null,
       ranked,
       rankOf: new Map(ranked.map((r) => [r.id, r])),
       min: present.length ? Math.min(...present) : null,

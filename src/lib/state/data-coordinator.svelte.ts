@@ -6,7 +6,7 @@
 import type { Feature, Point } from 'geojson';
 import type { FirstView, Indicator, Site } from '../data/catalog-types';
 import { baseLevel } from '../data/catalog';
-import { PROGRAMME_LEVEL } from '../data/programme-areas';
+import { isProgrammeLevel, PROGRAMME_LEVEL } from '../data/programme-areas';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import type { PointLayerInfo } from '../data/points';
 import type { TableExtension } from '../data/user-data';
@@ -124,8 +124,10 @@ export class DataCoordinator {
   /** Every area of the site with its level, for the search box. */
   async searchableAreas(site: Site): Promise<AreaHit[]> {
     const cache = this.cache;
-    if (!cache || site.kind === 'grid') return [];
-    const levels = await Promise.all(site.levels.map((l) => cache.areas(site, l.id).then((areas) => ({ level: l.id, areas }))));
+    if (!cache) return [];
+    // On a grid site only its programme areas have names (cells have none).
+    const named = site.kind === 'grid' ? site.levels.filter((l) => isProgrammeLevel(l.id)) : site.levels;
+    const levels = await Promise.all(named.map((l) => cache.areas(site, l.id).then((areas) => ({ level: l.id, areas }))));
     return levels.flatMap(({ level, areas }) => [...areas.values()].map((a) => ({ id: a.id, name: a.name, level })));
   }
 

@@ -2,7 +2,8 @@ import type { Indicator, Site } from '../data/catalog-types';
 import { applySecrecy, isSecret } from '../analysis/suppression';
 import { applyProgrammeSecrecy, type Membership } from '../analysis/programme-secrecy';
 import { baseLevel } from '../data/catalog';
-import { PROGRAMME_LEVEL } from '../data/programme-areas';
+import { PROGRAMME_LEVEL, type ProgrammeArea } from '../data/programme-areas';
+import type { GridTownFigures } from './grid-towns';
 import type { Engine } from '../db/engine';
 import { areaLevel, levelAreas, levelPoints, levelSeries, levelYearValues, type AreaInfo, type YearValue } from '../db/queries';
 import type { AreaPoint, AreaValue } from '../data/values';
@@ -182,6 +183,16 @@ export class ValueCache {
         .then(() => import('../db/programme-areas'))
         .then(({ programmeMembership }) => programmeMembership(this.engine, site)),
     );
+  }
+
+  /**
+   * Grid sites: each programme area's town (the Gemeinde at its label point) and the town's value of
+   * `ind`, estimated from the cells with their centre in it (state/grid-towns.ts, loaded on first use).
+   */
+  async gridTowns(site: Site, ind: Indicator, areas: readonly ProgrammeArea[]): Promise<GridTownFigures> {
+    await this.ensureSite(site);
+    const { gridTownFigures } = await import('./grid-towns');
+    return gridTownFigures(this.engine, site, ind, areas);
   }
 
   /** Cell centres of a grid site (lon, lat interleaved), once. */

@@ -107,6 +107,10 @@ export class ViewPipeline {
       const queried = performance.now();
       if (changedSource && refit) map.areas.fit(site.bounds);
       if (!fetched) return; // waiting for the engine
+      // A grid site's programme areas lie over the grid's cells (muted; loaded with the level).
+      const values = this.data.values;
+      const context = site.kind === 'grid' && values ? import('./grid-context').then((m) => m.showGridContext(map, values, site, ind, level.id)) : null;
+      if (!context) map.hideGridContext();
       this.levelData = fetched.data;
       const result =
         view.mode === 'change' && fetched.data
@@ -149,6 +153,8 @@ export class ViewPipeline {
       // Arrows first, then the map (which draws at once when it can): drawn the other way round,
       // deck.gl's draw queued behind MapLibre's in the software GPU and the update's p95 rose by ~3 ms.
       await trendPainted;
+      if (gen !== this.generation) return;
+      await context;
       if (gen !== this.generation) return;
       await map.areas.painted();
       if (gen !== this.generation) return;
