@@ -410,6 +410,9 @@ export const panelsDe = {
   'pa.importNoPolygons': '{file}: enthält keine Flächen.',
   'pa.importError': '{file}: {message}',
   'pa.importClose': 'Schließen',
+  'pa.restKreis': 'übriger Landkreis {name}',
+  'pa.restTown': 'übrige Stadt {name}',
+  'pa.restLand': 'übriges {name}',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

@@ -411,4 +411,7 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pa.importNoPolygons': '{file}: contains no areas.',
   'pa.importError': '{file}: {message}',
   'pa.importClose': 'Close',
+  'pa.restKreis': 'rest of Landkreis {name}',
+  'pa.restTown': 'rest of {name}',
+  'pa.restLand': 'rest of {name}',
 };

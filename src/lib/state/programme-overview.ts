@@ -9,9 +9,9 @@ import { hierarchyLevels, PROGRAMME_LEVEL, topLevel, type ProgrammeArea } from '
 import { naturalMeasure } from '../analysis/change';
 import { containingArea, overviewRow, type OverviewRow } from '../analysis/programme-overview';
 import type { ValueCache } from './value-cache';
+import { REFERENCE_LEVELS } from '../data/programme-rest-reference';
 
-/** Levels that may be a programme area's reference: administrative units (not Stadtbezirke, parts of the city). */
-export const REFERENCE_LEVELS: ReadonlySet<string> = new Set(['stadt', 'kreis', 'land', 'bund']);
+export { REFERENCE_LEVELS };
 
 /** What the overview needs of the site registry. */
 export interface OverviewSites {
