@@ -12,6 +12,10 @@ import { setProgrammeAreas } from '../../src/lib/db/programme-areas';
 import { loadSite } from '../../src/lib/db/schema';
 import { ValueCache } from '../../src/lib/state/value-cache';
 import { restLabel } from '../../src/lib/render/rest-label';
+import { exportRest } from '../../src/lib/state/programme-rest-export';
+import { viewTables, type ShownView } from '../../src/lib/state/view-export';
+import { buildResult } from '../../src/lib/render/view-result';
+import { parseViewState } from '../../src/lib/state/url';
 import { createNodeEngine, readDataFile } from './helpers/node-engine';
 
 const gemeinden = findBundledSite('gemeinden');
@@ -146,5 +150,48 @@ describe('the rest of a programme area within its Kreis, Land or Germany (real G
     // the area itself is hidden too: Kreis − area would give the small Gemeinde away
     const own = (await cache.get(gemeinden, PROGRAMME_LEVEL, einwohner)).byArea.get('pa-s')![0]!;
     expect(own.value).toBeNull();
+  });
+
+  it('the level export (CSV/XLSX tables) carries each area\'s rest beside it, and "." where secrecy hides it', async () => {
+    const members = ['03361001', '03361002', '03361004'];
+    await setProgrammeAreas(engine, gemeinden, [area('pa-v', 'gemeinden', members, { name: 'Sozialraum' })]);
+    const level = { id: PROGRAMME_LEVEL, label: { de: 'Programmgebiete', en: 'Programme areas' }, geometry: '', count: 1 };
+    const site = { ...gemeinden, levels: [...gemeinden.levels, level] };
+    const view = parseViewState('?site=gemeinden&level=programmgebiet&ind=auslaenderanteil&year=2022', [site], 'gemeinden').state;
+    const cache = new ValueCache(engine, async () => undefined);
+    const rows = (await cache.get(site, PROGRAMME_LEVEL, anteil)).byYear.get(2022)!;
+    const app = {
+      views: { view, indicator: anteil, level, site },
+      shown: { result: buildResult(view, site, anteil, rows, null), names: new Map([['pa-v', 'Sozialraum']]), trendShown: null },
+    } as unknown as ShownView;
+    const rest = await exportRest(cache, site, PROGRAMME_LEVEL, anteil, 'de');
+    const { data, meta } = viewTables(app, 'https://example.org/', new Date(), rest);
+    expect(data.columns.slice(4)).toEqual(['Rest im Bezugsgebiet', `übrige Stadt / übriger Kreis: ${data.columns[3]}`]);
+    const row = data.rows.find((r) => r[0] === 'pa-v')!;
+    const restIds = inKreis('03361').filter((id) => !members.includes(id));
+    expect(row[4]).toBe('übriger Landkreis Verden');
+    expect(row[5] as number).toBeCloseTo((sum(restIds, 'auslaender_est') / sum(restIds, 'einwohner')) * 100, 9);
+    expect(data.numberFormats![4]).toBeNull();
+    expect(data.numberFormats![5]).not.toBeNull();
+    expect(meta.rows.some((r) => r[0] === 'übrige Stadt / übriger Kreis')).toBe(true);
+    // Not on other levels: no rest.
+    expect(await exportRest(cache, site, 'gemeinde', anteil, 'de')).toBeNull();
+
+    // With secrecy: an area leaving out only the smallest Gemeinde of the Kreis — its rest is that Gemeinde: ".".
+    const verden = inKreis('03361').sort((a, b) => num(a, 'einwohner') - num(b, 'einwohner'));
+    await setProgrammeAreas(engine, gemeinden, [area('pa-s', 'gemeinden', verden.slice(1))]);
+    const secret = new ValueCache(engine, async () => undefined);
+    secret.setSecrecy(num(verden[0]!, 'einwohner') + 1);
+    const hidden = await exportRest(secret, site, PROGRAMME_LEVEL, einwohner, 'de');
+    expect(hidden!.value('pa-s', 2022)!.secret).toBeDefined();
+    const sview = parseViewState('?site=gemeinden&level=programmgebiet&ind=einwohner&year=2022', [site], 'gemeinden').state;
+    const srows = (await secret.get(site, PROGRAMME_LEVEL, einwohner)).byYear.get(2022)!;
+    const sapp = {
+      views: { view: sview, indicator: einwohner, level, site },
+      shown: { result: buildResult(sview, site, einwohner, srows, null), names: new Map([['pa-s', 'Fast alles']]), trendShown: null },
+    } as unknown as ShownView;
+    const srow = viewTables(sapp, 'https://example.org/', new Date(), hidden).data.rows.find((r) => r[0] === 'pa-s')!;
+    expect(srow[3]).toBe('.');
+    expect(srow[5]).toBe('.');
   });
 });

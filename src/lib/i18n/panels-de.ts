@@ -413,6 +413,8 @@ export const panelsDe = {
   'pa.restKreis': 'übriger Landkreis {name}',
   'pa.restTown': 'übrige Stadt {name}',
   'pa.restLand': 'übriges {name}',
+  'pao.col.rest': 'übrige Stadt / übriger Kreis',
+  'pao.col.restName': 'Rest im Bezugsgebiet',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

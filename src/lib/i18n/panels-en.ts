@@ -414,4 +414,6 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pa.restKreis': 'rest of Landkreis {name}',
   'pa.restTown': 'rest of {name}',
   'pa.restLand': 'rest of {name}',
+  'pao.col.rest': 'rest of city / Kreis',
+  'pao.col.restName': 'rest within the reference',
 };
