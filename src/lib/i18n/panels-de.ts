@@ -415,6 +415,14 @@ export const panelsDe = {
   'pa.restLand': 'übriges {name}',
   'pao.col.rest': 'übrige Stadt / übriger Kreis',
   'pao.col.restName': 'Rest im Bezugsgebiet',
+  'pa.color': 'Farbe',
+  'pa.colorChip': 'Farbe {n} ({color})',
+  'pa.colorOwn': 'Eigene Farbe wählen',
+  'pa.lasso': 'Lasso: Form auf der Karte ziehen',
+  'pa.lassoCancel': 'Lasso abbrechen',
+  'pa.lassoHint': 'Mit gedrückter Maustaste eine Form um die Gebiete ziehen (mit Alt: entfernen); Esc bricht ab.',
+  'pa.lassoAdded': '{count} Gebiete mit dem Lasso hinzugefügt.',
+  'pa.lassoRemoved': '{count} Gebiete mit dem Lasso entfernt.',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

@@ -416,4 +416,12 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'pa.restLand': 'rest of {name}',
   'pao.col.rest': 'rest of city / Kreis',
   'pao.col.restName': 'rest within the reference',
+  'pa.color': 'Colour',
+  'pa.colorChip': 'Colour {n} ({color})',
+  'pa.colorOwn': 'Choose your own colour',
+  'pa.lasso': 'Lasso: drag a shape on the map',
+  'pa.lassoCancel': 'Cancel the lasso',
+  'pa.lassoHint': 'Hold the mouse button and drag a shape round the areas (with Alt: remove them); Esc cancels.',
+  'pa.lassoAdded': '{count} areas added with the lasso.',
+  'pa.lassoRemoved': '{count} areas removed with the lasso.',
 };

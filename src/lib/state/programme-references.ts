@@ -49,7 +49,8 @@ export async function programmeRestSeries(cache: ValueCache, site: Site, ind: In
     const points = data.byArea.get(id);
     if (!points) continue;
     const name = restLabel(site, lang, selected.length > 1 ? (names.get(id) ?? id) : undefined, refs.get(id));
-    out.push({ id: `rest:${id}`, name, points, reference: true, rest: true });
+    const color = siteRegistry.programmeAreas.find((a) => a.id === id && a.site === site.id)?.color;
+    out.push({ id: `rest:${id}`, name, points, reference: true, rest: true, ...(color ? { color } : {}) });
   }
   return out;
 }
