@@ -74,7 +74,9 @@ export function lassoSelect(areas: ChoroplethMap, events: LassoEvents): () => vo
   };
   const key = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
+    // The lasso's Escape: not the form's, nor the selection's.
     e.preventDefault();
+    e.stopPropagation();
     end();
   };
   let ended = false;
