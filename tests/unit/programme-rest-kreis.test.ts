@@ -133,6 +133,18 @@ describe('the rest of a programme area within its Kreis, Land or Germany (real G
     expect(restLabel(leipzig, 'de', undefined, refs.get('pa-z'))).toBe('übrige Stadt');
   });
 
+  it('a site with no level above its base (as an imported one): the rest is the whole site without the area', async () => {
+    const flat = { ...leipzig, levels: leipzig.levels.filter((l) => l.id === 'ortsteil') };
+    await setProgrammeAreas(engine, leipzig, [area('pa-z', 'leipzig', ['00', '01', '02'])]);
+    expect((await programmeRestReferences(engine, flat)).size).toBe(0);
+    const ew = findIndicator(leipzig, 'einwohner');
+    const flatRest = (await programmeRestSeries(engine, flat, ew)).find((r) => r.id === 'pa-z' && r.year === 2023)!;
+    const cityRest = (await programmeRestSeries(engine, leipzig, ew)).find((r) => r.id === 'pa-z' && r.year === 2023)!;
+    expect(flatRest.value).toBe(cityRest.value);
+    expect(flatRest.n).toBe(60);
+    expect(restLabel(flat, 'de')).toBe('übriges Gebiet');
+  });
+
   it('secrecy: a union of all Verden Gemeinden but the smallest — its Kreis rest is that Gemeinde: hidden with the area', async () => {
     const verden = inKreis('03361').sort((a, b) => num(a, 'einwohner') - num(b, 'einwohner'));
     const smallest = verden[0]!;
