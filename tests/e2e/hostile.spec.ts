@@ -507,3 +507,57 @@ test('the area catalogue of hostile areas: PDF text and DOCX XML hold the names 
   await expectClean(page);
   expect(problems).toEqual([]);
 });
+
+test('programme areas from hostile files (pa-import): corrupt, no areas, outside the site — a clear message and nothing lost; hostile names stay text', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = await open(page, './?site=leipzig&level=ortsteil&ind=einwohner&year=2023&pa=pa-e2e~Zentrum%2520Test~esf-plus~2021~00,01,02~e69f00', 'leipzig|ortsteil|einwohner|2023');
+  const items = page.getByTestId('pa-item');
+  await expect(page.locator('[data-testid="pa-item"][data-id="pa-e2e"]')).toHaveCount(1);
+  const before = await items.count();
+  const form = page.getByTestId('pa-import-form');
+  const error = page.getByTestId('pa-import-error');
+  const choose = async (name: string, text: string) => {
+    await page.getByTestId('pa-import').setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(text) });
+    await expect(form).toHaveAttribute('data-state', /failed|ready/);
+  };
+  const square = (lon: number, lat: number, d: number) => ({ type: 'Polygon', coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] });
+  const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+
+  // A corrupt file, named with markup: the message names it literally, nothing is created.
+  await choose(`${H.svg}.geojson`, '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":');
+  await expect(form).toHaveAttribute('data-state', 'failed');
+  await expect(error).toBeVisible();
+  expect(await error.textContent()).toContain(H.svg);
+  await page.getByTestId('pa-import-close').click();
+  await expect(items).toHaveCount(before);
+
+  // Only a point and a line: "contains no areas".
+  await choose('punkte.geojson', fc([
+    { type: 'Feature', properties: { name: H.script }, geometry: { type: 'Point', coordinates: [12.37, 51.34] } },
+    { type: 'Feature', properties: { name: H.img }, geometry: { type: 'LineString', coordinates: [[12.37, 51.34], [12.38, 51.35]] } },
+  ]));
+  await expect(error).toContainText('enthält keine Flächen');
+  await page.getByTestId('pa-import-close').click();
+
+  // Areas far from Leipzig (Munich): "no area lies within", nothing created.
+  await choose('muenchen.geojson', fc([{ type: 'Feature', properties: { name: 'München' }, geometry: square(11.57, 48.14, 0.01) }]));
+  await expect(error).toContainText('Keine Fläche liegt im Gebiet');
+  await page.getByTestId('pa-import-close').click();
+  await expect(items).toHaveCount(before);
+
+  // A usable area with a hostile name and hostile attribute keys: offered and created as literal text.
+  await choose(`${H.img}.geojson`, fc([{ type: 'Feature', properties: { [H.img]: H.script, name: `${H.script}${H.img}` }, geometry: square(12.375, 51.34, 0.003) }]));
+  await expect(page.getByTestId('pa-import-count')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('pa-import-name').locator('option', { hasText: H.img })).toHaveCount(1);
+  await page.getByTestId('pa-import-name').selectOption('name');
+  await page.getByTestId('pa-import-save').click();
+  await expect(page.getByTestId('pa-import-result')).toHaveAttribute('data-added', '1');
+  await expect(items).toHaveCount(before + 1);
+  const names = await page.getByTestId('pa-rename').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  expect(names).toContain(`${H.script}${H.img}`);
+  expect(names).toContain('Zentrum Test');
+  await waitForView(page, 'leipzig|programmgebiet|einwohner|2023');
+  await expect(page.getByTestId('ranking')).toContainText(H.script);
+  await expectClean(page);
+  expect(problems).toEqual([]);
+});

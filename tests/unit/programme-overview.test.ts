@@ -166,6 +166,11 @@ describe('their figures and the overview, on the real data', () => {
     expect(verden.refValue).toBeCloseTo(gShare(kreis), 10);
     // No start year, one Zensus year: no change.
     expect(verden.change).toBeNull();
+    // The rest within the reference: Kreis Verden without the Sozialraum (not the rest of Germany); Leipzig's in the city.
+    expect(verden.restName).toBe('übriger Landkreis Verden');
+    expect(verden.restValue).toBeCloseTo(gShare(kreis.filter((id) => !vm.includes(id))), 10);
+    expect(osten.restName).toBe('übrige Stadt');
+    expect(osten.restValue).toBeCloseTo(share(all.filter((id) => !members.includes(id)), 2023), 10);
   });
 
   it('counts change in percent; an indicator a site lacks gives no value there (never 0)', async () => {
@@ -188,7 +193,12 @@ describe('their figures and the overview, on the real data', () => {
     const gruenau = data!.rows.find((r) => r[0] === 'Grünau')!;
     expect(gruenau[5]).toBe(rows.find((r) => r.id === 'pa-ex-gruenau')!.value);
     expect(gruenau[4]).toBe(2022);
-    expect(gruenau[11]).toBe('Beispiel');
+    expect(gruenau[13]).toBe('Beispiel');
+    expect(data!.columns[11]).toBe('Rest im Bezugsgebiet');
+    expect(data!.columns[12]).toBe('übrige Stadt / übriger Kreis');
+    expect(gruenau[11]).toBe('übrige Stadt');
+    expect(gruenau[12]).toBe(rows.find((r) => r.id === 'pa-ex-gruenau')!.restValue);
+    expect(typeof gruenau[12]).toBe('number');
     // The Gemeinden site has no such indicator: empty cells, never 0.
     const verden = data!.rows.find((r) => r[0] === 'Sozialraum Nord (LK Verden)')!;
     expect(verden[5]).toBeNull();

@@ -83,7 +83,11 @@ function audit(cells: readonly SecrecyCell[], groups: readonly SecrecyGroup[], t
     if (!g.published || r.groupPrimary.has(g.id) || r.groupSecondary.has(g.id)) continue;
     const vec = new Map(g.members.map((id) => [id, g.weights?.[id] ?? 1]));
     published.push({ label: `group ${g.id}`, vec, breakable: true });
-    if (!r.restHidden.has(g.id)) published.push({ label: `rest ${g.id}`, vec: new Map(ids.map((id) => [id, 1 - (vec.get(id) ?? 0)])), breakable: true });
+    // The rest lies in the group's reference (its Kreis: reference − group), or in the whole city.
+    if (g.reference === null) continue;
+    const refIds = g.reference ?? ids;
+    published.push({ label: `reference ${g.id}`, vec: ones(refIds), breakable: false });
+    if (!r.restHidden.has(g.id)) published.push({ label: `rest ${g.id}`, vec: new Map(refIds.map((id) => [id, 1 - (vec.get(id) ?? 0)])), breakable: true });
   }
   return leaks(ids, unknown, hidden, published);
 }
@@ -176,6 +180,81 @@ describe('property: no hidden cell is an aggregate or a combination of two, with
     );
     expect(weightedRuns).toBeGreaterThan(300);
     expect(hidden).toBeGreaterThan(100);
+  });
+});
+
+describe('property: rests within the Kreis (reference − area) give no hidden cell away either', () => {
+  // Cells are Gemeinden in Kreise P, Q, R; an area within one Kreis has its rest in that Kreis ("übriger
+  // Landkreis"), an area across Kreise in the whole (the Land, Germany).
+  const weight = fc.oneof(fc.constant(1), fc.constant(1), fc.constantFrom(0.5, 0.25), fc.double({ min: 0.01, max: 1, noNaN: true }));
+  const land = fc.integer({ min: 5, max: 20 }).chain((n) =>
+    fc.record({
+      bases: fc.array(fc.option(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 60 })), { nil: null, freq: 8 }), { minLength: n, maxLength: n }),
+      parents: fc.array(fc.constantFrom('P', 'Q', 'R'), { minLength: n, maxLength: n }),
+      groups: fc.array(
+        fc.record({ members: fc.uniqueArray(fc.nat(n - 1), { minLength: 1, maxLength: n }), weights: fc.array(weight, { minLength: n, maxLength: n }), inKreis: fc.boolean() }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      threshold: fc.integer({ min: 2, max: 6 }),
+    }),
+  );
+
+  it('random Länder with 1–4 areas, most within one Kreis, partly weighted (400 runs)', () => {
+    let kreisRests = 0;
+    let hiddenRests = 0;
+    fc.assert(
+      fc.property(land, ({ bases, parents, groups: gs, threshold }) => {
+        const cells = bases.map((b, i) => ({ id: `c${i}`, parent: parents[i]!, basis: b }));
+        const groups: SecrecyGroup[] = gs.map((g, k) => {
+          const kreis = parents[g.members[0]!]!;
+          const members = g.inKreis ? g.members.filter((i) => parents[i] === kreis) : g.members;
+          const within = members.every((i) => parents[i] === kreis);
+          if (within) kreisRests++;
+          return {
+            id: `g${k}`,
+            members: members.map((i) => `c${i}`),
+            weights: Object.fromEntries(members.map((i) => [`c${i}`, g.weights[i]!])),
+            published: true,
+            reference: within ? cells.filter((c) => c.parent === kreis).map((c) => c.id) : undefined,
+          };
+        });
+        const r = suppressGroups(cells, groups, threshold);
+        // A rest resting on fewer persons than the threshold (Σ over the Kreis of (1 − w) · persons) is hidden with its area.
+        for (const g of groups) {
+          const refIds = g.reference ?? cells.map((c) => c.id);
+          const rest = refIds.reduce<number | null>((s, id) => {
+            const b = cells.find((c) => c.id === id)!.basis;
+            const w = g.weights![id] ?? 0;
+            return b === null || 1 - w <= 1e-9 ? s : (s ?? 0) + (1 - w) * b;
+          }, null);
+          if (isSecret(rest, threshold)) {
+            expect(r.restHidden.has(g.id), `rest of ${g.id}`).toBe(true);
+            expect(r.groupPrimary.has(g.id) || r.groupSecondary.has(g.id)).toBe(true);
+          }
+        }
+        for (const id of r.restHidden) expect(r.groupPrimary.has(id) || r.groupSecondary.has(id)).toBe(true);
+        expect(audit(cells, groups, threshold)).toEqual([]);
+        hiddenRests += r.restHidden.size;
+      }),
+      { numRuns: 400, seed: SEED },
+    );
+    expect(kreisRests).toBeGreaterThan(500);
+    expect(hiddenRests).toBeGreaterThan(50);
+  });
+
+  it('by hand: an area of all but one small Gemeinde of its Kreis — its Kreis rest is that Gemeinde and must be hidden with the area', () => {
+    const cells = [
+      { id: 'v1', parent: 'V', basis: 40 },
+      { id: 'v2', parent: 'V', basis: 30 },
+      { id: 'v3', parent: 'V', basis: 2 },
+      { id: 'o1', parent: 'O', basis: 50 },
+      { id: 'o2', parent: 'O', basis: 60 },
+    ];
+    const area = { id: 'pa', members: ['v1', 'v2'], published: true };
+    const kreis = suppressGroups(cells, [{ ...area, reference: ['v1', 'v2', 'v3'] }], 3);
+    expect(kreis.restHidden.has('pa')).toBe(true);
+    expect(kreis.groupSecondary.has('pa')).toBe(true);
+    expect(audit(cells, [{ ...area, reference: ['v1', 'v2', 'v3'] }], 3)).toEqual([]);
   });
 });
 

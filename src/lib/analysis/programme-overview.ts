@@ -32,6 +32,8 @@ export interface OverviewInput {
   reference: { id: string; name: string; level: string; series: readonly YearValue[] } | null;
   /** abs: difference (percentage points for shares); pct: percent change (counts). */
   measure: ChangeMeasure;
+  /** The area's rest within its reference ("übrige Stadt", "übriger Landkreis Verden", from counts): its name and values. */
+  rest?: { name: string; series: readonly YearValue[] } | null;
 }
 
 export interface OverviewRow extends OverviewArea {
@@ -53,6 +55,12 @@ export interface OverviewRow extends OverviewArea {
   refValue: number | null;
   /** value − refValue (percentage points for shares). */
   diff: number | null;
+  /** The rest's name ("übriger Landkreis Verden"; null: no rest, as on a grid site). */
+  restName: string | null;
+  /** The rest in the same year as the value (null: missing or secret). */
+  restValue: number | null;
+  /** The rest is hidden for statistical secrecy in that year (always when the area's value is). */
+  restSecret: boolean;
 }
 
 const byYear = (series: readonly YearValue[]) => [...series].sort((a, b) => a.year - b.year);
@@ -73,13 +81,15 @@ export function firstYearFrom(series: readonly YearValue[], start: number, until
 }
 
 /** One overview row. */
-export function overviewRow({ area, series, reference, measure }: OverviewInput): OverviewRow {
+export function overviewRow({ area, series, reference, measure, rest = null }: OverviewInput): OverviewRow {
   const now = latestYear(series);
   const secret = Boolean(now?.secret);
   const value = secret ? null : (now?.value ?? null);
   const from = now && area.startYear !== null && value !== null ? firstYearFrom(series, area.startYear, now.year) : null;
   const ref = now && reference ? (reference.series.find((v) => v.year === now.year) ?? null) : null;
   const refValue = ref && !ref.secret ? ref.value : null;
+  const restNow = now && rest ? (rest.series.find((v) => v.year === now.year) ?? null) : null;
+  const restSecret = Boolean(restNow?.secret) || (secret && rest !== null);
   return {
     ...area,
     year: now?.year ?? null,
@@ -95,6 +105,9 @@ export function overviewRow({ area, series, reference, measure }: OverviewInput)
     refLevel: reference?.level ?? null,
     refValue,
     diff: value !== null && refValue !== null ? value - refValue : null,
+    restName: rest?.name ?? null,
+    restValue: restSecret ? null : (restNow?.value ?? null),
+    restSecret,
   };
 }
 

@@ -1,8 +1,10 @@
 // Statistical secrecy for a site with programme areas (issue 17, item 2): the
 // base areas and the programme areas are suppressed together, year by year, so
 // that no hidden base value can be recomputed from a programme area and its
-// parent, the city, another programme area or the rest of the city
-// ("übrige Stadt" = city − area) by subtraction (suppressGroups). The levels
+// parent, the city, another programme area or its rest ("übrige Stadt" = city
+// − area; "übriger Landkreis" = Kreis − area: the rest lies in the area's
+// reference, the smallest administrative area containing it) by subtraction
+// (suppressGroups). The levels
 // above the base keep their own suppression (applySecrecy).
 // Pure: no DOM, no DuckDB.
 import type { AreaValue } from '../data/values';
@@ -17,6 +19,8 @@ export type Membership = ReadonlyMap<string, ReadonlyMap<string, number>>;
  * persons (or its rest in the city does: 'primary'), or when showing it would reveal a hidden value
  * ('secondary'); base areas as `suppress` does, and further ones where a programme area would give
  * them away. `restHidden`: per year, the programme areas whose rest ("übrige Stadt") is hidden.
+ * `references`: each programme area's reference as base ids (its Kreis: the rest is the Kreis minus the
+ * area); an area not in it has the whole site as its reference.
  */
 export function applyProgrammeSecrecy(
   base: readonly AreaValue[],
@@ -24,6 +28,7 @@ export function applyProgrammeSecrecy(
   parentOf: (id: string) => string | null,
   membership: Membership,
   threshold: number,
+  references?: ReadonlyMap<string, readonly string[]>,
 ): { base: AreaValue[]; programme: AreaValue[]; restHidden: Map<number, Set<string>> } {
   if (!(threshold > 1)) return { base: base.slice(), programme: programme.slice(), restHidden: new Map() };
   const groups: SecrecyGroup[] = [...membership].map(([id, members]) => ({
@@ -31,6 +36,7 @@ export function applyProgrammeSecrecy(
     members: [...members.keys()],
     weights: Object.fromEntries(members),
     published: true,
+    reference: references?.get(id),
   }));
   const byYear = <T extends AreaValue>(rows: readonly T[]) => {
     const out = new Map<number, T[]>();

@@ -9,4 +9,6 @@ export interface TrendSeries {
   rest?: boolean;
   /** For areas of another site (cross-site comparison): that site's id. */
   site?: string;
+  /** Its own colour (a programme area's, and its rest's), instead of the chart's palette. */
+  color?: string;
 }

@@ -154,7 +154,8 @@ export function checkProgrammeAreaFields(x: unknown, options: { emptyMembers?: b
 
 // The compact form for share links: pa=<entry>|<entry>…, each entry
 // id~name~programme~startYear~members~colour[~programme text], fields
-// URI-encoded (also "~"), members comma-separated, colour without "#".
+// URI-encoded (also "~"), members comma-separated, colour without "#" (3 hex digits where each pair
+// repeats: f0f for #ff00ff).
 
 const field = (s: string) => encodeURIComponent(s).replace(/~/g, '%7E');
 
@@ -163,7 +164,7 @@ export function encodeProgrammeAreas(areas: readonly ProgrammeArea[]): string {
   return areas
     .filter((a) => isUnion(a) && !isBundled(a))
     .map((a) => {
-      const parts = [a.id, field(a.name), a.programme, a.startYear === null ? '' : String(a.startYear), a.members.map(field).join(','), a.color.replace('#', '')];
+      const parts = [a.id, field(a.name), a.programme, a.startYear === null ? '' : String(a.startYear), a.members.map(field).join(','), a.color.replace(/^#(?:([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3|)/, '$1$2$3')];
       if (a.programme === 'own' && a.programmeText) parts.push(field(a.programmeText));
       return parts.join('~');
     })
@@ -188,7 +189,7 @@ export function decodeProgrammeAreas(raw: string, site: string): { areas: Progra
           programme,
           startYear: start === '' || start === undefined ? null : /^\d{4}$/.test(start) ? Number(start) : NaN,
           members: (members ?? '').split(',').filter((m) => m !== '').map((m) => decodeURIComponent(m)),
-          color: color ? `#${color}` : undefined,
+          color: color ? `#${color.length === 3 ? color.replace(/./g, '$&$&') : color}` : undefined,
           ...(text ? { programmeText: decodeURIComponent(text) } : {}),
         };
       }

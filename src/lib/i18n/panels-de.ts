@@ -414,6 +414,19 @@ export const panelsDe = {
   'pa.townTitle': 'Geschätzt aus den 1-km-Gitterzellen, deren Mittelpunkt in der Gemeinde liegt (Zensus 2011)',
   'pa.townDeviation': 'Abweichung von der Gemeinde',
   'pa.townNote': '{name}: die Gemeinde, in der das Programmgebiet liegt (an seinem Beschriftungspunkt). Ihre Werte sind geschätzt aus den {cells} 1-km-Gitterzellen, deren Mittelpunkt in der Gemeinde liegt (Zensus 2011; Summen der Zählwerte, Anteile aus Zählwerten). Abweichung: Wert minus Gemeinde.',
+  'pa.restKreis': 'übriger Landkreis {name}',
+  'pa.restTown': 'übrige Stadt {name}',
+  'pa.restLand': 'übriges {name}',
+  'pao.col.rest': 'übrige Stadt / übriger Kreis',
+  'pao.col.restName': 'Rest im Bezugsgebiet',
+  'pa.color': 'Farbe',
+  'pa.colorChip': 'Farbe {n} ({color})',
+  'pa.colorOwn': 'Eigene Farbe wählen',
+  'pa.lasso': 'Lasso: Form auf der Karte ziehen',
+  'pa.lassoCancel': 'Lasso abbrechen',
+  'pa.lassoHint': 'Mit gedrückter Maustaste eine Form um die Gebiete ziehen (mit Alt: entfernen); Esc bricht ab.',
+  'pa.lassoAdded': '{count} Gebiete mit dem Lasso hinzugefügt.',
+  'pa.lassoRemoved': '{count} Gebiete mit dem Lasso entfernt.',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

@@ -59,9 +59,10 @@ export function choroplethLayers(source: string, areaCount: number, overBasemap 
       source,
       paint: {
         // Marked areas (similar areas) in magenta, which no sequential palette ends in at full saturation.
-        'line-color': ['case', flag('selected'), '#000000', flag('hover'), '#1a1a1a', flag('marked'), MARKED_OUTLINE, '#ffffff'],
-        'line-width': ['case', flag('selected'), 3.5, flag('hover'), 2, flag('marked'), 3, 0.6],
-        'line-opacity': ['case', ['any', flag('selected'), flag('hover'), flag('marked')], 1, 0.85],
+        // A feature with its own colour (a programme area: data/programme-areas-geometry.ts) is outlined in it.
+        'line-color': ['case', flag('selected'), '#000000', flag('hover'), '#1a1a1a', flag('marked'), MARKED_OUTLINE, ['to-color', ['get', 'color'], '#ffffff']],
+        'line-width': ['case', flag('selected'), 3.5, flag('hover'), 2, flag('marked'), 3, ['has', 'color'], 2.5, 0.6],
+        'line-opacity': ['case', ['any', flag('selected'), flag('hover'), flag('marked'), ['has', 'color']], 1, 0.85],
       },
     },
   ] as LayerSpecification[];

@@ -2,6 +2,7 @@
 // bivariate map, social index, hot spots). Everything is derived from the value
 // cache (DuckDB answers) with the pure functions of lib/analysis; components only
 // read the results.
+import type { RestReference } from '../data/programme-rest-reference';
 import { isProgrammeLevel, topLevel } from '../data/programme-areas';
 import type { Indicator, Site } from '../data/catalog-types';
 import { findLevel } from '../data/catalog';
@@ -34,7 +35,7 @@ export interface IndicatorFigures {
   /** The site's top level (city, Germany) in the same year. */
   reference: number | null;
   /**
-   * On the programme level: each programme area's rest within the top level ("übrige Stadt", from
+   * On the programme level: each programme area's rest within its reference ("übrige Stadt", from
    * counts) in the same year, by area id (null: secret or missing); null on other levels and grid sites.
    */
   rest: ReadonlyMap<string, number | null> | null;
@@ -44,6 +45,8 @@ export interface IndicatorFigures {
    * value null: missing); null elsewhere.
    */
   town: ReadonlyMap<string, { id: string; name: string; cells: number; value: number | null }> | null;
+  /** With `rest`: the area each rest lies in (the city, the Kreis …; absent: the whole site), for its name. */
+  restRefs: ReadonlyMap<string, RestReference> | null;
   ranked: readonly RankedArea[];
   rankOf: ReadonlyMap<string, RankedArea>;
   /** Extent of the values (for position charts). */
@@ -169,10 +172,11 @@ export class AnalysisData {
     const y = nearestYear(ind.years, year);
     const withRest = isProgrammeLevel(level) && site.kind !== 'grid' && isAggregable(site, ind, level);
     const withTown = isProgrammeLevel(level) && site.kind === 'grid';
-    const [data, ref, rest, towns] = await Promise.all([
+    const [data, ref, rest, restRefs, towns] = await Promise.all([
       cache.get(site, level, ind),
       top === level ? null : cache.get(site, top, ind),
       withRest ? cache.rest(site, ind) : null,
+      withRest ? cache.restReferences(site) : null,
       withTown ? cache.gridTowns(site, ind, siteRegistry.programmeAreasOf(site.id)) : null,
     ]);
     const values = valuesIn(data, y);
@@ -192,6 +196,7 @@ export class AnalysisData {
       reference: ref ? ((ref.byYear.get(y) ?? [])[0]?.value ?? null) : null,
       rest: rest ? valuesIn(rest, y) : null,
       town: towns ? new Map([...towns.towns].map(([id, t]) => [id, { id: t.id, name: t.name, cells: t.cells, value: towns.values.get(t.id)?.value ?? null }])) : null,
+      restRefs,
       ranked,
       rankOf: new Map(ranked.map((r) => [r.id, r])),
       min: present.length ? Math.min(...present) : null,

@@ -1,6 +1,7 @@
 // The screen map as the rest of the app sees it: its camera (saved views, the
 // presentation), the optional basemap, zooming to an area, and pictures of the
 // map as shown (PNG and PPTX exports). The map component creates the controller.
+import type { LassoEvents } from '../map/lasso-select';
 import { findLevel } from '../data/catalog';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import { dataUrl } from '../data/urls';
@@ -93,6 +94,14 @@ export class MapSession {
     if (!map) return () => undefined;
     const { boxSelect } = await import('../map/box-select');
     return boxSelect(map, onBox);
+  }
+
+  /** Arms the lasso: one free shape dragged on the map is reported in lon/lat (Alt: remove); Escape cancels. Returns the end. */
+  async lasso(events: LassoEvents): Promise<() => void> {
+    const map = this.controller?.areas;
+    if (!map) return () => undefined;
+    const { lassoSelect } = await import('../map/lasso-select');
+    return lassoSelect(map, events);
   }
 
   /**

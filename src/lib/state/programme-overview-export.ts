@@ -32,7 +32,7 @@ export function programmeLabel(programme: string, lang: Lang): string {
 /** The columns of the table, shown and exported. */
 export function overviewColumns(lang: Lang): string[] {
   const t = tr(lang);
-  return [t('pao.col.name'), t('pao.col.site'), t('pao.col.programme'), t('pao.col.start'), t('pao.col.year'), t('pao.col.value'), t('pao.col.from'), t('pao.col.change'), t('pao.col.ref'), t('pao.col.refValue'), t('pao.col.diff'), t('pao.col.note')];
+  return [t('pao.col.name'), t('pao.col.site'), t('pao.col.programme'), t('pao.col.start'), t('pao.col.year'), t('pao.col.value'), t('pao.col.from'), t('pao.col.change'), t('pao.col.ref'), t('pao.col.refValue'), t('pao.col.diff'), t('pao.col.restName'), t('pao.col.rest'), t('pao.col.note')];
 }
 
 /** The sources and licences of the sites shown (indicator and geometry), one line each. */
@@ -76,6 +76,8 @@ export function overviewTables(x: OverviewExport, now = new Date()): ExportTable
       r.refName,
       r.refValue,
       secret(r, r.diff),
+      r.restName,
+      r.restSecret ? '.' : r.restValue,
       note(r, x.lang),
     ]),
   };
@@ -125,6 +127,8 @@ export function overviewDeck(x: OverviewExport): TableDeck {
       r.refName ?? '',
       fmt(r.refValue),
       cell(r, r.diff, fmtDiff),
+      r.restName ?? '',
+      r.restSecret ? '.' : fmt(r.restValue),
       note(r, x.lang),
     ]),
     chart: {
@@ -133,6 +137,7 @@ export function overviewDeck(x: OverviewExport): TableDeck {
       series: [
         { name: t('pao.col.value'), values: x.rows.map((r) => r.value) },
         { name: t('pao.col.refValue'), values: x.rows.map((r) => r.refValue) },
+        ...(x.rows.some((r) => r.restValue !== null) ? [{ name: t('pao.col.rest'), values: x.rows.map((r) => r.restValue) }] : []),
       ],
     },
     sourceLine: `${t('legend.source')}: ${overviewSources(x).join(' · ')}`,

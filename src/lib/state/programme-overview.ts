@@ -9,9 +9,12 @@ import { hierarchyLevels, PROGRAMME_LEVEL, topLevel, type ProgrammeArea } from '
 import { naturalMeasure } from '../analysis/change';
 import { containingArea, overviewRow, type OverviewRow } from '../analysis/programme-overview';
 import type { ValueCache } from './value-cache';
+import { REFERENCE_LEVELS } from '../data/programme-rest-reference';
+import { isAggregable } from '../data/catalog';
+import { restLabel } from '../render/rest-label';
+import type { Lang } from '../i18n';
 
-/** Levels that may be a programme area's reference: administrative units (not Stadtbezirke, parts of the city). */
-export const REFERENCE_LEVELS: ReadonlySet<string> = new Set(['stadt', 'kreis', 'land', 'bund']);
+export { REFERENCE_LEVELS };
 
 /** What the overview needs of the site registry. */
 export interface OverviewSites {
@@ -41,7 +44,7 @@ export function overviewIndicators(sites: OverviewSites, areas: readonly Program
 }
 
 /** The overview rows of every programme area for the indicator `indId` (areas of sites without it: no value). */
-export async function programmeOverview(cache: ValueCache, sites: OverviewSites, areas: readonly ProgrammeArea[], indId: string): Promise<OverviewRow[]> {
+export async function programmeOverview(cache: ValueCache, sites: OverviewSites, areas: readonly ProgrammeArea[], indId: string, lang: Lang = 'de'): Promise<OverviewRow[]> {
   const siteIds = [...new Set(areas.map((a) => a.site))];
   const perSite = await Promise.all(
     siteIds.map(async (siteId) => {
@@ -49,18 +52,24 @@ export async function programmeOverview(cache: ValueCache, sites: OverviewSites,
       const mine = areas.filter((a) => a.site === siteId);
       if (!site || site.kind === 'grid') return [];
       const ind = site.indicators.find((i) => i.id === indId);
-      return siteRows(cache, site, mine, ind ?? null);
+      return siteRows(cache, site, mine, ind ?? null, lang);
     }),
   );
   return perSite.flat();
 }
 
-async function siteRows(cache: ValueCache, site: Site, areas: readonly ProgrammeArea[], ind: Indicator | null): Promise<OverviewRow[]> {
+async function siteRows(cache: ValueCache, site: Site, areas: readonly ProgrammeArea[], ind: Indicator | null, lang: Lang): Promise<OverviewRow[]> {
   const base = (a: ProgrammeArea) => ({ id: a.id, site: a.site, name: a.name, programme: a.programme === 'own' && a.programmeText ? a.programmeText : a.programme, startYear: a.startYear, example: a.example === true });
   if (!ind) return areas.map((a) => overviewRow({ area: base(a), series: [], reference: null, measure: 'abs' }));
   const levels = hierarchyLevels(site).map((l) => l.id);
   const top = topLevel(site).id;
-  const [data, ...parents] = await Promise.all([cache.get(site, PROGRAMME_LEVEL, ind), ...levels.map((l) => cache.areas(site, l))]);
+  const withRest = isAggregable(site, ind, PROGRAMME_LEVEL);
+  const [data, rest, restRefs, ...parents] = await Promise.all([
+    cache.get(site, PROGRAMME_LEVEL, ind),
+    withRest ? cache.rest(site, ind) : null,
+    withRest ? cache.restReferences(site) : null,
+    ...levels.map((l) => cache.areas(site, l)),
+  ]);
   const parentsOf = new Map(levels.map((l, i) => [l, parents[i]!]));
   const parentOf = (level: string, id: string) => {
     const a = parentsOf.get(level)?.get(id);
@@ -81,6 +90,7 @@ async function siteRows(cache: ValueCache, site: Site, areas: readonly Programme
       series: data.byArea.get(a.id) ?? [],
       reference: ref && rd ? { id: ref.id, level: ref.level, name: rd[1].get(ref.id) ?? ref.id, series: rd[0].byArea.get(ref.id) ?? [] } : null,
       measure,
+      rest: rest && restRefs ? { name: restLabel(site, lang, undefined, restRefs.get(a.id)), series: rest.byArea.get(a.id) ?? [] } : null,
     });
   });
 }

@@ -38,18 +38,19 @@ export async function programmeReferences(cache: ValueCache, site: Site, ind: In
 }
 
 /**
- * The rest of each selected programme area within the whole site ("übrige Stadt": the city without
- * the area, from counts; value-cache `rest`), a line beside the area and the city. Not on grid sites.
+ * The rest of each selected programme area within its reference ("übrige Stadt": the city without
+ * the area; "übriger Landkreis Verden": its Kreis without it; from counts; value-cache `rest`), a line beside the area and the city. Not on grid sites.
  */
 export async function programmeRestSeries(cache: ValueCache, site: Site, ind: Indicator, selected: readonly string[], lang: Lang): Promise<TrendSeries[]> {
   if (site.kind === 'grid' || selected.length === 0 || !isAggregable(site, ind, PROGRAMME_LEVEL)) return [];
-  const [data, names] = await Promise.all([cache.rest(site, ind), cache.names(site, PROGRAMME_LEVEL)]);
+  const [data, names, refs] = await Promise.all([cache.rest(site, ind), cache.names(site, PROGRAMME_LEVEL), cache.restReferences(site)]);
   const out: TrendSeries[] = [];
   for (const id of selected) {
     const points = data.byArea.get(id);
     if (!points) continue;
-    const name = restLabel(site, lang, selected.length > 1 ? (names.get(id) ?? id) : undefined);
-    out.push({ id: `rest:${id}`, name, points, reference: true, rest: true });
+    const name = restLabel(site, lang, selected.length > 1 ? (names.get(id) ?? id) : undefined, refs.get(id));
+    const color = siteRegistry.programmeAreas.find((a) => a.id === id && a.site === site.id)?.color;
+    out.push({ id: `rest:${id}`, name, points, reference: true, rest: true, ...(color ? { color } : {}) });
   }
   return out;
 }

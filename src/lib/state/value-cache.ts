@@ -9,6 +9,7 @@ import { areaLevel, levelAreas, levelPoints, levelSeries, levelYearValues, type 
 import type { AreaPoint, AreaValue } from '../data/values';
 import { gridColumn, gridPositions } from '../db/grid';
 import type { LevelData } from '../data/values';
+import type { RestReference } from '../data/programme-rest-reference';
 
 
 const MAX_ENTRIES = 96;
@@ -78,7 +79,7 @@ export class ValueCache {
 
   /** Base and programme level suppressed together (null: the site has no programme areas); memoised until an edit or a new threshold. */
   private async programmeSecrecy(site: Site, ind: Indicator, threshold: number): Promise<ReturnType<typeof applyProgrammeSecrecy> | null> {
-    const membership = await this.membership(site);
+    const { membership, references } = await this.membership(site);
     if (membership.size === 0) return null;
     const base = baseLevel(site).id;
     return this.once(`psec|${site.id}|${ind.id}|${threshold}`, async () => {
@@ -89,13 +90,14 @@ export class ValueCache {
         (id) => baseAreas.get(id)?.parent ?? null,
         membership,
         threshold,
+        new Map([...references].map(([id, r]) => [id, r.baseIds])),
       );
     });
   }
 
   /**
-   * The rest of each programme area of a site within the whole site ("übrige Stadt": the city minus the
-   * area, from counts), by programme area id, every year; not for grid sites. With secrecy on, a rest is
+   * The rest of each programme area of a site within its reference ("übrige Stadt": the city minus the
+   * area; "übriger Landkreis": its Kreis minus the area; restReferences), from counts, by programme area id, every year; not for grid sites. With secrecy on, a rest is
    * hidden where the joint suppression of base and programme areas hides it (with its area), or when it
    * rests on fewer persons than the threshold.
    */
@@ -176,13 +178,19 @@ export class ValueCache {
     return entry;
   }
 
-  /** Each programme area's members and weights as DuckDB holds them (for secrecy), once per edit. */
-  private membership(site: Site): Promise<Membership> {
-    return this.once(`membership|${site.id}`, () =>
-      this.ensureSite(site)
-        .then(() => import('../db/programme-areas'))
-        .then(({ programmeMembership }) => programmeMembership(this.engine, site)),
-    );
+  /** Each programme area's members and weights as DuckDB holds them, and the area its rest lies in (for secrecy), once per edit. */
+  private membership(site: Site): Promise<{ membership: Membership; references: Map<string, RestReference & { baseIds: string[] }> }> {
+    return this.once(`membership|${site.id}`, async () => {
+      await this.ensureSite(site);
+      const [{ programmeMembership }, { programmeRestReferences }] = await Promise.all([import('../db/programme-areas'), import('../db/programme-rest')]);
+      const membership = await programmeMembership(this.engine, site);
+      return { membership, references: membership.size === 0 ? new Map() : await programmeRestReferences(this.engine, site) };
+    });
+  }
+
+  /** The area each programme area's rest lies in (its city, Kreis, Land), by programme area id; absent: the whole site. */
+  async restReferences(site: Site): Promise<ReadonlyMap<string, RestReference>> {
+    return site.kind === 'grid' ? new Map() : (await this.membership(site)).references;
   }
 
   /**

@@ -29,6 +29,7 @@ import { trendKey } from '../map/trend-glyphs';
 import { visibleSources } from '../data/sources';
 import type { LegendSpec } from '../io/export/image/layout';
 import type { ExportTable, ExportCell } from '../io/export/xlsx-export';
+import type { ExportRest } from './programme-rest-export';
 
 export interface ViewTexts {
   title: string;
@@ -102,8 +103,12 @@ function cellOf(v: { value: number | null; below?: number | null } | undefined):
   return bound !== null ? belowText(bound) : (v?.value ?? null);
 }
 
-/** The data behind the view (one row per area) and the metadata sheet. */
-export function viewTables(app: ShownView, url: string, now = new Date()): { data: ExportTable; meta: ExportTable } {
+/**
+ * The data behind the view (one row per area) and the metadata sheet. On the programme-area level `rest`
+ * (programme-rest-export.ts) adds each area's rest ("übrige Stadt / übriger Kreis": its name and value in
+ * the view's year, or at both ends of a change), secret ones as ".".
+ */
+export function viewTables(app: ShownView, url: string, now = new Date(), rest: ExportRest | null = null): { data: ExportTable; meta: ExportTable } {
   const lang = app.views.view.lang;
   const t = tr(lang);
   const ind = app.views.indicator;
@@ -130,9 +135,25 @@ export function viewTables(app: ShownView, url: string, now = new Date()): { dat
       return [id, names.get(id) ?? id, app.views.view.year, v?.secret ? '.' : cellOf(v)];
     });
   }
+  // The rest of each programme area within its reference, from counts, with the same suppression.
+  const textColumns = new Set([0, 1, ...(change ? [] : [2])]);
+  if (rest) {
+    const years = change ? [change.from, change.to] : [app.views.view.year];
+    textColumns.add(columns.length);
+    columns.push(t('pao.col.restName'));
+    for (const y of years) columns.push(`${t('pao.col.rest')}: ${label}${change ? ` ${y}` : ''}`);
+    rows = rows.map((r, i) => {
+      const id = ids[i]!;
+      return [...r, rest.names.get(id) ?? null, ...years.map((y) => {
+        const v = rest.value(id, y);
+        return v?.secret ? '.' : cellOf(v);
+      })];
+    });
+  }
   // Estimated values say so in a column of their own: how each is estimated ("geschätzt: 37 % der Fläche von …").
   const estimated = estimatedIds(app);
   if (estimated.size > 0) {
+    textColumns.add(columns.length);
     columns.push(t('export.col.estimate'));
     rows = rows.map((r, i) => [...r, estimated.has(ids[i]!) ? (app.shown.estimateNote?.(ids[i]!, lang) ?? t('estimate.mark')) : null]);
   }
@@ -148,6 +169,7 @@ export function viewTables(app: ShownView, url: string, now = new Date()): { dat
     [t('export.meta.missing'), t('export.meta.missingText')],
     ...(hasBelow ? [[t('export.meta.missing'), t('export.meta.below')] as ExportCell[]] : []),
     ...(estimated.size > 0 ? [[t('export.col.estimate'), t('legend.estimatedNote')] as ExportCell[]] : []),
+    ...(rest ? [[t('pao.col.rest'), t('pa.restNote', { rest: t('pao.col.restName') })] as ExportCell[]] : []),
     ...(app.views.view.sec > 1 ? [[t('secrecy.heading'), t('legend.secretNote', { n: app.views.view.sec })] as ExportCell[]] : []),
     ...(cls ? [[t('export.meta.classes'), `${t(`cls.${cls.method}` as MessageKey)}: ${cls.breaks.map((b) => formatValue(b, ind.unit, ind.decimals, lang)).join(' | ')}`] as ExportCell[]] : []),
     ...visibleSources(app.views.site, ind).flatMap(({ key, source }) => [
@@ -159,7 +181,7 @@ export function viewTables(app: ShownView, url: string, now = new Date()): { dat
     [t('export.meta.view'), url],
   ];
   return {
-    data: { sheet: t('export.sheet.data'), columns, rows, numberFormats: columns.map((_, i) => (i < 2 || (!change && i === 2) || (estimated.size > 0 && i === columns.length - 1) ? null : numberFormat(ind.decimals))) },
+    data: { sheet: t('export.sheet.data'), columns, rows, numberFormats: columns.map((_, i) => (textColumns.has(i) ? null : numberFormat(ind.decimals))) },
     meta: { sheet: t('export.sheet.meta'), columns: [t('export.meta.field'), t('export.meta.value')], rows: metaRows },
   };
 }
