@@ -195,3 +195,33 @@ test('a broken site.json: what and where, and the app starts as without it', asy
   await expect(error).toHaveAttribute('data-kind', 'http');
   await expect(error).toContainText(`${host.origin}/nirgendwo/site.json konnte nicht geladen werden: HTTP 404`);
 });
+
+// Timing (README "Publishing a data package"): navigation → atlas:first-map, bundled Leipzig against
+// the package from the second origin ("always" given before), fresh contexts, alternating. Only with
+// E2E_ONLINE_TIMING=1 (run it on a quiet machine).
+test('timing: first map from the package against bundled Leipzig', async ({ browser }) => {
+  test.skip(!process.env.E2E_ONLINE_TIMING, 'E2E_ONLINE_TIMING=1 to measure');
+  test.setTimeout(300_000);
+  const runs = Number(process.env.E2E_ONLINE_TIMING_RUNS ?? 3);
+  const origin = host.origin;
+  const firstMap = async (url: string, allow: boolean): Promise<number> => {
+    const context = await browser.newContext();
+    if (allow) await context.addInitScript((o) => localStorage.setItem('quartiersatlas.onlineOrigins', JSON.stringify([o])), origin);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, null, { timeout: 60_000 });
+    const t = await page.evaluate(() => performance.getEntriesByName('atlas:first-map')[0]!.startTime);
+    await context.close();
+    return t;
+  };
+  const bundled: number[] = [];
+  const online: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bundled.push(await firstMap('./?site=leipzig', false));
+    online.push(await firstMap(`./${ALLOWING_PAGE}?src=${encodeURIComponent(`${origin}/leipzig/site.json`)}`, true));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`first map (ms) bundled Leipzig: ${bundled.map(Math.round).join(', ')} → median ${Math.round(median(bundled))}`);
+  console.log(`first map (ms) package from ${origin}: ${online.map(Math.round).join(', ')} → median ${Math.round(median(online))}`);
+  expect(online.length).toBe(runs);
+});
