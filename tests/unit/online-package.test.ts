@@ -15,6 +15,10 @@ import { publishPackage, PACKAGE_FORMAT } from '../../scripts/publish-package.mj
 import { createNodeEngine, readDataFile } from './helpers/node-engine';
 import { loadSiteData } from '../../src/lib/db/load';
 import { ValueCache } from '../../src/lib/state/value-cache';
+import { SiteRegistry } from '../../src/lib/data/site-registry.svelte';
+import { onlineFileUrl, putOnlineSite } from '../../src/lib/data/online-files';
+import { dataUrl } from '../../src/lib/data/urls';
+import { parseViewState, serializeViewState } from '../../src/lib/state/url';
 
 const leipzig = findBundledSite('leipzig');
 const sources = bundledCatalog.sources;
@@ -123,6 +127,28 @@ describe('reading site.json', () => {
     expect(readPackage([], url)).toEqual({ ok: false, problems: ['site.json: expected an object {"site": …, "sources": …}'] });
     const noSources = readPackage({ site: json.site }, url);
     expect(noSources.ok === false && noSources.problems).toContain('sources: expected {key: source, …} (found missing)');
+  });
+});
+
+describe('an opened package in the app', () => {
+  it('joins the registry with its sources, its files have their URLs, and links carry src', () => {
+    const url = 'https://daten.example.org/pakete/leipzig/site.json';
+    const read = readPackage(packageOf(leipzig), url);
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    const registry = new SiteRegistry();
+    putOnlineSite(read.pkg.site.id, read.pkg.url, read.pkg.files);
+    registry.addOnlineSite(read.pkg.site, read.pkg.sources);
+    const site = registry.site('online-leipzig');
+    expect(registry.source(site.geometrySource)?.licence).toBe('dl-de/by-2-0');
+    expect(registry.site('leipzig')).toBe(leipzig);
+    expect(dataUrl(site.levels[0]!.geometry)).toBe('https://daten.example.org/pakete/leipzig/ortsteil.geojson');
+    expect(() => onlineFileUrl('online/online-leipzig/99-x.csv')).toThrow(/not known/);
+    const { state, notices } = parseViewState(`?site=online-leipzig&src=${encodeURIComponent(url)}`, registry.sites.slice(), 'leipzig');
+    expect(notices).toEqual([]);
+    const written = serializeViewState(state);
+    expect(written).toMatch(/^\?site=online-leipzig&.*&src=[^&]+$/);
+    expect(new URLSearchParams(written).get('src')).toBe(url);
+    expect(serializeViewState({ ...state, site: 'leipzig' })).not.toContain('src=');
   });
 });
 
