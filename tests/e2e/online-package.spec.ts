@@ -112,6 +112,12 @@ test.afterAll(async () => {
 });
 
 test('another origin: consent first (nothing fetched before), then the site from the package with Leipzig\'s values', async ({ page }) => {
+  // The policy of such a build holds: no violation on the way.
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const src = `${host.origin}/leipzig/site.json`;
   host.log.length = 0;
   await page.goto(`./${ALLOWING_PAGE}?src=${encodeURIComponent(src)}&${VIEW}`);
@@ -132,6 +138,7 @@ test('another origin: consent first (nothing fetched before), then the site from
   // Marked in the site list with its origin; the share link keeps src.
   await expect(page.getByTestId('site-select').locator('option:checked')).toHaveText(`Leipzig – Ortsteile (online: ${new URL(host.origin).host})`);
   await expect(page).toHaveURL(new RegExp(`site=online-leipzig.*&src=${encodeURIComponent(src).replace(/%3A/g, ':').replace(/[.?]/g, '\\$&')}`));
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   // Once means once: a reload asks again.
   await page.reload();
   await expect(page.getByTestId('online-dialog')).toHaveAttribute('data-phase', 'ask');

@@ -11,6 +11,8 @@ import '../i18n/panels-messages';
 
 export type Consent = 'once' | 'always' | 'cancel';
 
+const MAX_PACKAGE_CHARS = 5_000_000;
+
 /** Why a package could not be opened: what, where (the URL) and the details (problems by field). */
 export interface OnlineFailure {
   kind: 'url' | 'csp' | 'http' | 'network' | 'json' | 'invalid';
@@ -49,6 +51,8 @@ export async function openOnlinePackage(registry: SiteRegistry, src: string, ask
     const res = await fetch(url.href, { credentials: 'omit' });
     if (!res.ok) return fail('http', url.href, origin, `HTTP ${res.status}`);
     text = await res.text();
+    // A site entry is tens of KB (Leipzig's with 12 indicators: 28 KB); a huge one is not a package.
+    if (text.length > MAX_PACKAGE_CHARS) return fail('json', url.href, origin, `larger than ${MAX_PACKAGE_CHARS / 1e6} MB`);
   } catch (err) {
     return fail('network', url.href, origin, err instanceof Error ? err.message : String(err));
   }
