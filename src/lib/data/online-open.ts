@@ -66,8 +66,7 @@ export async function openOnlinePackage(registry: SiteRegistry, src: string, ask
   if (!read.ok) return fail('invalid', url.href, origin, '', read.problems);
   const { pkg } = read;
   // Marked in the site list (and in titles and exports) with where it comes from.
-  const host = url.host;
-  const label = { de: translate('de', 'online.siteLabel', { label: pkg.site.label.de, host }), en: translate('en', 'online.siteLabel', { label: pkg.site.label.en, host }) };
+  const label = { de: translate('de', 'online.siteLabel', { label: pkg.site.label.de, origin }), en: translate('en', 'online.siteLabel', { label: pkg.site.label.en, origin }) };
   putOnlineSite(pkg.site.id, pkg.url, pkg.files);
   registry.addOnlineSite({ ...pkg.site, label }, pkg.sources);
   return { status: 'opened', siteId: pkg.site.id };

@@ -426,7 +426,7 @@ export const panelsDe = {
   'online.err.json': '{url} ist kein gültiges JSON: {detail}',
   'online.err.invalid': '{url} ist kein gültiges Datenpaket. Fehler (Feld: Problem):',
   'online.continue': 'Ohne diese Daten weiter',
-  'online.siteLabel': '{label} (online: {host})',
+  'online.siteLabel': '{label} (online: {origin})',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

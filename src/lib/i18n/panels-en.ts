@@ -427,5 +427,5 @@ export const panelsEn: Record<PanelMessageKey, string> = {
   'online.err.json': '{url} is not valid JSON: {detail}',
   'online.err.invalid': '{url} is not a valid data package. Problems (field: problem):',
   'online.continue': 'Continue without these data',
-  'online.siteLabel': '{label} (online: {host})',
+  'online.siteLabel': '{label} (online: {origin})',
 };
