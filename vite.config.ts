@@ -51,6 +51,16 @@ export default defineConfig({
 // Everything comes from the app's own origin; each other source says why it is
 // there. tests/e2e/csp.spec.ts walks every view and dialog (and the basemap,
 // mocked) and requires zero violations.
+/** The extra connect-src sources for online data packages (README "Publishing a data package"). */
+function packageOrigins(): string {
+  const list = (process.env.ATLAS_PACKAGE_ORIGINS ?? '').split(/\s+/).filter(Boolean);
+  for (const o of list) {
+    // A CSP source expression only: nothing that could end the directive or the attribute.
+    if (!/^(https?:\/\/)?[\w.*-]+(:(\d+|\*))?(\/[\w./-]*)?$|^https?:$/.test(o)) throw new Error(`ATLAS_PACKAGE_ORIGINS: not an origin: ${o}`);
+  }
+  return list.map((o) => ` ${o}`).join('');
+}
+
 function contentSecurityPolicy(): Plugin {
   const csp = [
     "default-src 'self'",
@@ -67,7 +77,10 @@ function contentSecurityPolicy(): Plugin {
     // basemap, only after the user opts in (src/lib/map/basemap.ts); its style,
     // TileJSON, vector and raster tiles, sprite and glyphs all come from that one
     // host, and MapLibre loads tile images with fetch (so no img-src for it).
-    "connect-src 'self' blob: data: https://tiles.openfreemap.org",
+    // ATLAS_PACKAGE_ORIGINS (build time, space-separated CSP sources, e.g. "https://daten.example.de"):
+    // hosts of online data packages this installation may open (?src=…, data/online-open.ts), each only
+    // after the user's consent; none by default (a package on the app's own origin needs nothing).
+    `connect-src 'self' blob: data: https://tiles.openfreemap.org${packageOrigins()}`,
     // data: the favicon ("data:,") and MapLibre's control icons (SVG data: URLs in its CSS).
     "img-src 'self' data:",
     // Only the bundled stylesheets: no style="" attribute or <style> is needed

@@ -127,8 +127,19 @@ function start(): void {
 // for the browser's storage. Restoring never holds the start up for long (an
 // upgrade blocked by another tab): the app starts after RESTORE_WAIT_MS anyway.
 const RESTORE_WAIT_MS = 10_000;
+// A link to an online data package (?src=…, src/online-start.ts, loaded only then): opened, with the
+// user's consent for another origin, before the view is read from the URL.
+const onlineSrc = new URLSearchParams(location.search).get('src')?.trim() || null;
+const beforeStart: Promise<unknown>[] = [];
+if (onlineSrc) {
+  beforeStart.push(import('./online-start').then((m) => m.openFromLink(onlineSrc, pageLang())).catch((err: unknown) => console.error(err)));
+}
 if (hasStoredImports() || hasStoredProgrammeAreas() || namesBundledAreas || formulaIndicatorsAtStart(location.search)) {
-  void Promise.race([restoreUserSites(), new Promise((r) => setTimeout(r, RESTORE_WAIT_MS))]).then(start);
+  beforeStart.push(Promise.race([restoreUserSites(), new Promise((r) => setTimeout(r, RESTORE_WAIT_MS))]));
+  void Promise.all(beforeStart).then(start);
+} else if (beforeStart.length > 0) {
+  void Promise.all(beforeStart).then(start);
+  void restoreUserSites();
 } else {
   start();
   void restoreUserSites();

@@ -64,6 +64,8 @@ export interface Site {
   indicators: Indicator[];
   /** Imported tables added to the site: each a values file with the listed indicators. */
   extraValues?: { file: string; indicators: string[] }[];
+  /** A site opened from an online data package (?src=…, data/online-package.ts): its site.json's URL and origin. */
+  online?: { url: string; origin: string };
 }
 
 export interface Catalog {

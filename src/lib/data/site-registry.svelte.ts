@@ -56,6 +56,12 @@ export class SiteRegistry {
     });
   }
 
+  /** Adds (or replaces) a site opened from an online data package (data/online-open.ts) with the sources it cites. */
+  addOnlineSite(site: Site, sources: Readonly<Record<string, Source>>): void {
+    for (const [key, source] of Object.entries(sources)) this.sources.set(key, source);
+    this.replaceSite(site.id, () => site);
+  }
+
   removeSite(id: string): void {
     this.sites = this.sites.filter((s) => s.id !== id);
     dropUserFiles(id);

@@ -1,4 +1,5 @@
 import { isUserPath, userFileBytes, userFileUrl } from './user-files';
+import { isOnlinePath, onlineFileUrl } from './online-files';
 
 // Bundled data files are fingerprinted assets: Vite turns every file under
 // data/ into a URL at build time, so a path from the catalog maps to its URL.
@@ -12,13 +13,15 @@ const PREFIX = '../../../data/';
 
 export function dataUrl(path: string): string {
   if (isUserPath(path)) return userFileUrl(path);
+  if (isOnlinePath(path)) return onlineFileUrl(path);
   const url = files[PREFIX + path];
   if (!url) throw new Error(`Bundled data file "${path}" not found`);
   return url;
 }
 
 async function fetchOk(path: string): Promise<Response> {
-  const res = await fetch(dataUrl(path));
+  // Online packages' files: no cookies to another origin.
+  const res = await fetch(dataUrl(path), { credentials: isOnlinePath(path) ? 'omit' : 'same-origin' });
   if (!res.ok) throw new Error(`Could not load ${path}: HTTP ${res.status}`);
   return res;
 }

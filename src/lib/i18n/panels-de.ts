@@ -427,6 +427,23 @@ export const panelsDe = {
   'pa.lassoHint': 'Mit gedrückter Maustaste eine Form um die Gebiete ziehen (mit Alt: entfernen); Esc bricht ab.',
   'pa.lassoAdded': '{count} Gebiete mit dem Lasso hinzugefügt.',
   'pa.lassoRemoved': '{count} Gebiete mit dem Lasso entfernt.',
+  // Online data packages (?src=…, data/online-open.ts, components/OnlinePackageDialog.svelte).
+  'online.title': 'Daten von einer anderen Adresse laden?',
+  'online.intro': 'Dieser Link öffnet ein Datenpaket von {origin}:',
+  'online.privacy': 'Daten werden von {origin} geladen; diese Seite sieht Ihre IP-Adresse, die Uhrzeit und welche Dateien abgerufen werden. Der Quartiersatlas sendet ihr keine anderen Daten. Ohne Ihre Erlaubnis wird nichts geladen.',
+  'online.once': 'Einmal erlauben',
+  'online.always': 'Für {origin} immer erlauben',
+  'online.cancel': 'Abbrechen',
+  'online.loading': 'Datenpaket wird geladen …',
+  'online.errorTitle': 'Das Datenpaket konnte nicht geöffnet werden',
+  'online.err.url': '„{url}“ ist keine http(s)-Adresse eines Datenpakets (site.json).',
+  'online.err.csp': 'Diese Installation des Quartiersatlas darf keine Daten von {origin} laden (Content-Security-Policy, connect-src). Wer sie betreibt, kann die Herkunft beim Bauen freigeben (ATLAS_PACKAGE_ORIGINS, siehe README).',
+  'online.err.http': '{url} konnte nicht geladen werden: {detail}.',
+  'online.err.network': '{url} konnte nicht geladen werden: keine Antwort – der Server ist nicht erreichbar oder erlaubt den Zugriff von dieser Seite nicht (CORS).',
+  'online.err.json': '{url} ist kein gültiges JSON: {detail}',
+  'online.err.invalid': '{url} ist kein gültiges Datenpaket. Fehler (Feld: Problem):',
+  'online.continue': 'Ohne diese Daten weiter',
+  'online.siteLabel': '{label} (online: {origin})',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsDe;

@@ -2,13 +2,14 @@ import { CLASS_METHODS, DEFAULT_K, MAX_K, MIN_K, normalizeManualBreaks, type Cla
 import type { Lang } from '../analysis/format';
 import type { ChangeMeasure } from '../analysis/change';
 import { decodeProgrammeAreas, encodeProgrammeAreas, PROGRAMME_LEVEL, type ProgrammeArea } from '../data/programme-areas';
+import { onlineSiteUrl } from '../data/online-files';
 import { nearestYear, normalizeRange } from './view-normalize';
 import { MAX_INDEX_DYNAMICS_YEARS, MAX_INDEX_MIN_RESIDENTS, MAX_INDEX_WEIGHT, MAX_SECRECY, MAX_SELECTED, MAX_SIMILAR_INDICATORS, VIEW_MODES, type ComparisonGroup, type EmbedMode, type IndexWeight, type Notice, type SiteInfo, type ViewMode, type ViewState } from './view-state';
 
 const ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const PARAM_ORDER = [
-  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'sim', 'start', 'cg', 'simx', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'pa', 'fx', 'lang', 'embed',
+  'site', 'level', 'ind', 'ind2', 'year', 'mode', 'from', 'to', 'chg', 'trend', 'idx', 'idxmin', 'idxdyn', 'sim', 'start', 'cg', 'simx', 'pts', 'cls', 'k', 'breaks', 'sel', 'cmp', 'sec', 'pa', 'fx', 'lang', 'embed', 'src',
 ] as const;
 
 /**
@@ -328,6 +329,8 @@ export function serializeViewState(s: ViewState): string {
     sec: s.sec > 0 ? String(s.sec) : null,
     pa: encodeProgrammeAreas(s.pa.filter((a) => a.site === s.site)) || null,
     fx: s.fx || null,
+    // A site opened from an online data package: the link opens it again (main.ts reads `src`).
+    src: onlineSiteUrl(s.site),
   };
   const parts: string[] = [];
   for (const name of PARAM_ORDER) {
