@@ -47,11 +47,12 @@ export function buildAreaTiles(fc, { layer, minzoom = 0, maxzoom = DEFAULT_MAXZO
   });
   const index = new GeoJSONVT({ type: 'FeatureCollection', features }, { maxZoom: maxzoom, indexMaxZoom: 0, indexMaxPoints: 0, tolerance, extent: EXTENT, buffer });
   const tiles = [];
-  // Depth first from the world tile: a tile without features has no children with any.
+  // Depth first from the world tile: where geojson-vt has no tile, no child has features. A tile can be
+  // empty while its children are not (areas below the tolerance of a low zoom): it is left out, its children not.
   const visit = (z, x, y) => {
     const tile = index.getTile(z, x, y);
-    if (!tile || tile.features.length === 0) return;
-    if (z >= minzoom) tiles.push({ z, x, y, data: vtpbf.fromGeojsonVt({ [layer]: tile }, { version: 2, extent: EXTENT }) });
+    if (!tile) return;
+    if (z >= minzoom && tile.features.length > 0) tiles.push({ z, x, y, data: vtpbf.fromGeojsonVt({ [layer]: tile }, { version: 2, extent: EXTENT }) });
     if (z < maxzoom) for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) visit(z + 1, 2 * x + dx, 2 * y + dy);
   };
   visit(0, 0, 0);

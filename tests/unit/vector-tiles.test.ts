@@ -11,6 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import { buildAreaTiles, collectionBounds, TILED_ABOVE } from '../../scripts/tiles/vector-tiles.mjs';
 import { writePmtiles, zxyToTileId } from '../../scripts/tiles/pmtiles-writer.mjs';
 import type { Catalog } from '../../src/lib/data/catalog-types';
+import { generateScale } from '../../scripts/synthetic-scale.mjs';
 
 const data = (rel: string) => new URL(`../../data/${rel}`, import.meta.url);
 const catalog = JSON.parse(readFileSync(data('catalog.json'), 'utf8')) as Catalog;
@@ -123,6 +124,29 @@ describe('Gemeinden vector tiles (data/gemeinden/gemeinde.pmtiles)', () => {
     const { bytes } = buildAreaTiles(geojson, { layer: level.tiles!.layer, minzoom: level.tiles!.minzoom, maxzoom: level.tiles!.maxzoom });
     expect(bytes.length).toBe(archive.length);
     expect(Buffer.compare(bytes, archive)).toBe(0);
+  });
+});
+
+describe('vector tiles of small areas (the synthetic scale cells)', () => {
+  it('keeps the zooms below an empty low-zoom tile: every cell is in the tiles of the highest zoom', async () => {
+    // 1,500 cells of ~240 km²: below the simplification tolerance of z0, which therefore holds none of them.
+    const scale = generateScale({ areas: 1500, years: 1, seed: 3 });
+    const cells = JSON.parse(scale.files['zelle.geojson']!) as FeatureCollection;
+    const { bytes } = buildAreaTiles(cells, { layer: 'zelle', maxzoom: 7 });
+    const reader = new PMTiles(memorySource(bytes, 'cells'));
+    expect(await reader.getZxy(0, 0, 0)).toBeUndefined();
+    const h = await reader.getHeader();
+    const ids = new Set<string>();
+    const [x0, y1] = tileOf(h.minLon, h.minLat, 7);
+    const [x1, y0] = tileOf(h.maxLon, h.maxLat, 7);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const tile = await reader.getZxy(7, x, y);
+        const layer = tile ? new VectorTile(new PbfReader(new Uint8Array(tile.data))).layers.zelle : undefined;
+        for (let i = 0; i < (layer?.length ?? 0); i++) ids.add(String(layer!.feature(i).properties.id));
+      }
+    }
+    expect(ids.size).toBe(cells.features.length);
   });
 });
 
