@@ -25,6 +25,7 @@ import { buildGemeinden } from './data/gemeinden.mjs';
 import { buildGermanyOutline } from './data/germany-outline.mjs';
 import { sourcesMd } from './data/sources-md.mjs';
 import { buildProgrammeExamples } from './data/programme-examples.mjs';
+import { addLevelTiles } from './tiles/vector-tiles.mjs';
 
 const started = process.hrtime.bigint();
 const log = (...a) => console.log(...a);
@@ -37,7 +38,10 @@ function main() {
   const outline = buildGermanyOutline(); // reads the Länder and Germany kreise.mjs wrote
   const examples = buildProgrammeExamples(); // reads the Ortsteile and Gemeinden written above
 
-  const catalog = sortKeysDeep({ sources: SOURCES, sites: [lz.site, kr.site, gm.site, GRID_SITE] });
+  const sites = { sources: SOURCES, sites: [lz.site, kr.site, gm.site, GRID_SITE] };
+  // Levels with more than 1,000 areas (the Gemeinden) get pre-built vector tiles beside their GeoJSON.
+  for (const t of addLevelTiles(sites, path.join(ROOT, 'data'))) written.push(path.join('data', t.path));
+  const catalog = sortKeysDeep(sites);
   write('catalog.json', JSON.stringify(catalog, null, 2) + '\n');
   write('SOURCES.md', sourcesMd(lz.report, kr.report, gm.report, outline, examples));
 

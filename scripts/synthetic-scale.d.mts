@@ -20,6 +20,8 @@ export interface ScaleOptions {
   years?: number;
   /** The site's folder as the catalog paths name it (default 'synthetic-scale'). */
   dir?: string;
+  /** writeScale only: also write the cells' vector tiles (zelle.pmtiles) and their `tiles` entry (default true). */
+  tiles?: boolean;
 }
 
 /** The synthetic site in memory: its catalog entry, its source and its files (name → text). */

@@ -5,7 +5,7 @@
 // denominator counts, a few missing values). Written as a site package (src/lib/data/site-package.js)
 // into a directory that is not committed, with the site's catalog entry and its source beside it.
 //
-//   node scripts/synthetic-scale.mjs [--areas N] [--seed S] [--out DIR]   (default DIR: dist-scale/data-N)
+//   node scripts/synthetic-scale.mjs [--areas N] [--seed S] [--out DIR] [--no-tiles]   (default DIR: dist-scale/data-N)
 //
 // Same arguments, same bytes. The cells are a hexagon lattice whose shared vertices are jittered by a
 // hash of the vertex (neighbours stay gap-free); cells whose centre lies in no Kreis are dropped, and
@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import { areaFeature, areasCsv, firstViewJson, valuesCsv } from '../src/lib/data/site-package.js';
+import { writeLevelTiles } from './tiles/vector-tiles.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCALE_SITE_ID = 'synthetic-scale';
@@ -267,7 +268,11 @@ export function generateScale(options = {}) {
   return { site, source, files };
 }
 
-/** Writes the site's files into `<out>/<site id>/` and `<out>/catalog-entry.json`; returns the bytes per file. */
+/**
+ * Writes the site's files into `<out>/<site id>/` and `<out>/catalog-entry.json`; returns the bytes per file.
+ * The cells also get pre-built vector tiles (`zelle.pmtiles`, scripts/tiles/) and their catalog entry's
+ * `tiles`, unless `tiles: false` (the GeoJSON path, for comparison).
+ */
 export function writeScale(out, options = {}) {
   const { site, source, files } = generateScale({ ...options, dir: SCALE_SITE_ID });
   const dir = path.join(out, SCALE_SITE_ID);
@@ -276,6 +281,12 @@ export function writeScale(out, options = {}) {
   for (const [name, text] of Object.entries(files)) {
     fs.writeFileSync(path.join(dir, name), text);
     sizes[name] = Buffer.byteLength(text);
+  }
+  if (options.tiles !== false) {
+    const cells = site.levels.find((l) => l.id === SCALE_BASE_LEVEL);
+    const written = writeLevelTiles(out, cells.geometry);
+    cells.tiles = written.tiles;
+    sizes[path.basename(written.tiles.url)] = written.bytes;
   }
   fs.writeFileSync(path.join(out, 'catalog-entry.json'), JSON.stringify({ site, source, sourceId: SCALE_SOURCE_ID }, null, 1));
   return sizes;
@@ -288,7 +299,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const seed = Number(opt('seed', 19));
   const out = path.resolve(opt('out', path.join(ROOT, `dist-scale/data-${areas}`)));
   const t0 = Date.now();
-  const sizes = writeScale(out, { areas, seed });
+  const sizes = writeScale(out, { areas, seed, tiles: !args.includes('--no-tiles') });
   const mb = (b) => (b / 1024 / 1024).toFixed(1);
   for (const [name, bytes] of Object.entries(sizes)) console.log(`${SCALE_SITE_ID}/${name}: ${mb(bytes)} MB`);
   console.log(`${areas.toLocaleString('en')} cells, ${mb(Object.values(sizes).reduce((a, b) => a + b, 0))} MB in ${out} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);

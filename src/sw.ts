@@ -6,6 +6,7 @@
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import type { PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { RangeRequestsPlugin } from 'workbox-range-requests';
 
 /** A precache entry; `bytes` is added at build time (vite.config.ts) to weigh the progress. */
 type Entry = PrecacheEntry & { bytes?: number };
@@ -48,6 +49,10 @@ addPlugins([
     },
   },
 ]);
+
+// The pre-built vector tiles (*.pmtiles) are read by range requests: precached whole, a request with a
+// Range header is answered from the cache with 206 and just those bytes.
+addPlugins([new RangeRequestsPlugin()]);
 
 precacheAndRoute(manifest);
 cleanupOutdatedCaches();

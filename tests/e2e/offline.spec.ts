@@ -124,6 +124,25 @@ test('a reload with the network blocked after the first visit still shows the ma
   await waitForView(page, 'kreise|kreis');
   expect(await colouredShare(page)).toBeGreaterThan(0.05);
 
+  // The Gemeinden are drawn from their vector tiles: range requests answered by the worker from the
+  // precached archive (206, just the bytes asked for).
+  const ranges: { status: number; range: string; length: number }[] = [];
+  const onResponse = async (res: import('@playwright/test').Response) => {
+    if (!/\/gemeinde-[\w-]+\.pmtiles$/.test(new URL(res.url()).pathname) || !res.fromServiceWorker()) return;
+    ranges.push({ status: res.status(), range: res.request().headers()['range'] ?? '', length: (await res.body()).length });
+  };
+  page.on('response', onResponse);
+  await page.getByTestId('site-select').selectOption('gemeinden');
+  await waitForView(page, 'gemeinden|gemeinde');
+  expect(await colouredShare(page)).toBeGreaterThan(0.1);
+  page.off('response', onResponse);
+  expect(ranges.length).toBeGreaterThan(1);
+  for (const r of ranges) {
+    expect(r.status).toBe(206);
+    const [, from, to] = /^bytes=(\d+)-(\d+)$/.exec(r.range)!;
+    expect(r.length).toBe(Number(to) - Number(from) + 1);
+  }
+
   // A bookmarked view (another query string) opens offline, too.
   await page.goto('./?site=leipzig&level=ortsteil&ind=einwohner&year=2023');
   await waitForView(page, 'leipzig|ortsteil|einwohner|2023');

@@ -42,11 +42,22 @@ export interface Indicator {
   formula?: string;
 }
 
+/** Pre-built vector tiles of a level (scripts/tiles/): one PMTiles archive, path relative to data/ like `geometry`. */
+export interface LevelTiles {
+  url: string;
+  /** The archive's vector layer; its features carry `id` (the area id) and `name`. */
+  layer: string;
+  minzoom: number;
+  maxzoom: number;
+}
+
 export interface Level {
   id: string;
   label: Text;
   geometry: string;
   count: number;
+  /** Levels with many areas: the map draws these tiles instead of the GeoJSON (which views needing whole geometries still read). */
+  tiles?: LevelTiles;
 }
 
 export interface Site {

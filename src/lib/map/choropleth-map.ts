@@ -3,6 +3,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { baseStyle, choroplethLayers, fillOpacity, HATCH_IMAGE, hatchImage, pointLayer, sourceId } from './layers';
 import { softwareRendering } from './gpu';
+import { pmtilesProtocol, pmtilesTemplate } from './pmtiles-protocol';
+import type { LevelTiles } from '../data/catalog-types';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -14,8 +16,9 @@ export interface MapEvents {
 /**
  * MapLibre wrapper for the choropleth. Each site × level's geometry becomes a
  * GeoJSON source once (fetched and tiled by MapLibre's worker, off the main
- * thread); switching level only toggles layer visibility and a view change
- * only writes the feature-state that changed.
+ * thread), or a vector source of its pre-built tiles (levels with many areas:
+ * only the tiles in view are read); switching level only toggles layer
+ * visibility and a view change only writes the feature-state that changed.
  */
 export class ChoroplethMap {
   readonly map: maplibregl.Map;
@@ -23,6 +26,8 @@ export class ChoroplethMap {
   private readonly colors = new Map<string, Map<string, string | null>>();
   /** The geometry URL of each source (a level whose areas are edited, the programme areas, gets a new one). */
   private readonly urls = new Map<string, string>();
+  /** The vector layer of each tiled source (feature-state of a vector source names it); none for GeoJSON. */
+  private readonly sourceLayers = new Map<string, string | undefined>();
   private active: string | null = null;
   private hovered: string | null = null;
   private selected = new Set<string>();
@@ -92,13 +97,17 @@ export class ChoroplethMap {
     return this.loaded;
   }
 
-  /** Shows one site × level, adding its geometry (GeoJSON at `url`) the first time. */
-  async show(site: string, level: string, url: string, areaCount: number): Promise<boolean> {
+  /**
+   * Shows one site × level, adding its geometry the first time: its pre-built vector tiles when given
+   * (`tiles.url` resolved to the archive's URL), else the GeoJSON at `url`.
+   */
+  async show(site: string, level: string, url: string, areaCount: number, tiles?: LevelTiles): Promise<boolean> {
     await this.ready();
+    if (tiles) await pmtilesProtocol();
     const source = sourceId(site, level);
     if (!this.map.hasImage(HATCH_IMAGE)) this.map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 2 });
     const href = new URL(url, location.href).href;
-    if (this.colors.has(source) && this.urls.get(source) !== href) {
+    if (this.colors.has(source) && this.urls.get(source) !== href && !this.sourceLayers.get(source)) {
       // New boundaries for the same level (programme areas edited): the source reads them, colours are written again.
       (this.map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(href);
       this.urls.set(source, href);
@@ -107,17 +116,24 @@ export class ChoroplethMap {
     if (!this.colors.has(source)) {
       this.colors.set(source, new Map());
       this.urls.set(source, href);
-      this.map.addSource(source, {
-        type: 'geojson',
-        // A URL, not an object: the worker fetches and parses it, and nothing
-        // big is copied between threads.
-        data: href,
-        promoteId: 'id',
-        tolerance: 0.3,
-        buffer: 64,
-        maxzoom: 12,
-      });
-      for (const layer of choroplethLayers(source, areaCount, this.basemapOn)) this.map.addLayer(layer);
+      this.sourceLayers.set(source, tiles?.layer);
+      if (tiles) {
+        // Range requests for the tiles in view; features carry `id` and `name` like the GeoJSON's.
+        const archive = new URL(tiles.url, location.href).href;
+        this.map.addSource(source, { type: 'vector', tiles: [pmtilesTemplate(archive)], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom, promoteId: 'id' });
+      } else {
+        this.map.addSource(source, {
+          type: 'geojson',
+          // A URL, not an object: the worker fetches and parses it, and nothing
+          // big is copied between threads.
+          data: href,
+          promoteId: 'id',
+          tolerance: 0.3,
+          buffer: 64,
+          maxzoom: 12,
+        });
+      }
+      for (const layer of choroplethLayers(source, areaCount, this.basemapOn, tiles?.layer)) this.map.addLayer(layer);
     }
     if (this.active === source) return false;
     // Only touch layout when the level changes: setting a layout property makes
@@ -132,10 +148,10 @@ export class ChoroplethMap {
     }
     const previous = this.active;
     if (previous) {
-      for (const id of this.selected) this.map.setFeatureState({ source: previous, id }, { selected: false });
-      for (const id of this.marked) this.map.setFeatureState({ source: previous, id }, { marked: false });
-      if (this.brushed) for (const id of this.colors.get(previous)?.keys() ?? []) this.map.setFeatureState({ source: previous, id }, { dim: false });
-      if (this.hovered !== null) this.map.setFeatureState({ source: previous, id: this.hovered }, { hover: false });
+      for (const id of this.selected) this.setState(previous, id, { selected: false });
+      for (const id of this.marked) this.setState(previous, id, { marked: false });
+      if (this.brushed) for (const id of this.colors.get(previous)?.keys() ?? []) this.setState(previous, id, { dim: false });
+      if (this.hovered !== null) this.setState(previous, this.hovered, { hover: false });
     }
     this.hovered = null;
     this.brushed = null;
@@ -169,12 +185,12 @@ export class ChoroplethMap {
     for (const [id, color] of colors) {
       if (last.has(id) && last.get(id) === color) continue;
       last.set(id, color);
-      this.map.setFeatureState({ source, id }, { color, missing: color === null });
+      this.setState(source, id, { color, missing: color === null });
     }
     for (const [id, color] of last) {
       if (colors.has(id) || color === null) continue;
       last.set(id, null);
-      this.map.setFeatureState({ source, id }, { color: null, missing: true });
+      this.setState(source, id, { color: null, missing: true });
     }
     this.map.triggerRepaint();
   }
@@ -183,8 +199,8 @@ export class ChoroplethMap {
     const next = new Set(ids);
     const source = this.active;
     if (source) {
-      for (const id of this.selected) if (!next.has(id)) this.map.setFeatureState({ source, id }, { selected: false });
-      for (const id of next) if (!this.selected.has(id)) this.map.setFeatureState({ source, id }, { selected: true });
+      for (const id of this.selected) if (!next.has(id)) this.setState(source, id, { selected: false });
+      for (const id of next) if (!this.selected.has(id)) this.setState(source, id, { selected: true });
     }
     this.selected = next;
   }
@@ -195,8 +211,8 @@ export class ChoroplethMap {
     const next = new Set(ids);
     const source = this.active;
     if (source) {
-      for (const id of this.marked) if (!next.has(id)) this.map.setFeatureState({ source, id }, { marked: false });
-      for (const id of next) if (!this.marked.has(id)) this.map.setFeatureState({ source, id }, { marked: true });
+      for (const id of this.marked) if (!next.has(id)) this.setState(source, id, { marked: false });
+      for (const id of next) if (!this.marked.has(id)) this.setState(source, id, { marked: true });
     }
     this.marked = next;
   }
@@ -214,7 +230,7 @@ export class ChoroplethMap {
       for (const id of all) {
         const dim = next !== null && !next.has(id);
         const was = this.brushed !== null && !this.brushed.has(id);
-        if (dim !== was) this.map.setFeatureState({ source, id }, { dim });
+        if (dim !== was) this.setState(source, id, { dim });
       }
     }
     this.brushed = next;
@@ -385,12 +401,17 @@ export class ChoroplethMap {
     return { id: String(id), name: String(feature?.properties?.name ?? id) };
   }
 
+  /** Writes an area's feature-state (a tiled source's state is kept per vector layer). */
+  private setState(source: string, id: string, state: Record<string, unknown>): void {
+    this.map.setFeatureState({ source, sourceLayer: this.sourceLayers.get(source), id }, state);
+  }
+
   /** Marks one area as hovered (from the map itself or from a linked chart). */
   setHover(id: string | null): void {
     const source = this.active;
     if (!source || id === this.hovered) return;
-    if (this.hovered !== null) this.map.setFeatureState({ source, id: this.hovered }, { hover: false });
-    if (id !== null) this.map.setFeatureState({ source, id }, { hover: true });
+    if (this.hovered !== null) this.setState(source, this.hovered, { hover: false });
+    if (id !== null) this.setState(source, id, { hover: true });
     this.hovered = id;
   }
 
@@ -398,7 +419,7 @@ export class ChoroplethMap {
   private applySelection(): void {
     const source = this.active;
     if (!source) return;
-    for (const id of this.selected) this.map.setFeatureState({ source, id }, { selected: true });
-    for (const id of this.marked) this.map.setFeatureState({ source, id }, { marked: true });
+    for (const id of this.selected) this.setState(source, id, { selected: true });
+    for (const id of this.marked) this.setState(source, id, { marked: true });
   }
 }

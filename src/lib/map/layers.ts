@@ -31,10 +31,11 @@ export function fillOpacity(overBasemap: boolean): ExpressionSpecification {
   return ['case', flag('dim'), 0.2, overBasemap ? 0.72 : 1] as unknown as ExpressionSpecification;
 }
 
-export function choroplethLayers(source: string, areaCount: number, overBasemap = false): LayerSpecification[] {
+/** `sourceLayer`: the vector layer of a tiled level (pre-built tiles); none for a GeoJSON source. */
+export function choroplethLayers(source: string, areaCount: number, overBasemap = false, sourceLayer?: string): LayerSpecification[] {
   // Three layers only: at 10,000+ areas every layer that reads feature-state
   // costs a full pass on each recolour.
-  return [
+  const layers = [
     {
       id: `${source}:fill`,
       type: 'fill',
@@ -66,6 +67,7 @@ export function choroplethLayers(source: string, areaCount: number, overBasemap 
       },
     },
   ] as LayerSpecification[];
+  return sourceLayer ? layers.map((l) => ({ ...l, 'source-layer': sourceLayer }) as LayerSpecification) : layers;
 }
 
 /** An 8 × 8 RGBA tile with a diagonal grey line on a light background. */

@@ -4,6 +4,7 @@
 // touched (no flicker, no resize).
 import { ChoroplethMap } from './choropleth-map';
 import type { TrendGlyph } from './trend-layer';
+import type { LevelTiles } from '../data/catalog-types';
 
 export interface SnapshotInput {
   /** Size of the picture in CSS pixels; the canvas has width × pixelRatio pixels. */
@@ -14,6 +15,8 @@ export interface SnapshotInput {
   level: string;
   geometryUrl: string;
   areaCount: number;
+  /** The level's pre-built tiles (URL resolved), drawn instead of the GeoJSON. */
+  tiles?: LevelTiles;
   colors: ReadonlyMap<string, string | null>;
   selected: readonly string[];
   bounds: [number, number, number, number];
@@ -31,7 +34,7 @@ export async function renderMapImage(input: SnapshotInput): Promise<HTMLCanvasEl
   try {
     await map.ready();
     map.fit(input.bounds);
-    await map.show(input.site, input.level, input.geometryUrl, input.areaCount);
+    await map.show(input.site, input.level, input.geometryUrl, input.areaCount, input.tiles);
     map.recolor(input.colors);
     map.setSelected(input.selected);
     for (const p of input.points) await map.showPoints(p.id, p.url, p.categories, true);

@@ -5,6 +5,7 @@ import type { LassoEvents } from '../map/lasso-select';
 import { findLevel } from '../data/catalog';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import { dataUrl } from '../data/urls';
+import { levelTiles } from '../data/level-tiles';
 import { basemapWanted, loadBasemap, rememberBasemap } from '../map/basemap';
 import type { MapController } from '../map/map-controller';
 import type { DrawEvents, PolygonDrawing } from '../map/draw-layer';
@@ -59,10 +60,20 @@ export class MapSession {
     this.controller?.areas.zoomTo(bounds);
   }
 
-  /** Zooms to an area of the shown site. */
+  /**
+   * Zooms to an area of the shown site. A level drawn from pre-built tiles has its boxes computed from
+   * its GeoJSON in a worker (the map never holds the whole geometry); others from the GeoJSON as loaded.
+   */
   async zoomToArea(level: string, id: string): Promise<void> {
+    const found = findLevel(this.store.site, level);
+    if (found.tiles) {
+      const { levelAreaBounds } = await import('../data/area-bounds');
+      const bounds = (await levelAreaBounds(found.geometry)).get(id);
+      if (bounds) this.controller?.areas.zoomTo(bounds);
+      return;
+    }
     const { areaBounds, levelGeometry } = await import('../data/geometry');
-    const fc = await levelGeometry(findLevel(this.store.site, level).geometry);
+    const fc = await levelGeometry(found.geometry);
     const bounds = areaBounds(fc, id);
     if (bounds) this.controller?.areas.zoomTo(bounds);
   }
@@ -125,6 +136,7 @@ export class MapSession {
       level: level.id,
       geometryUrl: dataUrl(level.geometry),
       areaCount: level.count,
+      tiles: levelTiles(level),
       colors: this.pipeline.shownColors,
       selected: view.sel,
       bounds: map.getBounds(),

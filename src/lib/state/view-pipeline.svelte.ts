@@ -9,6 +9,7 @@ import { baseLevel, findIndicator, findLevel } from '../data/catalog';
 import { isProgrammeLevel, type ProgrammeArea } from '../data/programme-areas';
 import type { SiteRegistry } from '../data/site-registry.svelte';
 import { dataUrl } from '../data/urls';
+import { levelTiles } from '../data/level-tiles';
 import type { AreaValue } from '../data/values';
 import type { TrendSeries } from '../charts/trend';
 import type { MapController } from '../map/map-controller';
@@ -100,7 +101,7 @@ export class ViewPipeline {
     map.hideGrid();
     try {
       const level = findLevel(site, view.level);
-      const shown = map.areas.show(site.id, level.id, dataUrl(level.geometry), level.count);
+      const shown = map.areas.show(site.id, level.id, dataUrl(level.geometry), level.count, levelTiles(level));
       void shown.then(() => this.syncPoints(map, view));
       const [changedSource, fetched] = await Promise.all([shown, this.data.levelValues(view, site, ind)]);
       if (gen !== this.generation) return;
