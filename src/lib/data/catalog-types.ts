@@ -64,6 +64,17 @@ export interface Site {
   indicators: Indicator[];
   /** Imported tables added to the site: each a values file with the listed indicators. */
   extraValues?: { file: string; indicators: string[] }[];
+  /**
+   * Sites with many base areas: each indicator's values in a file of its own (site-package.js:
+   * valuePartPath), read into DuckDB when the indicator is first needed; `values` is then not loaded.
+   */
+  valueParts?: ValueParts;
+}
+
+/** The value parts of a site: indicator id → path of its Parquet file. */
+export interface ValueParts {
+  format: 'parquet';
+  files: Record<string, string>;
 }
 
 export interface Catalog {

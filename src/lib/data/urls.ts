@@ -2,7 +2,7 @@ import { isUserPath, userFileBytes, userFileUrl } from './user-files';
 
 // Bundled data files are fingerprinted assets: Vite turns every file under
 // data/ into a URL at build time, so a path from the catalog maps to its URL.
-const files = import.meta.glob('../../../data/*/*.{csv,geojson,json,arrow}', {
+const files = import.meta.glob(['../../../data/*/*.{csv,geojson,json,arrow}', '../../../data/*/values/*.parquet'], {
   query: '?url',
   import: 'default',
   eager: true,
