@@ -69,3 +69,16 @@ test('Gemeinden: a value file that cannot be loaded gives a message naming it', 
   await expect(alert).toContainText('gemeinden/values/wohnungen.parquet');
   await expect(alert).toContainText('HTTP 404');
 });
+
+test('Gemeinden: when the shown indicator’s file is missing at start, the first map still shows and the message names the file', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.route(/\/auslaenderanteil-[\w-]{8}\.parquet$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto('./?site=gemeinden');
+  // The first map comes from first-view.json, before and without DuckDB.
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  const alert = page.getByRole('alert').filter({ hasText: 'auslaenderanteil' });
+  await expect(alert).toContainText('gemeinden/values/auslaenderanteil.parquet', { timeout: 60_000 });
+  await expect(alert).toContainText('HTTP 404');
+  // The engine itself started: the failure is the file's, not DuckDB's.
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
+});

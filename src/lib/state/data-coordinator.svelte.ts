@@ -82,7 +82,8 @@ export class DataCoordinator {
         engine,
         (site) =>
           loadSiteData(engine, site, readFile)
-            .then(() => (site.valueParts ? this.loadParts(site, [site.defaults.ind]) : undefined))
+            // (A failure is no failure of the site: the view asks again and shows the part's own error.)
+            .then(() => (site.valueParts ? this.loadParts(site, [site.defaults.ind]).catch(() => undefined) : undefined))
             .then(() => this.writeProgrammeAreas(engine, site.id))
             .then(() => this.writeFormulaIndicators(engine, site.id))
             .then((failed) => {
