@@ -82,3 +82,20 @@ test('Gemeinden: when the shown indicator’s file is missing at start, the firs
   // The engine itself started: the failure is the file's, not DuckDB's.
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
 });
+
+test('Gemeinden: the SQL console sees every indicator, also those not shown yet', async ({ page }) => {
+  test.setTimeout(150_000);
+  const seen = valueRequests(page);
+  await openGemeinden(page);
+  expect(seen.parts).toEqual(['auslaenderanteil']);
+  await page.getByTestId('sql-open').click();
+  await page.getByTestId('sql-input').fill("SELECT ind, count(*) AS n FROM observations WHERE site = 'gemeinden' GROUP BY ind ORDER BY ind");
+  await page.getByTestId('sql-run').click();
+  const rows = page.getByTestId('sql-result').locator('tbody tr');
+  await expect(rows).toHaveCount(8);
+  // Every row count is the number of Gemeinden with any of the indicator's columns given (values/all.csv).
+  await expect(rows.filter({ hasText: 'wohnungen' })).toContainText(/10\.786/);
+  expect([...seen.parts].sort()).toEqual(
+    ['auslaenderanteil', 'eigentuemerquote', 'einwanderungsgeschichte_anteil', 'einwohner', 'haushaltsgroesse', 'leerstandsquote', 'nettokaltmiete_qm', 'wohnungen'],
+  );
+});
