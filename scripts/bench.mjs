@@ -26,7 +26,8 @@ const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',
 // `scale` builds its own copy of the app with a synthetic 100,000-area site: only when asked for.
 const wanted = (group) => (!ONLY ? group !== 'scale' : ONLY.includes(group));
 const SWITCHES = option('switches', 50);
-const PORT = 4300; // not one of the ports fetch() refuses (4190 is)
+// --port N when another bench runs beside this one (not one of the ports fetch() refuses: 4190 is).
+const PORT = option('port', 4300);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -65,6 +66,12 @@ function assetSizes() {
 }
 
 async function startServer() {
+  // Another server on the port would answer instead of this build's, silently.
+  const taken = await fetch(BASE).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${PORT} is in use (another bench?): pass --port N`);
   const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', resolve(DIST)], {
     stdio: 'ignore',
     detached: true,
