@@ -161,7 +161,7 @@ function offlinePwa() {
       ],
     },
     injectManifest: {
-      globPatterns: ['**/*.{html,js,mjs,css,wasm,json,geojson,csv,arrow,pmtiles,png}'],
+      globPatterns: ['**/*.{html,js,mjs,css,wasm,json,geojson,csv,arrow,pmtiles,png,parquet}'],
       // The benchmark page is never linked by the app; the web manifest is added by the plugin.
       globIgnores: ['bench.html', 'assets/bench-*.js'],
       // The wasm is 34 MB; fail the build (rather than go silently online-only) above 64 MB.

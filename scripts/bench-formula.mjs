@@ -14,9 +14,8 @@ const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const load = async (path) => (await runnerImport(`${root}${path}`, { configFile: false, root, logLevel: 'error' })).module;
 
-const { createNodeEngine, readDataFile } = await load('tests/unit/helpers/node-engine.ts');
+const { createNodeEngine, loadBundledSite } = await load('tests/unit/helpers/node-engine.ts');
 const { bundledCatalog, findBundledSite } = await load('src/lib/data/catalog.ts');
-const { loadSiteData } = await load('src/lib/db/load.ts');
 const { levelSeries } = await load('src/lib/db/queries.ts');
 const { writeFormulaIndicators, formulaRowsSql } = await load('src/lib/db/formula-indicators.ts');
 const { formulaIndicatorEntry } = await load('src/lib/data/formula-indicator-entry.ts');
@@ -43,7 +42,7 @@ const cases = [
 ];
 for (const [siteId, formula, base, top] of cases) {
   const bundled = findBundledSite(siteId);
-  await loadSiteData(engine, bundled, readDataFile);
+  await loadBundledSite(engine, bundled);
   const entry = formulaIndicatorEntry(bundled, { id: 'f-bench', site: siteId, name: 'Bench', formula, unit: 'per1000', direction: 'neutral' }, source);
   if (!entry.ok) throw new Error(entry.reason);
   const site = { ...bundled, indicators: [...bundled.indicators, entry.indicator] };

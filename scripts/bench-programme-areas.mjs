@@ -14,9 +14,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const log = (msg) => process.stderr.write(`${msg}\n`);
 const load = async (path) => (await runnerImport(`${root}${path}`, { configFile: false, root, logLevel: 'error' })).module;
 
-const { createNodeEngine, readDataFile } = await load('tests/unit/helpers/node-engine.ts');
+const { createNodeEngine, loadBundledSite } = await load('tests/unit/helpers/node-engine.ts');
 const { findBundledSite, findIndicator } = await load('src/lib/data/catalog.ts');
-const { loadSite } = await load('src/lib/db/schema.ts');
 const { levelSeries, levelAreas } = await load('src/lib/db/queries.ts');
 const { setProgrammeAreas } = await load('src/lib/db/programme-areas.ts');
 const { PROGRAMME_LEVEL } = await load('src/lib/data/programme-areas.ts');
@@ -27,7 +26,8 @@ const leipzig = findBundledSite('leipzig');
 const gemeinden = findBundledSite('gemeinden');
 let t0 = performance.now();
 const engine = await createNodeEngine();
-for (const site of [leipzig, gemeinden]) await loadSite(engine, site, readDataFile);
+// Every value (the Gemeinden's value parts too), as after every indicator was shown.
+for (const site of [leipzig, gemeinden]) await loadBundledSite(engine, site);
 log(`engine with Leipzig and the Gemeinden: ${(performance.now() - t0).toFixed(0)} ms`);
 
 /** A seeded random generator (mulberry32), so every run benchmarks the same areas. */

@@ -68,7 +68,7 @@ async function repeat(name, fn) {
 
 const engine = await once('DuckDB: Gemeinden loaded (Node engine)', async () => {
   const e = await engineHelper.createNodeEngine();
-  await loadSiteData(e, gemeinden, engineHelper.readDataFile);
+  await engineHelper.loadBundledSite(e, gemeinden);
   return e;
 });
 const cache = new ValueCache(engine, (site) => loadSiteData(engine, site, engineHelper.readDataFile));

@@ -9,6 +9,7 @@ import { execSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VALUE_PARTS_MIN_AREAS } from '../src/lib/data/site-package.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SITE = 'synthetic-scale';
@@ -19,7 +20,11 @@ export function prepareScaleBuild(n, { build = true, log = () => {} } = {}) {
   const base = join(ROOT, 'dist-scale');
   const data = join(base, `data-${n}`);
   const out = join(base, `app-${n}`);
-  if (!existsSync(join(data, 'catalog-entry.json'))) {
+  const entryFile = join(data, 'catalog-entry.json');
+  // Data written before the value parts (more than VALUE_PARTS_MIN_AREAS cells: one Parquet file per indicator) are written again.
+  const stale = existsSync(entryFile) && n > VALUE_PARTS_MIN_AREAS && !JSON.parse(readFileSync(entryFile, 'utf8')).site.valueParts;
+  if (stale) rmSync(data, { recursive: true, force: true });
+  if (!existsSync(entryFile)) {
     log(`generating ${n.toLocaleString('en')} synthetic cells …`);
     execSync(`node --max-old-space-size=6000 scripts/synthetic-scale.mjs --areas ${n} --out ${data}`, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   }

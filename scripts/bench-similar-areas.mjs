@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 const { module: sa } = await runnerImport(`${root}src/lib/analysis/similar-areas.ts`, { configFile: false, root, logLevel: 'error' });
 const IDS = ['auslaenderanteil', 'einwanderungsgeschichte_anteil', 'haushaltsgroesse', 'leerstandsquote', 'nettokaltmiete_qm', 'eigentuemerquote'];
-const table = csvParse(readFileSync(`${root}data/gemeinden/values.csv`, 'utf8'));
+const table = csvParse(readFileSync(`${root}data/gemeinden/values/all.csv`, 'utf8'));
 const num = (s) => (s === undefined || s === '' ? null : Number(s));
 const rows = table.map((r) => ({ id: r.area_id, values: IDS.map((id) => num(r[id])) }));
 

@@ -15,9 +15,8 @@ const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const load = async (path) => (await runnerImport(`${root}${path}`, { configFile: false, root, logLevel: 'error' })).module;
 
-const { createNodeEngine, readDataFile } = await load('tests/unit/helpers/node-engine.ts');
+const { createNodeEngine, loadBundledSite } = await load('tests/unit/helpers/node-engine.ts');
 const { findBundledSite } = await load('src/lib/data/catalog.ts');
-const { loadSiteData } = await load('src/lib/db/load.ts');
 const { ValueCache } = await load('src/lib/state/value-cache.ts');
 const { buildSimilar } = await load('src/lib/state/similar-did.ts');
 const { similarAreas } = await load('src/lib/analysis/similar-areas.ts');
@@ -27,7 +26,8 @@ const { levelValues } = await load('src/lib/db/queries.ts');
 
 const site = findBundledSite('gemeinden');
 const engine = await createNodeEngine();
-await loadSiteData(engine, site, readDataFile);
+// Every value (the Gemeinden's value parts too): the cold case measured is the similar-areas view, not the reading of parts.
+await loadBundledSite(engine, site);
 const IDS = ['auslaenderanteil', 'einwanderungsgeschichte_anteil', 'haushaltsgroesse', 'leerstandsquote', 'nettokaltmiete_qm', 'eigentuemerquote'];
 const view = parseViewState(`?site=gemeinden&level=gemeinde&mode=similar&year=2022&sel=14713000&sim=${IDS.join(',')}`, [site], 'gemeinden').state;
 const inds = IDS.map((id) => site.indicators.find((i) => i.id === id));

@@ -26,7 +26,8 @@ const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',
 // `scale` builds its own copy of the app with a synthetic 100,000-area site: only when asked for.
 const wanted = (group) => (!ONLY ? group !== 'scale' : ONLY.includes(group));
 const SWITCHES = option('switches', 50);
-const PORT = 4300; // not one of the ports fetch() refuses (4190 is)
+// --port N when another bench runs beside this one (not one of the ports fetch() refuses: 4190 is).
+const PORT = option('port', 4300);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -65,6 +66,12 @@ function assetSizes() {
 }
 
 async function startServer() {
+  // Another server on the port would answer instead of this build's, silently.
+  const taken = await fetch(BASE).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${PORT} is in use (another bench?): pass --port N`);
   const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', resolve(DIST)], {
     stdio: 'ignore',
     detached: true,
@@ -99,7 +106,7 @@ async function withFreshBrowser(fn) {
 const mark = (page, name) =>
   page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
 
-async function coldStart(url) {
+async function coldStart(url, switchTo = null) {
   return withFreshBrowser(async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
@@ -110,12 +117,24 @@ async function coldStart(url) {
     await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, null, { timeout: 60_000 });
     const firstMapBytes = bytes;
     await page.waitForFunction(() => performance.getEntriesByName('atlas:db-ready').length > 0, null, { timeout: 60_000 });
+    const dbReadyBytes = bytes;
     const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+    // The first switch to another indicator once DuckDB is ready (a site with value parts reads its file then).
+    let firstSwitch = null;
+    if (switchTo) {
+      await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
+      const t0 = Date.now();
+      await page.getByTestId('indicator-select').selectOption(switchTo);
+      await page.waitForFunction((ind) => new RegExp(`^[^|]+\\|[^|]+\\|${ind}\\|.*\\|db$`).test(document.querySelector('[data-testid="map"]')?.getAttribute('data-view') ?? ''), switchTo, { timeout: 60_000 });
+      firstSwitch = Date.now() - t0;
+    }
     return {
       firstMap: await mark(page, 'atlas:first-map'),
       dbReady: await mark(page, 'atlas:db-ready'),
       firstMapKB: firstMapBytes / 1024,
+      dbReadyKB: dbReadyBytes / 1024,
       heapMB: heap === null ? null : heap / 1024 / 1024,
+      firstSwitch,
     };
   });
 }
@@ -343,6 +362,16 @@ async function main() {
       add('Kreise (400 areas) indicator/year switch → atlas:update', 'ms', kreise.durations, '');
     }
     if (wanted('gemeinden')) {
+      const starts = [];
+      for (let i = 0; i < RUNS; i++) {
+        log(`Gemeinden cold start ${i + 1}/${RUNS}`);
+        starts.push(await coldStart(`${BASE}?site=gemeinden`, 'leerstandsquote'));
+      }
+      add('Gemeinden cold start → atlas:first-map', 'ms', starts.map((s) => s.firstMap), '');
+      add('Gemeinden cold start → atlas:db-ready', 'ms', starts.map((s) => s.dbReady), '');
+      add('Gemeinden: data transferred until first map', 'KB', starts.map((s) => s.firstMapKB), '≤ 1024');
+      add('Gemeinden: data transferred until db-ready', 'KB', starts.map((s) => s.dbReadyKB), '');
+      add('Gemeinden: first switch to another indicator after db-ready', 'ms', starts.map((s) => s.firstSwitch), '');
       log(`${SWITCHES} switches, Gemeinden`);
       const gemeinden = await switches(`${BASE}?site=gemeinden`, ['einwohner', 'leerstandsquote', 'auslaenderanteil'], [2022], SWITCHES);
       add('Gemeinden (10,786 areas) indicator switch → atlas:update', 'ms', gemeinden.durations, 'p95 ≤ 50');

@@ -24,8 +24,8 @@ export interface ScaleOptions {
   tiles?: boolean;
 }
 
-/** The synthetic site in memory: its catalog entry, its source and its files (name → text). */
-export function generateScale(options?: ScaleOptions): { site: Site; source: Source; files: Record<string, string> };
+/** The synthetic site in memory: its catalog entry, its source and its files (path in the site's folder → text; value parts → Parquet bytes). */
+export function generateScale(options?: ScaleOptions): { site: Site; source: Source; files: Record<string, string | Uint8Array> };
 
 /** Writes the site into `<out>/synthetic-scale/` and `<out>/catalog-entry.json`; bytes per file. */
 export function writeScale(out: string, options?: ScaleOptions): Record<string, number>;

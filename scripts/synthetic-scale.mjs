@@ -4,6 +4,8 @@
 // and Germany as the levels above, and 10 indicators × 20 years (5 counts, 5 rates from numerator and
 // denominator counts, a few missing values). Written as a site package (src/lib/data/site-package.js)
 // into a directory that is not committed, with the site's catalog entry and its source beside it.
+// More than VALUE_PARTS_MIN_AREAS cells (the benchmark's case): the values as one Parquet file per
+// indicator (values/<id>.parquet, the catalog entry's valueParts) and the wide table at values/all.csv.
 //
 //   node scripts/synthetic-scale.mjs [--areas N] [--seed S] [--out DIR] [--no-tiles]   (default DIR: dist-scale/data-N)
 //
@@ -14,7 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
-import { areaFeature, areasCsv, firstViewJson, valuesCsv } from '../src/lib/data/site-package.js';
+import { areaFeature, areasCsv, firstViewJson, valuesCsv, valuePartsTablePath, VALUE_PARTS_MIN_AREAS } from '../src/lib/data/site-package.js';
+import { valueParts } from './lib/value-parts.mjs';
 import { writeLevelTiles } from './tiles/vector-tiles.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -185,7 +188,8 @@ function catalogEntry(n, bounds, years, kreisCount, landCount, dir) {
 
 /**
  * Generates the synthetic site in memory. `dir` is the folder name the catalog paths use (the
- * site's folder under data/). Returns the files as text and the catalog entry.
+ * site's folder under data/). Returns the files (text; value parts as bytes), by path in the site's
+ * folder, and the catalog entry.
  * @param {{ areas?: number, seed?: number, firstYear?: number, years?: number, dir?: string }} [options]
  */
 export function generateScale(options = {}) {
@@ -254,6 +258,14 @@ export function generateScale(options = {}) {
     aboveRows.filter((a) => a.level === 'land').length,
     dir,
   );
+  /** @type {Record<string, string | Uint8Array>} */
+  const partFiles = {};
+  if (n > VALUE_PARTS_MIN_AREAS) {
+    site.values = valuePartsTablePath(dir);
+    const parts = valueParts(dir, site.indicators, valueRows);
+    for (const [file, bytes] of Object.entries(parts.bytes)) partFiles[file.slice(dir.length + 1)] = bytes;
+    site.valueParts = parts.entry;
+  }
   const lastYear = years[years.length - 1];
   const firstValues = valueRows.filter((r) => r.year === lastYear).map((r) => [r.areaId, r.values[site.defaults.ind]]);
   const files = {
@@ -262,8 +274,9 @@ export function generateScale(options = {}) {
     'land.geojson': levelFile('land'),
     'bund.geojson': levelFile('bund'),
     'areas.csv': areasCsv(areaRows, { strict: true }),
-    'values.csv': valuesCsv(SCALE_COLUMNS, valueRows, { strict: true }),
+    [site.values.slice(dir.length + 1)]: valuesCsv(SCALE_COLUMNS, valueRows, { strict: true }),
     'first-view.json': firstViewJson({ level: SCALE_BASE_LEVEL, ind: site.defaults.ind, year: lastYear, values: firstValues }),
+    ...partFiles,
   };
   return { site, source, files };
 }
@@ -278,9 +291,10 @@ export function writeScale(out, options = {}) {
   const dir = path.join(out, SCALE_SITE_ID);
   fs.mkdirSync(dir, { recursive: true });
   const sizes = {};
-  for (const [name, text] of Object.entries(files)) {
-    fs.writeFileSync(path.join(dir, name), text);
-    sizes[name] = Buffer.byteLength(text);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+    sizes[name] = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
   }
   if (options.tiles !== false) {
     const cells = site.levels.find((l) => l.id === SCALE_BASE_LEVEL);

@@ -10,7 +10,7 @@ import { simplifySharedBoundaries } from '../lib/topo-simplify.mjs';
 import { LAENDER } from '../lib/meta/kreise.mjs';
 import { GEMEINDE_MERGERS, gemeindenIndicators } from '../lib/meta/gemeinden.mjs';
 import { KREISE_DIR, num, readText } from '../lib/source-input.mjs';
-import { checkAggColumns, labelPoint, write, writeAreas, writeFirstView, writeValues, yearsWithValues } from '../lib/site-output.mjs';
+import { checkAggColumns, labelPoint, write, writeAreas, writeFirstView, writeSiteValues, yearsWithValues } from '../lib/site-output.mjs';
 
 export const GEMEINDEN_YEAR = 2022;
 const DIR = 'gemeinden';
@@ -224,7 +224,6 @@ export function buildGemeinden(upper) {
 
   // --- values ---
   const valueRows = ids.map((id) => ({ id, year: GEMEINDEN_YEAR, rec: zensus.get(id).rec }));
-  writeValues(PATHS.values, GEMEINDEN_COLUMNS, valueRows);
 
   // --- checks and numbers for the notes ---
   const recs = valueRows.map((r) => r.rec);
@@ -336,6 +335,8 @@ export function buildGemeinden(upper) {
     indicators: indicators.map((ind) => ({ ...ind, years: yearsWithValues(valueRows, ind.column) })),
   };
   checkAggColumns(site, GEMEINDEN_COLUMNS);
+  // More than 1,000 Gemeinden: one Parquet file per indicator (values/<id>.parquet), read when shown.
+  writeSiteValues(site, DIR, GEMEINDEN_COLUMNS, valueRows);
   writeFirstView(site, valueRows);
 
   report.gemeinden = gemeinden.length;

@@ -53,7 +53,8 @@ All sources are licensed under the ${lic}. Show the attribution texts below in t
 | \`kreise/areas.csv\`, \`kreise/values.csv\` | area list; Kreis × year values 1990–2022 |
 | \`germany-outline.json\` | Germany grown by ${GERMANY_MARGIN_KM} km and the 16 Länder, simplified, for the import's location check (section 3) |
 | \`gemeinden/gemeinde.geojson\` | ${fmtInt(gm.gemeinden)} Gemeinden (the site's Kreise, Länder and Germany use the \`kreise/\` files) |
-| \`gemeinden/areas.csv\`, \`gemeinden/values.csv\` | area list (Gemeinden plus the Kreise site's Kreise, Länder, Germany); Gemeinde values 2022 |
+| \`gemeinden/areas.csv\`, \`gemeinden/values/all.csv\` | area list (Gemeinden plus the Kreise site's Kreise, Länder, Germany); Gemeinde values 2022 |
+| \`gemeinden/values/<indicator>.parquet\` | the same values, one Parquet file per indicator (area_id, year and the indicator's columns), which the app reads |
 | \`*/first-view.json\` | base-level values of the default view (level, indicator, year) |
 | \`zensus-grid/cells.arrow\` | Zensus 2011 1 km grid, 214,633 cells (Arrow IPC stream), written by \`scripts/prepare-grid.mjs\`; provenance in [\`zensus-grid/SOURCES.md\`](zensus-grid/SOURCES.md) |
 | \`programme-areas/examples.json\` | ${examples.length} bundled programme areas (section 7), written by \`scripts/data/programme-examples.mjs\` |
@@ -262,7 +263,7 @@ function gemeindenMd(gm) {
   \`VG5000_GEM.shp\` (Stand 01.01.2021, source \`bkg-vg5000\`, section 3), from the same commit of \`Praesklepios/geoGermany\`,
   reprojected to EPSG:4326 with 5 decimals (\`vg5000_gemeinden_2021-01-01.geojson\`, ${fmtInt(gm.vg5000Features)} features).
 - Files: \`gemeinden/gemeinde.geojson\` (${fmtInt(gm.gemeinden)} Gemeinden, ${fmtInt(gm.bytes)} bytes), \`gemeinden/areas.csv\`,
-  \`gemeinden/values.csv\` (${fmtInt(gm.valueRows)} rows, one per Gemeinde), \`gemeinden/first-view.json\`. Levels: Gemeinde →
+  \`gemeinden/values/all.csv\` (${fmtInt(gm.valueRows)} rows, one per Gemeinde; the app reads the same values per indicator from \`gemeinden/values/<indicator>.parquet\`), \`gemeinden/first-view.json\`. Levels: Gemeinde →
   Kreis → Land → Bund. The upper levels are **the Kreise site's areas and geometry files** (\`kreise/kreis.geojson\`,
   \`land.geojson\`, \`bund.geojson\`; same ids and names in \`areas.csv\`); a Gemeinde's parent is its Kreis (first five digits
   of the AGS; the former Kreis 16056 Eisenach belongs to 16063, as in the Kreise site). ${fmtInt(gm.kreisfreie)} Kreise

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as turf from '@turf/turf';
-import { areasCsv, firstViewJson, valuesCsv } from '../../src/lib/data/site-package.js';
+import { areasCsv, firstViewJson, valuesCsv, valuePartsTablePath, VALUE_PARTS_MIN_AREAS } from '../../src/lib/data/site-package.js';
+import { valueParts } from './value-parts.mjs';
 import { cmpStr } from './format.mjs';
 import { SOURCES } from './meta/sources.mjs';
 import { ROOT } from './source-input.mjs';
@@ -37,6 +38,24 @@ export function writeAreas(file, areas) {
 /** values.csv of a site (rows: {id, year, rec}, rec = value per column). */
 export function writeValues(file, columns, valueRows) {
   write(file, valuesCsv(columns, valueRows.map(({ id, year, rec }) => ({ areaId: id, year, values: rec })), STRICT));
+}
+
+/**
+ * A site's values: values.csv at site.values, or — when its base level has more than
+ * VALUE_PARTS_MIN_AREAS areas — one Parquet file per indicator (site.valueParts) and the wide
+ * table at <dir>/values/all.csv (site.values; for checks, the app does not load it).
+ */
+export function writeSiteValues(site, dir, columns, valueRows) {
+  if (site.levels[0].count <= VALUE_PARTS_MIN_AREAS) {
+    writeValues(site.values, columns, valueRows);
+    return;
+  }
+  site.values = valuePartsTablePath(dir);
+  writeValues(site.values, columns, valueRows);
+  const rows = valueRows.map(({ id, year, rec }) => ({ areaId: id, year, values: rec }));
+  const parts = valueParts(dir, site.indicators, rows);
+  for (const [file, bytes] of Object.entries(parts.bytes)) write(file, bytes);
+  site.valueParts = parts.entry;
 }
 
 /** The years in which `column` has a value. */

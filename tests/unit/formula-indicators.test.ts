@@ -2,7 +2,7 @@
 // observations and then asked for through the app's own level query (queries.ts), compared with
 // hand-written sums over the raw counts; the record's checks and its URL form.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine, readDataFile } from './helpers/node-engine';
+import { createNodeEngine, loadBundledSite, readDataFile } from './helpers/node-engine';
 import { bundledCatalog, findBundledSite } from '../../src/lib/data/catalog';
 import type { Site } from '../../src/lib/data/catalog-types';
 import { loadSiteData } from '../../src/lib/db/load';
@@ -124,7 +124,7 @@ describe('formula indicators in DuckDB (Leipzig)', () => {
 
   it('Gemeinden: a formula over all 10,786 Gemeinden, aggregated to a Land from counts (timings: scripts/bench-formula.mjs)', async () => {
     const gemeinden = findBundledSite('gemeinden');
-    await loadSiteData(engine, gemeinden, readDataFile);
+    await loadBundledSite(engine, gemeinden);
     const entry = formulaIndicatorEntry(gemeinden, { ...record('f-wohn', 'wohnungen / einwohner * 1000'), site: 'gemeinden' }, source);
     if (!entry.ok) throw new Error(entry.reason);
     const site = { ...gemeinden, indicators: [...gemeinden.indicators, entry.indicator] };

@@ -15,7 +15,7 @@ const YEAR = 2022;
 const ZENSUS_TOTAL = 82_711_282;
 const site = findBundledSite('gemeinden');
 const read = (path: string) => readFileSync(dataDir + path, 'utf8');
-const values = csvParse(read('gemeinden/values.csv'));
+const values = csvParse(read(site.values)); // the wide table beside the value parts (values/all.csv)
 const areas = csvParse(read('gemeinden/areas.csv'));
 const valueById = new Map(values.map((r) => [r.area_id!, r]));
 const num = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));

@@ -14,7 +14,7 @@ import { loadSite } from '../../src/lib/db/schema';
 import { ValueCache } from '../../src/lib/state/value-cache';
 import { ancestorSeries } from '../../src/lib/state/trend-series';
 import { siteRegistry } from '../../src/lib/data/site-registry.svelte';
-import { createNodeEngine, readDataFile } from './helpers/node-engine';
+import { createNodeEngine, loadBundledSite, readDataFile } from './helpers/node-engine';
 
 const leipzig = findBundledSite('leipzig');
 const einwohner = findIndicator(leipzig, 'einwohner');
@@ -190,7 +190,7 @@ describe('programme areas in DuckDB (real Leipzig data)', () => {
 
   it('500 members at once (a union of many base areas)', async () => {
     const gemeinden = findBundledSite('gemeinden');
-    await loadSite(engine, gemeinden, readDataFile);
+    await loadBundledSite(engine, gemeinden);
     const ids = (await levelAreas(engine, gemeinden, 'gemeinde')).slice(0, 500).map((a) => a.id);
     const t0 = performance.now();
     await setProgrammeAreas(engine, gemeinden, [{ ...area('pa-500', ids), site: 'gemeinden' }]);

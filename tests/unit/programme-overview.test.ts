@@ -9,7 +9,6 @@ import { encodeProgrammeAreas, isBundled, PROGRAMME_LEVEL, type ProgrammeArea } 
 import type { Engine } from '../../src/lib/db/engine';
 import { levelSeries } from '../../src/lib/db/queries';
 import { setProgrammeAreas } from '../../src/lib/db/programme-areas';
-import { loadSite } from '../../src/lib/db/schema';
 import { ValueCache } from '../../src/lib/state/value-cache';
 import { parseProgrammeExamples } from '../../src/lib/state/programme-examples';
 import { programmeOverview } from '../../src/lib/state/programme-overview';
@@ -20,7 +19,7 @@ import { buildTablePptx } from '../../src/lib/io/export/pptx-table-export';
 import '../../src/lib/i18n/panels-messages';
 import { SiteRegistry } from '../../src/lib/data/site-registry.svelte';
 import { ProgrammeAreas } from '../../src/lib/state/programme-areas.svelte';
-import { createNodeEngine, dataDir, readDataFile } from './helpers/node-engine';
+import { createNodeEngine, dataDir, loadBundledSite } from './helpers/node-engine';
 
 const leipzig = findBundledSite('leipzig');
 const gemeinden = findBundledSite('gemeinden');
@@ -30,7 +29,7 @@ const byId = (id: string) => bundled.find((a) => a.id === id)!;
 
 /** values.csv as rows of numbers (empty = null), read without the app's code. */
 function valuesCsv(site: string): { id: string; year: number; get: (col: string) => number | null }[] {
-  const [header, ...lines] = readFileSync(`${dataDir}${site}/values.csv`, 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(dataDir + findBundledSite(site).values, 'utf8').trim().split('\n');
   const cols = header!.split(',');
   return lines.map((line) => {
     const cells = line.split(',');
@@ -114,7 +113,7 @@ describe('their figures and the overview, on the real data', () => {
   beforeAll(async () => {
     engine = await createNodeEngine();
     for (const site of [leipzig, gemeinden]) {
-      await loadSite(engine, site, readDataFile);
+      await loadBundledSite(engine, site);
       await setProgrammeAreas(engine, site, bundled);
     }
     cache = new ValueCache(engine, async () => undefined);

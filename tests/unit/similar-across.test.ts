@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvParse } from 'd3-dsv';
-import { createNodeEngine, dataDir, readDataFile } from './helpers/node-engine';
+import { createNodeEngine, dataDir, loadBundledSite } from './helpers/node-engine';
 import { bundledCatalog, findBundledSite } from '../../src/lib/data/catalog';
 import type { Site } from '../../src/lib/data/catalog-types';
 import { loadSiteData } from '../../src/lib/db/load';
@@ -26,7 +26,7 @@ const RENAMED = /^([7-9]\d),/gm;
 let engine: Engine;
 beforeAll(async () => {
   engine = await createNodeEngine();
-  for (const site of [leipzig, kreise, gemeinden]) await loadSiteData(engine, site, readDataFile);
+  for (const site of [leipzig, kreise, gemeinden]) await loadBundledSite(engine, site);
   // The twin: Leipzig's own files, Ortsteile 70–95 renamed (lines start with the id in both files).
   await loadSiteData(engine, twin, async (path) => {
     const text = readFileSync(dataDir + path.replace(/^leipzig-b\//, 'leipzig/'), 'utf8');

@@ -4,9 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvParse } from 'd3-dsv';
-import { createNodeEngine, dataDir, readDataFile } from './helpers/node-engine';
+import { createNodeEngine, dataDir, loadBundledSite } from './helpers/node-engine';
 import { bundledCatalog, findBundledSite } from '../../src/lib/data/catalog';
-import { loadSiteData } from '../../src/lib/db/load';
 import { setProgrammeAreas } from '../../src/lib/db/programme-areas';
 import type { Engine } from '../../src/lib/db/engine';
 import { PROGRAMME_LEVEL, type ProgrammeArea } from '../../src/lib/data/programme-areas';
@@ -22,7 +21,7 @@ const leipzig = findBundledSite('leipzig');
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-  for (const id of ['leipzig', 'gemeinden']) await loadSiteData(engine, findBundledSite(id), readDataFile);
+  for (const id of ['leipzig', 'gemeinden']) await loadBundledSite(engine, findBundledSite(id));
   cache = new ValueCache(engine, async () => {});
 });
 

@@ -9,10 +9,15 @@ import { createNodeEngine } from './helpers/node-engine';
 import { loadSiteData } from '../../src/lib/db/load';
 import { levelValues } from '../../src/lib/db/queries';
 import { findIndicator } from '../../src/lib/data/catalog';
+import { ensureIndicatorsLoaded } from '../../src/lib/db/value-parts';
+import { valuePartToArrowIPC } from '../../src/lib/io/value-part';
 
 const N = 1500;
 const options = { areas: N, years: 3, firstYear: 2021, seed: 7 };
 const scale = generateScale(options);
+/** The wide table: beside the value parts (values/all.csv), as N > VALUE_PARTS_MIN_AREAS. */
+const VALUES = scale.site.values.slice(scale.site.values.indexOf('/') + 1);
+const wideValues = () => scale.files[VALUES] as string;
 
 function csvRows(text: string): string[][] {
   return text.trim().split('\n').slice(1).map((l) => l.split(','));
@@ -24,11 +29,11 @@ describe('synthetic scale site', () => {
     expect(again.files).toEqual(scale.files);
     expect(again.site).toEqual(scale.site);
     const other = generateScale({ ...options, seed: 8 });
-    expect(other.files['values.csv']).not.toEqual(scale.files['values.csv']);
+    expect(other.files[VALUES]).not.toEqual(scale.files[VALUES]);
   });
 
   it('has N cells with unique ids, each a valid counter-clockwise polygon, every parent a Kreis of a Land', () => {
-    const fc = JSON.parse(scale.files[`${SCALE_BASE_LEVEL}.geojson`]!) as FeatureCollection<Polygon, { id: string; name: string }>;
+    const fc = JSON.parse(scale.files[`${SCALE_BASE_LEVEL}.geojson`] as string) as FeatureCollection<Polygon, { id: string; name: string }>;
     expect(fc.features).toHaveLength(N);
     const ids = fc.features.map((f) => f.properties.id);
     expect(new Set(ids).size).toBe(N);
@@ -40,7 +45,7 @@ describe('synthetic scale site', () => {
       expect(km2).toBeGreaterThan(1);
       expect(km2).toBeLessThan(1000);
     }
-    const areas = csvRows(scale.files['areas.csv']!);
+    const areas = csvRows(scale.files['areas.csv'] as string);
     const level = new Map(areas.map(([id, , lvl]) => [id!, lvl!]));
     const parent = new Map(areas.map(([id, , , p]) => [id!, p!]));
     expect(areas.filter((a) => a[2] === SCALE_BASE_LEVEL).map((a) => a[0])).toEqual(ids);
@@ -53,7 +58,7 @@ describe('synthetic scale site', () => {
   });
 
   it('values: counts within their denominators, rates from them, gaps empty (never 0), first view = last year', () => {
-    const rows = csvRows(scale.files['values.csv']!);
+    const rows = csvRows(wideValues());
     expect(rows).toHaveLength(N * 3);
     const col = (name: string) => 2 + SCALE_COLUMNS.indexOf(name);
     let gaps = 0;
@@ -68,7 +73,7 @@ describe('synthetic scale site', () => {
     }
     expect(gaps).toBeGreaterThan(0);
     expect(gaps).toBeLessThan(rows.length * 0.02);
-    const first = JSON.parse(scale.files['first-view.json']!) as { year: number; values: Record<string, number | null> };
+    const first = JSON.parse(scale.files['first-view.json'] as string) as { year: number; values: Record<string, number | null> };
     expect(first.year).toBe(2023);
     const last = rows.filter((r) => r[1] === '2023');
     expect(Object.keys(first.values)).toHaveLength(N);
@@ -78,15 +83,21 @@ describe('synthetic scale site', () => {
   it('loads through the app loader into DuckDB; a Land rate is Σ numerator / Σ denominator of its cells', async () => {
     const engine = await createNodeEngine();
     const dir = scale.site.areas.split('/')[0]!;
-    const readFile = async (p: string) => new TextEncoder().encode(scale.files[p.slice(dir.length + 1)]!);
+    const readFile = async (p: string) => {
+      const file = scale.files[p.slice(dir.length + 1)]!;
+      return typeof file === 'string' ? new TextEncoder().encode(file) : file.slice();
+    };
     await loadSiteData(engine, scale.site, readFile);
     const ind = findIndicator(scale.site, 'arbeitslosenquote');
+    // Its values come from its value part (one Parquet file per indicator), read when asked for.
+    expect(scale.site.valueParts?.files[ind.id]).toBe(`${dir}/values/${ind.id}.parquet`);
+    await ensureIndicatorsLoaded(engine, scale.site, [ind.id], async (p) => valuePartToArrowIPC(await readFile(p), p));
     const lands = await levelValues(engine, scale.site, ind, 'land', 2022);
     // The same from the files, in JS: cells → Kreis → Land, skipping gaps.
-    const areas = csvRows(scale.files['areas.csv']!);
+    const areas = csvRows(scale.files['areas.csv'] as string);
     const parent = new Map(areas.map(([id, , , p]) => [id!, p!]));
     const sums = new Map<string, { num: number; den: number }>();
-    for (const r of csvRows(scale.files['values.csv']!)) {
+    for (const r of csvRows(wideValues())) {
       if (r[1] !== '2022' || r[2 + SCALE_COLUMNS.indexOf('arbeitslose')] === '') continue;
       const land = parent.get(parent.get(r[0]!)!)!;
       const s = sums.get(land) ?? { num: 0, den: 0 };
@@ -102,7 +113,7 @@ describe('synthetic scale site', () => {
     const cells = await levelValues(engine, scale.site, ind, SCALE_BASE_LEVEL, 2022);
     expect(cells).toHaveLength(N);
     expect(cells.filter((c) => c.value === null).length).toBe(
-      csvRows(scale.files['values.csv']!).filter((r) => r[1] === '2022' && r[2 + SCALE_COLUMNS.indexOf('arbeitslosenquote')] === '').length,
+      csvRows(wideValues()).filter((r) => r[1] === '2022' && r[2 + SCALE_COLUMNS.indexOf('arbeitslosenquote')] === '').length,
     );
   });
 });

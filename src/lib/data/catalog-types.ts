@@ -77,6 +77,17 @@ export interface Site {
   extraValues?: { file: string; indicators: string[] }[];
   /** A site opened from an online data package (?src=…, data/online-package.ts): its site.json's URL and origin. */
   online?: { url: string; origin: string };
+  /**
+   * Sites with many base areas: each indicator's values in a file of its own (site-package.js:
+   * valuePartPath), read into DuckDB when the indicator is first needed; `values` is then not loaded.
+   */
+  valueParts?: ValueParts;
+}
+
+/** The value parts of a site: indicator id → path of its Parquet file. */
+export interface ValueParts {
+  format: 'parquet';
+  files: Record<string, string>;
 }
 
 export interface Catalog {

@@ -75,3 +75,14 @@ export function areasCsv(areas: Iterable<AreaRow>, options?: WriteOptions): stri
 export function valuesCsv(columns: readonly string[], rows: Iterable<ValueRow>, options?: WriteOptions): string;
 /** first-view.json of a bundled site. */
 export function firstViewJson(view: FirstViewData): string;
+
+/** A site whose base level has more areas than this gets its values as one Parquet file per indicator. */
+export const VALUE_PARTS_MIN_AREAS: 1000;
+/** The only format of value parts so far. */
+export const VALUE_PARTS_FORMAT: 'parquet';
+/** The path of an indicator's value part (format in site-package.js). */
+export function valuePartPath(dir: string, indicatorId: string): string;
+/** The path of the wide values table of a site with value parts (not loaded by the app). */
+export function valuePartsTablePath(dir: string): string;
+/** The values.csv columns an indicator is read from: its column, and a ratio's numerator and denominator columns. */
+export function valuePartColumns(indicator: { column: string; agg: { type: string; num?: string; den?: string } }): string[];

@@ -13,6 +13,11 @@
 //                          (and per numerator/denominator column of a ratio)
 //   <dir>/first-view.json  bundled sites: the default view's base-level values, painted before DuckDB
 //                          is ready (catalog-types.ts: FirstView)
+//   <dir>/values/<indicator id>.parquet
+//                          sites whose base level has more than VALUE_PARTS_MIN_AREAS areas: the values
+//                          per indicator (a "value part"), read into DuckDB only when the indicator is
+//                          first needed; the catalog entry's `valueParts` names them, and `values` is then
+//                          the wide table at <dir>/values/all.csv (kept for checks, not loaded by the app)
 // and its catalog entry (catalog-types.ts: Site), whose `areas`, `values`, `firstView` and
 // `levels[].geometry` are these paths (sitePaths, geometryPath).
 //
@@ -167,4 +172,41 @@ export function firstViewJson(view) {
   const strict = { strict: true };
   const values = view.values.map(([id, v]) => `${JSON.stringify(id)}:${v === null ? 'null' : numberText(v, strict)}`);
   return `{"level":${JSON.stringify(view.level)},"ind":${JSON.stringify(view.ind)},"year":${numberText(view.year, strict)},"values":{${values.join(',')}}}\n`;
+}
+
+/** A site whose base level has more areas than this gets its values as one Parquet file per indicator. */
+export const VALUE_PARTS_MIN_AREAS = 1000;
+/** The only format of value parts so far. */
+export const VALUE_PARTS_FORMAT = 'parquet';
+
+/**
+ * The path of an indicator's value part: one Parquet file with the columns `area_id` (UTF8), `year`
+ * (INT32) and the indicator's values.csv columns (valuePartColumns) under their values.csv names,
+ * each DOUBLE — or UTF8 when the column holds a "below" cell such as "<1", written as values.csv
+ * writes it; a missing cell is a null. Rows: the values.csv rows in which at least one of these
+ * columns has a value, sorted by area id (code unit order), then year.
+ * @param {string} dir
+ * @param {string} indicatorId
+ */
+export function valuePartPath(dir, indicatorId) {
+  return `${dir}/values/${indicatorId}.parquet`;
+}
+
+/**
+ * The path of the wide values table of a site with value parts (not loaded by the app).
+ * @param {string} dir
+ */
+export function valuePartsTablePath(dir) {
+  return `${dir}/values/all.csv`;
+}
+
+/**
+ * The values.csv columns an indicator is read from: its column, and a ratio's numerator and
+ * denominator columns (each once, in this order).
+ * @param {{ column: string, agg: { type: string, num?: string, den?: string } }} indicator
+ */
+export function valuePartColumns(indicator) {
+  const agg = indicator.agg;
+  const cols = [indicator.column, ...(agg.type === 'ratio' && agg.num !== undefined && agg.den !== undefined ? [agg.num, agg.den] : [])];
+  return [...new Set(cols)];
 }

@@ -3,7 +3,7 @@ import { isOnlinePath, onlineFileUrl } from './online-files';
 
 // Bundled data files are fingerprinted assets: Vite turns every file under
 // data/ into a URL at build time, so a path from the catalog maps to its URL.
-const files = import.meta.glob('../../../data/*/*.{csv,geojson,json,arrow,pmtiles}', {
+const files = import.meta.glob(['../../../data/*/*.{csv,geojson,json,arrow,pmtiles}', '../../../data/*/values/*.parquet'], {
   query: '?url',
   import: 'default',
   eager: true,

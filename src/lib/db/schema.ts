@@ -69,9 +69,11 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
   const loaded = await engine.query(`SELECT 1 FROM areas WHERE site = ${s} LIMIT 1`);
   if (loaded.numRows > 0) return;
 
-  const [areasBytes, valuesBytes] = await Promise.all([readFile(site.areas), readFile(site.values)]);
+  // A site with value parts reads each indicator's file when it is first needed (value-parts.ts), not values.csv.
+  const parts = site.valueParts;
+  const [areasBytes, valuesBytes] = await Promise.all([readFile(site.areas), parts ? null : readFile(site.values)]);
   await engine.registerFile(site.areas, areasBytes);
-  await engine.registerFile(site.values, valuesBytes);
+  if (valuesBytes) await engine.registerFile(site.values, valuesBytes);
 
   await engine.query(`INSERT INTO areas
     SELECT ${s}, ${AREA_COLUMNS.map((c) => AREA_TABLE[c].read).join(', ')}
@@ -95,11 +97,18 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
   const extra = site.extraValues ?? [];
   const inExtra = new Set(extra.flatMap((e) => e.indicators));
   // Formula indicators are computed from the others (db/formula-indicators.ts), not read from a file.
-  await insertIndicators(engine, site, site.indicators.filter((i) => !inExtra.has(i.id) && i.formula === undefined), site.values);
+  const own = site.indicators.filter((i) => !inExtra.has(i.id) && i.formula === undefined);
+  if (parts) {
+    const without = own.find((i) => parts.files[i.id] === undefined);
+    if (without) throw new Error(`Site "${site.id}": indicator "${without.id}" has no value part`);
+    // Their metadata now (the console and the checks of imports see every indicator), their rows later.
+    await insertIndicatorRows(engine, site, own);
+  } else await insertIndicators(engine, site, own, site.values);
   for (const e of extra) {
     await engine.registerFile(e.file, await readFile(e.file));
     await insertIndicators(engine, site, site.indicators.filter((i) => e.indicators.includes(i.id)), e.file);
   }
+  if (parts) return;
   const check = await engine.query(`SELECT 1 FROM observations WHERE site = ${s} LIMIT 1`);
   if (check.numRows === 0) throw new Error(`Site "${site.id}" has no observations`);
 }
@@ -109,11 +118,24 @@ export async function loadSite(engine: Engine, site: Site, readFile: ReadFile): 
  * indicator column) that is registered with the engine under `valuesFile`.
  */
 export async function insertIndicators(engine: Engine, site: Site, indicators: readonly Indicator[], valuesFile: string): Promise<void> {
-  const s = str(site.id);
   const raw = ident(`raw_values_${site.id}`);
   await engine.query(`CREATE OR REPLACE TEMP TABLE ${raw} AS
     SELECT * FROM read_csv(${str(valuesFile)}, ${CSV}, nullstr = ${str(CSV_FORMAT.missing)},
       types = {${str(VALUE_AREA_COLUMN)}: 'VARCHAR', ${str(VALUE_YEAR_COLUMN)}: 'INTEGER'})`);
+  try {
+    await insertFromTable(engine, site, indicators, raw, valuesFile, true);
+  } finally {
+    await engine.query(`DROP TABLE IF EXISTS ${raw}`);
+  }
+}
+
+/**
+ * Adds indicators' rows from a table shaped like values.csv (`raw`, an SQL identifier: area_id,
+ * year and the indicators' columns; `from` names its file in errors). With `withMetadata` their
+ * rows of `indicators` too (refused when one exists already); without, they must be there.
+ */
+export async function insertFromTable(engine: Engine, site: Site, indicators: readonly Indicator[], raw: string, from: string, withMetadata: boolean): Promise<void> {
+  const s = str(site.id);
   // Everything that could fail half-way is checked first, so that a bad file (an imported table, a
   // project file) adds nothing rather than some of its indicators.
   const columns = new Set((await engine.query(`SELECT * FROM ${raw} LIMIT 0`)).schema.fields.map((f) => f.name));
@@ -125,26 +147,21 @@ export async function insertIndicators(engine: Engine, site: Site, indicators: r
   for (const ind of indicators) {
     const agg = ind.agg;
     const missing = [ind.column, ...(agg.type === 'ratio' ? [agg.num, agg.den] : [])].find((c) => !columns.has(c));
-    if (missing !== undefined) throw new Error(`${valuesFile}: no column "${missing}" for indicator "${ind.id}"`);
-    if (ids.has(ind.id)) throw new Error(`${valuesFile}: indicator "${ind.id}" is given twice`);
+    if (missing !== undefined) throw new Error(`${from}: no column "${missing}" for indicator "${ind.id}"`);
+    if (ids.has(ind.id)) throw new Error(`${from}: indicator "${ind.id}" is given twice`);
     ids.add(ind.id);
     if (agg.type === 'ratio') num(agg.scale);
   }
-  if (ids.size > 0) {
+  if (ids.size > 0 && withMetadata) {
     const taken = await engine.query(`SELECT id FROM indicators WHERE site = ${s} AND id IN (${[...ids].map(str).join(', ')}) LIMIT 1`);
-    if (taken.numRows > 0) throw new Error(`${valuesFile}: indicator "${String(taken.toArray()[0]!.toJSON().id)}" already exists for ${site.id}`);
+    if (taken.numRows > 0) throw new Error(`${from}: indicator "${String(taken.toArray()[0]!.toJSON().id)}" already exists for ${site.id}`);
   }
   // A few statements per chunk of indicators, not two per indicator: a table with thousands of
   // columns took minutes.
   const CHUNK = 200;
   for (let i = 0; i < indicators.length; i += CHUNK) {
     const chunk = indicators.slice(i, i + CHUNK);
-    const rows = chunk.map((ind) => {
-      const agg = ind.agg;
-      const scale = agg.type === 'ratio' ? num(agg.scale) : 'NULL';
-      return `(${s}, ${str(ind.id)}, ${text(ind.unit)}, ${text(ind.direction)}, ${text(agg.type)}, ${scale}, ${text(ind.label.de)}, ${text(ind.label.en)})`;
-    });
-    await engine.query(`INSERT INTO indicators VALUES ${rows.join(',\n')}`);
+    if (withMetadata) await insertIndicatorRows(engine, site, chunk);
     const selects = chunk.map((ind) => {
       const agg = ind.agg;
       // TRY_CAST: text in a number column is missing rather than an error half-way through.
@@ -157,12 +174,23 @@ export async function insertIndicators(engine: Engine, site: Site, indicators: r
         ? `CASE WHEN starts_with(${col}, ${str(BELOW_PREFIX)}) AND regexp_full_match(${col}, ${str(`^${BELOW_PREFIX}\\d+(\\.\\d+)?$`)})
              THEN ${finite(`NULLIF(TRY_CAST(substr(${col}, ${BELOW_PREFIX.length + 1}) AS DOUBLE), 0)`)} END`
         : 'CAST(NULL AS DOUBLE)';
-      return `SELECT ${s}, ${ident(VALUE_AREA_COLUMN)}, ${str(ind.id)}, ${ident(VALUE_YEAR_COLUMN)}, ${value}, ${numerator}, ${denominator}, ${below}
+      return `SELECT ${s}, CAST(${ident(VALUE_AREA_COLUMN)} AS VARCHAR), ${str(ind.id)}, CAST(${ident(VALUE_YEAR_COLUMN)} AS INTEGER), ${value}, ${numerator}, ${denominator}, ${below}
         FROM ${raw} WHERE ${value} IS NOT NULL OR ${numerator} IS NOT NULL OR ${denominator} IS NOT NULL OR ${below} IS NOT NULL`;
     });
-    await engine.query(`INSERT INTO observations ${selects.join('\nUNION ALL\n')}`);
+    if (selects.length > 0) await engine.query(`INSERT INTO observations ${selects.join('\nUNION ALL\n')}`);
   }
-  await engine.query(`DROP TABLE ${raw}`);
+}
+
+/** The rows of `indicators` that queries read (aggregation rule, labels). */
+export async function insertIndicatorRows(engine: Engine, site: Site, indicators: readonly Indicator[]): Promise<void> {
+  if (indicators.length === 0) return;
+  const s = str(site.id);
+  const rows = indicators.map((ind) => {
+    const agg = ind.agg;
+    const scale = agg.type === 'ratio' ? num(agg.scale) : 'NULL';
+    return `(${s}, ${str(ind.id)}, ${text(ind.unit)}, ${text(ind.direction)}, ${text(agg.type)}, ${scale}, ${text(ind.label.de)}, ${text(ind.label.en)})`;
+  });
+  await engine.query(`INSERT INTO indicators VALUES ${rows.join(',\n')}`);
 }
 
 /** Removes everything of one site from the tables (a deleted import). */

@@ -38,6 +38,8 @@ export class DataCoordinator {
   private readonly firstViews = new Map<string, Promise<FirstView>>();
   private readonly derivedPoints = new Set<string>();
   private readonly derivedExtensions = new Map<string, TableExtension>();
+  /** Loads value parts of a site into DuckDB (db/value-parts.ts), once the engine runs. */
+  private loadParts: (site: Site, ids: readonly string[]) => Promise<void> = async () => {};
 
   constructor(private readonly registry: SiteRegistry) {}
 
@@ -51,7 +53,10 @@ export class DataCoordinator {
     try {
       // Each download is used once: DuckDB takes over the buffer.
       const downloads = new Map<string, Promise<Uint8Array>>();
-      for (const path of [siteInView.values, siteInView.areas]) if (path) downloads.set(path, fetchBytes(path));
+      // A site with value parts: the default indicator's part instead of values.csv (the others when shown).
+      const firstPart = siteInView.valueParts?.files[siteInView.defaults.ind];
+      const first = siteInView.valueParts ? [firstPart] : [siteInView.values];
+      for (const path of [...first, siteInView.areas]) if (path) downloads.set(path, fetchBytes(path));
       const readFile = (path: string): Promise<Uint8Array> => {
         const started = downloads.get(path);
         downloads.delete(path);
@@ -64,15 +69,27 @@ export class DataCoordinator {
       ]);
       const engine = await createBrowserEngine();
       this.engine = engine;
-      // Only the site in view is loaded now; others when the user switches to them.
+      // Value parts: fetched here, decoded to Arrow in their worker, inserted by db/value-parts.ts.
+      const readPart = async (path: string): Promise<Uint8Array> => {
+        const [bytes, { decodeValuePart }] = await Promise.all([readFile(path), import('../io/value-part-client')]);
+        return decodeValuePart(bytes, path);
+      };
+      this.loadParts = async (site, ids) => (await import('../db/value-parts')).ensureIndicatorsLoaded(engine, site, ids, readPart);
+      // Only the site in view is loaded now; others when the user switches to them. A site with
+      // value parts gets its default indicator now, the others when first asked for.
       // A site's programme areas join it in DuckDB right after its own rows.
-      const cache = new ValueCache(engine, (site) =>
-        loadSiteData(engine, site, readFile)
-          .then(() => this.writeProgrammeAreas(engine, site.id))
-          .then(() => this.writeFormulaIndicators(engine, site.id))
-          .then((failed) => {
-            if (failed.length > 0) console.warn('Quartiersatlas: formula indicators that could not be computed', failed);
-          }),
+      const cache = new ValueCache(
+        engine,
+        (site) =>
+          loadSiteData(engine, site, readFile)
+            // (A failure is no failure of the site: the view asks again and shows the part's own error.)
+            .then(() => (site.valueParts ? this.loadParts(site, [site.defaults.ind]).catch(() => undefined) : undefined))
+            .then(() => this.writeProgrammeAreas(engine, site.id))
+            .then(() => this.writeFormulaIndicators(engine, site.id))
+            .then((failed) => {
+              if (failed.length > 0) console.warn('Quartiersatlas: formula indicators that could not be computed', failed);
+            }),
+        (site, ids) => this.loadParts(site, ids),
       );
       await cache.ensureSite(siteInView);
       this.cache = cache;
@@ -135,6 +152,9 @@ export class DataCoordinator {
   async runConsoleQuery(sql: string, lang: Lang): Promise<ConsoleResult> {
     const { runReadOnlyQuery, SqlConsoleError } = await import('../db/sql-console');
     if (!this.engine) throw new SqlConsoleError('engine', translate(lang, 'analysis.waiting'));
+    // The console reads the tables directly: every indicator of the sites loaded is read in first
+    // (value parts not yet shown), so no query sees an indicator as empty that merely was not needed yet.
+    await this.cache?.ensureAllIndicators();
     return runReadOnlyQuery(this.engine, sql);
   }
 
@@ -218,12 +238,27 @@ export class DataCoordinator {
       const site = this.registry.find(siteId);
       // (Without any, the code is not even loaded; after a removal the old rows go.)
       if (!site || site.kind === 'grid' || (!always && !site.indicators.some((i) => i.formula !== undefined))) return [];
+      // Their inputs' values must be in DuckDB (a site with value parts loads an indicator when needed).
+      if (site.valueParts) await this.loadParts(site, await this.formulaInputs(site));
       const { writeFormulaIndicators } = await import('../db/formula-indicators');
       return (await writeFormulaIndicators(engine, site, (key) => this.registry.source(key))).failed;
     };
     const next = this.formulaWrites.then(write, write);
     this.formulaWrites = next.catch(() => undefined);
     return next;
+  }
+
+  /** The indicators the site's formula indicators are computed from. */
+  private async formulaInputs(site: Site): Promise<string[]> {
+    const [{ formulaRecordOf }, { formulaIndicatorEntry }] = await Promise.all([import('../data/formula-indicators'), import('../data/formula-indicator-entry')]);
+    const ids: string[] = [];
+    for (const ind of site.indicators) {
+      const record = formulaRecordOf(site.id, ind);
+      if (!record) continue;
+      const entry = formulaIndicatorEntry(site, record, (key) => this.registry.source(key));
+      if (entry.ok) ids.push(...entry.inputs.map((i) => i.id));
+    }
+    return ids;
   }
 
   /** Something the map shows changed outside DuckDB (a programme area's outline): views paint again. */

@@ -25,9 +25,18 @@ export class ValueCache {
   private readonly memo = new Map<string, Promise<unknown>>();
   private prefetching = '';
 
+  /** Every site loaded so far (ensureSite), for ensureAllIndicators. */
+  private readonly sitesAsked = new Map<string, Site>();
+
+  /**
+   * `loadIndicators` puts the observations of a site's indicators into DuckDB if they are not there
+   * yet (a site with value parts: db/value-parts.ts ensureIndicatorsLoaded); the default is a site
+   * whose values all came with loadSite.
+   */
   constructor(
     private readonly engine: Engine,
     private readonly loadSite: (site: Site) => Promise<void>,
+    private readonly loadIndicators: (site: Site, ids: readonly string[]) => Promise<void> = async () => {},
   ) {}
 
   /** The answer for `key`, computed on first request; a failure is forgotten so it can be retried. */
@@ -43,7 +52,28 @@ export class ValueCache {
 
   /** Loads a site's data into DuckDB once. */
   ensureSite(site: Site): Promise<void> {
+    this.sitesAsked.set(site.id, site);
     return this.once(`site|${site.id}`, () => this.loadSite(site));
+  }
+
+  /**
+   * The site loaded, and the observations of these indicators in DuckDB: the one place every
+   * answer about an indicator waits for (a site with value parts reads an indicator's file when it
+   * is first asked for, so no view reads an indicator that is not loaded yet as empty).
+   */
+  async ensureIndicators(site: Site, ids: readonly string[]): Promise<void> {
+    await this.ensureSite(site);
+    if (!site.valueParts) return;
+    await this.loadIndicators(site, ids);
+    for (const id of ids) this.partsLoaded.add(`${site.id}|${id}`);
+  }
+
+  /** site|indicator of the value parts loaded (prefetch reads no new ones). */
+  private readonly partsLoaded = new Set<string>();
+
+  /** Every indicator of every site loaded so far in DuckDB (the SQL console reads the tables directly). */
+  async ensureAllIndicators(): Promise<void> {
+    await Promise.all([...this.sitesAsked.values()].map((site) => this.ensureIndicators(site, site.indicators.map((i) => i.id))));
   }
 
   /** Statistical secrecy threshold applied to every answer (0 = off); see setSecrecy. */
@@ -105,7 +135,7 @@ export class ValueCache {
     const threshold = this.secrecy;
     const raw = () =>
       this.cached(`${site.id}|${PROGRAMME_LEVEL}|${ind.id}|rest`, () =>
-        this.ensureSite(site)
+        this.ensureIndicators(site, [ind.id])
           .then(() => import('../db/programme-rest'))
           .then(({ programmeRestSeries }) => programmeRestSeries(this.engine, site, ind))
           .then(group),
@@ -136,7 +166,12 @@ export class ValueCache {
     const held = picks.filter((p) => !missing.includes(p));
     const [datas, queried] = await Promise.all([
       Promise.all(held.map((p) => this.get(site, level, p.ind))),
-      missing.length === 0 ? [] : this.ensureSite(site).then(() => levelYearValues(this.engine, site, missing, level)),
+      missing.length === 0
+        ? []
+        : this.ensureIndicators(
+            site,
+            missing.map((p) => p.ind.id),
+          ).then(() => levelYearValues(this.engine, site, missing, level)),
     ]);
     return picks.map((p) => {
       const m = missing.indexOf(p);
@@ -148,7 +183,7 @@ export class ValueCache {
 
   private getRaw(site: Site, level: string, ind: Indicator): Promise<LevelData> {
     return this.cached(`${site.id}|${level}|${ind.id}`, () =>
-      this.ensureSite(site)
+      this.ensureIndicators(site, [ind.id])
         .then(() => (site.kind === 'grid' ? this.gridSeries(site, level, ind) : levelSeries(this.engine, site, ind, level)))
         .then(group),
     );
@@ -244,6 +279,7 @@ export class ValueCache {
 
   /** Forgets everything of a site (a deleted import). */
   forget(siteId: string): void {
+    this.sitesAsked.delete(siteId);
     for (const map of [this.entries, this.memo] as Map<string, unknown>[]) {
       for (const key of [...map.keys()]) if (key.startsWith(`${siteId}|`) || key.includes(`|${siteId}|`) || key.endsWith(`|${siteId}`)) map.delete(key);
     }
@@ -278,7 +314,10 @@ export class ValueCache {
     const token = `${site.id}|${level}`;
     if (this.prefetching === token) return;
     this.prefetching = token;
-    const queue = [...site.indicators];
+    // A site with value parts: only indicators whose values are in DuckDB already (or that have no
+    // part), so that idle time fetches no indicator nobody asked for.
+    const parts = site.valueParts?.files;
+    const queue = site.indicators.filter((i) => !parts || parts[i.id] === undefined || this.partsLoaded.has(`${site.id}|${i.id}`));
     const next = (): void => {
       const ind = queue.shift();
       if (!ind || this.prefetching !== token) return;

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import { ENGINE_SETUP_SQL, type Engine } from '../../../src/lib/db/engine';
 import { bundledCatalog } from '../../../src/lib/data/catalog';
+import type { Site } from '../../../src/lib/data/catalog-types';
 import { loadSiteData } from '../../../src/lib/db/load';
+import { ensureIndicatorsLoaded } from '../../../src/lib/db/value-parts';
+import { valuePartToArrowIPC } from '../../../src/lib/io/value-part';
 
 const require = createRequire(import.meta.url);
 const dist = (file: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${file}`);
@@ -39,9 +42,20 @@ export async function readDataFile(path: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(dataDir + path));
 }
 
-/** An engine with every bundled site loaded, as the app has it. */
+/** A bundled value part (data/<site>/values/<id>.parquet) as the Arrow IPC stream DuckDB inserts, as the app's worker makes it. */
+export async function readDataPart(path: string): Promise<Uint8Array> {
+  return valuePartToArrowIPC(await readDataFile(path), path);
+}
+
+/** A bundled site into DuckDB with all its values (a site with value parts: every part read at once, as after every indicator was shown). */
+export async function loadBundledSite(engine: Engine, site: Site): Promise<void> {
+  await loadSiteData(engine, site, readDataFile);
+  await ensureIndicatorsLoaded(engine, site, site.indicators.map((i) => i.id), readDataPart);
+}
+
+/** An engine with every bundled site loaded, as the app has it once every indicator was shown (value parts included). */
 export async function createLoadedEngine(): Promise<Engine> {
   const engine = await createNodeEngine();
-  for (const site of bundledCatalog.sites) await loadSiteData(engine, site, readDataFile);
+  for (const site of bundledCatalog.sites) await loadBundledSite(engine, site);
   return engine;
 }
