@@ -78,17 +78,17 @@ describe('the files of a site', () => {
     const site = {
       ...clone(leipzig),
       levels: [{ ...leipzig.levels[0]!, tiles: { url: 'pmtiles://tiles/ortsteil.pmtiles', layer: 'areas', minzoom: 0, maxzoom: 12 } }],
-      valueParts: [{ file: 'values/einwohner.parquet', indicators: ['einwohner', 'auslaender'] }, { path: 'values/rest' }],
+      valueParts: { format: 'parquet' as const, files: { einwohner: 'values/einwohner.parquet', auslaender: 'values/auslaender.parquet' } },
     };
     const files = sitePackageFiles(site);
     expect(files).toContain('tiles/ortsteil.pmtiles');
     expect(files).toContain('values/einwohner.parquet');
-    expect(files).toContain('values/rest');
+    expect(files).toContain('values/auslaender.parquet');
     expect(files).not.toContain('einwohner');
     const mapped = mapSitePaths(site, (p) => `X/${p}`);
     expect(mapped.levels[0]!.tiles.url).toBe('pmtiles://X/tiles/ortsteil.pmtiles');
-    expect(mapped.valueParts[0]!.indicators).toEqual(['einwohner', 'auslaender']);
-    expect(mapped.valueParts[0]!.file).toBe('X/values/einwohner.parquet');
+    expect(mapped.valueParts.format).toBe('parquet');
+    expect(mapped.valueParts.files).toEqual({ einwohner: 'X/values/einwohner.parquet', auslaender: 'X/values/auslaender.parquet' });
     expect(mapped.indicators).toEqual(site.indicators);
   });
 });

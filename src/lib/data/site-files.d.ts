@@ -7,7 +7,7 @@ export interface SiteWithFiles {
   firstView?: string;
   levels?: readonly { geometry?: string; tiles?: { url?: string } }[];
   extraValues?: readonly { file?: string }[];
-  valueParts?: unknown;
+  valueParts?: { format?: string; files?: Readonly<Record<string, string>> };
 }
 
 /** A copy of the site entry with every file path replaced by `map(path)`. */

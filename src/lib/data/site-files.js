@@ -5,29 +5,10 @@
 //
 // A path is in: `areas`, `values`, `firstView`, every `levels[].geometry`, every
 // `levels[].tiles.url` (vector tiles; a "pmtiles://" prefix is kept around the path), every
-// `extraValues[].file`, and every file path inside `valueParts` (values split per indicator: any
-// string under a key `file`, `path` or `url`, or any string that ends in a file extension).
+// `extraValues[].file`, and every file of `valueParts.files` (values split per indicator, one
+// Parquet file per indicator id: catalog-types.ts ValueParts).
 
 const PMTILES = 'pmtiles://';
-const FILE_KEYS = new Set(['file', 'path', 'url']);
-const FILE_NAME = /^[^\s]+\.[A-Za-z0-9]{1,10}$/;
-
-/**
- * A copy of `value` (a part of `valueParts`) with every file path replaced by `map(path)`.
- * @param {unknown} value
- * @param {(path: string) => string} map
- * @param {string | null} key
- * @returns {unknown}
- */
-function mapParts(value, map, key) {
-  if (typeof value === 'string') return (key !== null && FILE_KEYS.has(key)) || FILE_NAME.test(value) ? map(value) : value;
-  if (Array.isArray(value)) return value.map((v) => mapParts(v, map, null));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapParts(v, map, k)]));
-  }
-  return value;
-}
-
 /**
  * A copy of the site entry with every file path replaced by `map(path)` (in the order
  * sitePackageFiles lists them); everything else is kept as it is.
@@ -57,7 +38,10 @@ export function mapSitePaths(site, map) {
     });
   }
   if (Array.isArray(site.extraValues)) out.extraValues = site.extraValues.map((e) => (typeof e.file === 'string' ? { ...e, file: map(e.file) } : e));
-  if (site.valueParts !== undefined) out.valueParts = mapParts(site.valueParts, map, null);
+  const parts = site.valueParts;
+  if (parts && typeof parts === 'object' && parts.files && typeof parts.files === 'object') {
+    out.valueParts = { ...parts, files: Object.fromEntries(Object.entries(parts.files).map(([id, file]) => [id, typeof file === 'string' ? map(file) : file])) };
+  }
   return /** @type {S} */ (out);
 }
 
