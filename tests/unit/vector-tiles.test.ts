@@ -131,7 +131,7 @@ describe('vector tiles of small areas (the synthetic scale cells)', () => {
   it('keeps the zooms below an empty low-zoom tile: every cell is in the tiles of the highest zoom', async () => {
     // 1,500 cells of ~240 km²: below the simplification tolerance of z0, which therefore holds none of them.
     const scale = generateScale({ areas: 1500, years: 1, seed: 3 });
-    const cells = JSON.parse(scale.files['zelle.geojson']!) as FeatureCollection;
+    const cells = JSON.parse(scale.files['zelle.geojson'] as string) as FeatureCollection;
     const { bytes } = buildAreaTiles(cells, { layer: 'zelle', maxzoom: 7 });
     const reader = new PMTiles(memorySource(bytes, 'cells'));
     expect(await reader.getZxy(0, 0, 0)).toBeUndefined();
