@@ -16,7 +16,7 @@ import { exportRest } from '../../src/lib/state/programme-rest-export';
 import { viewTables, type ShownView } from '../../src/lib/state/view-export';
 import { buildResult } from '../../src/lib/render/view-result';
 import { parseViewState } from '../../src/lib/state/url';
-import { createNodeEngine, readDataFile } from './helpers/node-engine';
+import { createNodeEngine, loadBundledSite, readDataFile } from './helpers/node-engine';
 
 const gemeinden = findBundledSite('gemeinden');
 const leipzig = findBundledSite('leipzig');
@@ -65,12 +65,12 @@ describe('the rest of a programme area within its Kreis, Land or Germany (real G
 
   beforeAll(async () => {
     engine = await createNodeEngine();
-    await loadSite(engine, gemeinden, readDataFile);
+    await loadBundledSite(engine, gemeinden);
     await loadSite(engine, leipzig, readDataFile);
     const areas = await csv('gemeinden/areas.csv');
     kreisOf = new Map(areas.filter((a) => a.level === 'gemeinde').map((a) => [a.id!, a.parent!]));
     landOf = new Map(areas.filter((a) => a.level === 'kreis').map((a) => [a.id!, a.parent!]));
-    values = new Map((await csv('gemeinden/values.csv')).filter((r) => r.year === '2022').map((r) => [r.area_id!, r]));
+    values = new Map((await csv(gemeinden.values)).filter((r) => r.year === '2022').map((r) => [r.area_id!, r]));
   }, 180_000);
 
   it('a union of Verden Gemeinden: its rest is Kreis Verden (03361) minus the union, "übriger Landkreis Verden"', async () => {
