@@ -8,10 +8,12 @@ import type { Indicator, Site } from '../data/catalog-types';
 import { baseLevel, findIndicator, findLevel } from '../data/catalog';
 import { isProgrammeLevel, type ProgrammeArea } from '../data/programme-areas';
 import type { SiteRegistry } from '../data/site-registry.svelte';
-import { dataUrl } from '../data/urls';
+import { dataUrl, fetchJsonOnce } from '../data/urls';
 import type { AreaValue } from '../data/values';
 import type { TrendSeries } from '../charts/trend';
 import type { MapController } from '../map/map-controller';
+import type { FirstPaint } from '../map/first-paint';
+import type { FeatureCollection } from 'geojson';
 import { cellColors } from '../map/grid-colors';
 import { trendGlyphs } from '../map/trend-glyphs';
 import type { TrendGlyph } from '../map/trend-layer';
@@ -27,6 +29,9 @@ import type { DataCoordinator } from './data-coordinator.svelte';
 import { ancestorSeries, crossSiteSeries, type Suggestion } from './trend-series';
 import type { ViewStore } from './view-store.svelte';
 import { ANALYSIS_MAP_MODES, ANALYSIS_MODES, type ViewState } from './view-state';
+
+/** Levels with more areas are not drawn by the first paint (their geometry is MapLibre's worker's job). */
+export const PREPAINT_MAX_AREAS = 1000;
 
 export class ViewPipeline {
   result = $state.raw<ViewResult | null>(null);
@@ -70,6 +75,7 @@ export class ViewPipeline {
   private analysisLoading: Promise<AnalysisData> | null = null;
   private generation = 0;
   private firstMapMarked = false;
+  private maplibreMarked = false;
 
   constructor(
     private readonly store: ViewStore,
@@ -87,6 +93,33 @@ export class ViewPipeline {
   /** The trend arrows as last drawn, or null (for exported pictures). */
   get trendGlyphs(): TrendGlyph[] | null {
     return this.store.view.trend && this.trendMemo ? this.trendMemo.glyphs : null;
+  }
+
+  /**
+   * The first paint, before MapLibre has loaded: the site's prepared first view (the default indicator
+   * and year, from first-view.json) with the level's geometry, coloured exactly as the map will colour
+   * it, drawn on `paint`'s canvas. Marks `atlas:first-map` and returns true when drawn; false for any other
+   * view (a link to another indicator, a grid site, an analysis mode), which waits for the map.
+   */
+  async prepaint(view: ViewState, paint: FirstPaint): Promise<boolean> {
+    const site = this.registry.site(view.site);
+    if (site.kind === 'grid' || isProgrammeLevel(view.level) || view.sel.length > 0) return false;
+    try {
+      const ind = findIndicator(site, view.ind);
+      const level = findLevel(site, view.level);
+      // Larger levels: parsing and drawing their whole geometry here would hold the main thread up.
+      if (level.count > PREPAINT_MAX_AREAS) return false;
+      const [fetched, geometry] = await Promise.all([this.data.levelValues(view, site, ind), fetchJsonOnce<FeatureCollection>(level.geometry)]);
+      if (!fetched || this.firstMapMarked || this.store.view !== view) return false;
+      const result = buildResult(view, site, ind, fetched.rows, null);
+      if (!paint.draw(geometry, resultColors(result), site.bounds)) return false;
+      this.result = result;
+      this.firstMapMarked = true;
+      performance.mark('atlas:first-map');
+      return true;
+    } catch {
+      return false; // the map paints it
+    }
   }
 
   /** Computes and paints `view`; a newer call makes an older one stop where it is. */
@@ -225,9 +258,12 @@ export class ViewPipeline {
     };
     if ('requestIdleCallback' in window) requestIdleCallback(publish, { timeout: 250 });
     else setTimeout(publish, 0);
-    if (!this.firstMapMarked) {
+    if (!this.maplibreMarked) {
+      // The first coloured map that MapLibre drew (the first paint, if any, came before it).
+      this.maplibreMarked = true;
+      if (!this.firstMapMarked) performance.mark('atlas:first-map');
       this.firstMapMarked = true;
-      performance.mark('atlas:first-map');
+      performance.mark('atlas:first-maplibre-map');
     } else {
       performance.measure('atlas:update', { start: t.start, end: performance.now() });
     }
