@@ -54,6 +54,8 @@ export class ViewPipeline {
   /** The indicator and year of paintedResult: a ranking formats the painted values with their own unit. */
   paintedOf = $state.raw<{ indicator: Indicator; year: number } | null>(null);
   painted: boolean = $derived(this.paintedKey !== '');
+  /** The first coloured map is visible (the first paint or MapLibre's): what is not needed for it may load. */
+  firstMapShown = $state(false);
   error = $state<string | null>(null);
   /** Swipe mode: what the right-hand map shows. */
   swipe = $state.raw<SwipeSide | null>(null);
@@ -116,6 +118,7 @@ export class ViewPipeline {
       this.result = result;
       this.firstMapMarked = true;
       performance.mark('atlas:first-map');
+      this.firstMapShown = true;
       return true;
     } catch {
       return false; // the map paints it
@@ -263,6 +266,7 @@ export class ViewPipeline {
       this.maplibreMarked = true;
       if (!this.firstMapMarked) performance.mark('atlas:first-map');
       this.firstMapMarked = true;
+      this.firstMapShown = true;
       performance.mark('atlas:first-maplibre-map');
     } else {
       performance.measure('atlas:update', { start: t.start, end: performance.now() });
