@@ -41,6 +41,7 @@ export function fittedProjection(bounds: readonly [number, number, number, numbe
 /** The area colours (null: missing) of one level's features, drawn on a canvas over the map's box (`container`). */
 export class FirstPaint {
   private canvas: HTMLCanvasElement | null = null;
+  private resized: ResizeObserver | null = null;
 
   constructor(private readonly container: HTMLElement) {}
 
@@ -88,11 +89,23 @@ export class FirstPaint {
     this.canvas?.remove();
     this.canvas = canvas;
     this.container.after(canvas);
+    // The box changes size before MapLibre has taken over (a panel, the window): drawn again to fit, as MapLibre will.
+    if (!this.resized && typeof ResizeObserver !== 'undefined') {
+      this.resized = new ResizeObserver(() => {
+        const c = this.canvas;
+        if (c && (c.style.width !== `${this.container.clientWidth}px` || c.style.height !== `${this.container.clientHeight}px`)) {
+          if (!this.draw(geometry, colors, bounds)) this.remove();
+        }
+      });
+      this.resized.observe(this.container);
+    }
     return true;
   }
 
   /** Takes the canvas away (MapLibre's frame is drawn beneath it). */
   remove(): void {
+    this.resized?.disconnect();
+    this.resized = null;
     this.canvas?.remove();
     this.canvas = null;
   }
