@@ -90,6 +90,7 @@ export class ViewPipeline {
         return rows ? [[id, rows] as const] : [];
       })),
     );
+    this.prefetchFirstPaint(this.store.view);
   }
 
   /** The trend arrows as last drawn, or null (for exported pictures). */
@@ -104,13 +105,10 @@ export class ViewPipeline {
    * view (a link to another indicator, a grid site, an analysis mode), which waits for the map.
    */
   async prepaint(view: ViewState, paint: FirstPaint): Promise<boolean> {
-    const site = this.registry.site(view.site);
-    if (site.kind === 'grid' || isProgrammeLevel(view.level) || view.sel.length > 0) return false;
     try {
-      const ind = findIndicator(site, view.ind);
-      const level = findLevel(site, view.level);
-      // Larger levels: parsing and drawing their whole geometry here would hold the main thread up.
-      if (level.count > PREPAINT_MAX_AREAS) return false;
+      const shown = this.firstPaintOf(view);
+      if (!shown) return false;
+      const { site, ind, level } = shown;
       const [fetched, geometry] = await Promise.all([this.data.levelValues(view, site, ind), fetchJsonOnce<FeatureCollection>(level.geometry)]);
       if (!fetched || this.firstMapMarked || this.store.view !== view) return false;
       const result = buildResult(view, site, ind, fetched.rows, null);
@@ -122,6 +120,28 @@ export class ViewPipeline {
       return true;
     } catch {
       return false; // the map paints it
+    }
+  }
+
+  /** What the first paint would draw for `view`, or null when it leaves the view to the map. */
+  private firstPaintOf(view: ViewState): { site: Site; ind: Indicator; level: ReturnType<typeof findLevel> } | null {
+    const site = this.registry.site(view.site);
+    if (site.kind === 'grid' || isProgrammeLevel(view.level) || view.sel.length > 0) return null;
+    const level = findLevel(site, view.level);
+    // Larger levels: parsing and drawing their whole geometry here would hold the main thread up.
+    if (level.count > PREPAINT_MAX_AREAS) return null;
+    return { site, ind: findIndicator(site, view.ind), level };
+  }
+
+  /** The first paint's downloads (first view, geometry) start as the app is set up, before its components render. */
+  private prefetchFirstPaint(view: ViewState): void {
+    try {
+      const shown = this.firstPaintOf(view);
+      if (!shown) return;
+      void fetchJsonOnce(shown.level.geometry).catch(() => undefined);
+      void this.data.levelValues(view, shown.site, shown.ind).catch(() => undefined);
+    } catch {
+      // nothing to fetch ahead
     }
   }
 
