@@ -63,9 +63,9 @@ async function tracedStart() {
     await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
     await page.goto(`${BASE}${QUERY}`);
     await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, null, { timeout: 60_000 });
-    // The MapLibre frame that takes over (builds that mark it), then a little settling time.
+    // The MapLibre frame that takes over (builds that mark it; older builds: until DuckDB is ready).
     await page
-      .waitForFunction(() => performance.getEntriesByName('atlas:first-maplibre-map').length > 0, null, { timeout: 15_000 })
+      .waitForFunction(() => ['atlas:first-maplibre-map', 'atlas:db-ready'].some((n) => performance.getEntriesByName(n).length > 0), null, { timeout: 30_000 })
       .catch(() => undefined);
     const marks = await page.evaluate(() =>
       Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('atlas:')).map((m) => [m.name, m.startTime])),
