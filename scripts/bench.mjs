@@ -105,7 +105,8 @@ async function coldStart(url) {
     const page = context.pages()[0] ?? (await context.newPage());
     // Bytes on the wire of every request of the page and of its workers (MapLibre's worker fetches the
     // geometry, DuckDB's its files): Playwright reports both on the page, where a CDP session of the page
-    // alone misses the workers'. A response whose size is not known (a worker's own script) counts its body.
+    // alone misses the workers'. A response whose size is not known (a worker's own script) counts its body,
+    // gzipped again when it came gzipped.
     const finished = [];
     page.on('requestfinished', (request) => finished.push(request));
     const wireBytes = async (requests) => {
@@ -114,14 +115,26 @@ async function coldStart(url) {
         const sizes = await request.sizes().catch(() => null);
         if (!sizes) continue;
         let body = sizes.responseBodySize;
-        if (body <= 0) body = (await (await request.response())?.body().catch(() => null))?.length ?? 0;
+        if (body <= 0) {
+          // Its decoded body, compressed again as the server sent it.
+          const response = await request.response();
+          const decoded = await response?.body().catch(() => null);
+          const gzipped = (await response?.headerValue('content-encoding')) === 'gzip';
+          body = decoded ? (gzipped ? gzipSync(decoded).length : decoded.length) : 0;
+        }
         total += body + sizes.responseHeadersSize;
       }
       return total;
     };
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, null, { timeout: 60_000 });
-    const untilFirstMap = finished.slice();
+    // Requests that had ended when the mark was set (the polling above returns a little later: MapLibre's
+    // chunk, loaded right after a first paint, must not count).
+    const firstMapAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('atlas:first-map')[0].startTime);
+    const untilFirstMap = finished.filter((r) => {
+      const t = r.timing();
+      return t.responseEnd < 0 || t.startTime + t.responseEnd <= firstMapAt;
+    });
     // Builds with a first paint mark MapLibre's own first frame too (older builds: not at all).
     await page.waitForFunction(() => ['atlas:first-maplibre-map', 'atlas:db-ready'].some((n) => performance.getEntriesByName(n).length > 0), null, { timeout: 60_000 });
     const maplibre = (await mark(page, 'atlas:first-maplibre-map')) !== null;
