@@ -9,6 +9,9 @@ import { restoreStoredImports } from './lib/state/restore-imports';
 import { translate, type Lang } from './lib/i18n';
 import './app.css';
 
+// For scripts/trace-start.mjs: the initial JavaScript has been evaluated.
+performance.mark('atlas:main');
+
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing');
 

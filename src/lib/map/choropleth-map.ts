@@ -55,7 +55,13 @@ export class ChoroplethMap {
       pitchWithRotate: false,
       fadeDuration: 0,
     });
-    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.loaded = new Promise((resolve) =>
+      this.map.once('load', () => {
+        // For scripts/trace-start.mjs: where the cold start's time goes.
+        performance.mark('atlas:maplibre-load');
+        resolve();
+      }),
+    );
     this.map.touchZoomRotate.disableRotation();
     if (interactive) this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('mousemove', (e) => {

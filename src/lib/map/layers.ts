@@ -10,11 +10,14 @@ export const HATCH_IMAGE = 'atlas-hatch';
 /** Outline of marked areas (similar areas); the panel's rows use the same colour. */
 export const MARKED_OUTLINE = '#d4007a';
 
+/** The map's plain background (the first paint draws it too). */
+export const BACKGROUND_COLOR = '#f3f1ec';
+
 /** Offline and private: a plain background, no tiles, glyphs or sprites. */
 export const baseStyle: StyleSpecification = {
   version: 8,
   sources: {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } }],
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } }],
 };
 
 export function sourceId(site: string, level: string): string {

@@ -43,10 +43,22 @@ export class App {
     this.player = new YearPlayer(this.views, this.shown);
   }
 
-  /** Draws the first map, then starts the engine: the first map does not wait for DuckDB. */
-  async start(controller: MapController): Promise<void> {
+  private listening = false;
+
+  /**
+   * The URL and the browser's history follow the view from now on (the map component calls this when it
+   * mounts, before MapLibre has loaded: the presentation's URL is written after it, not overwritten).
+   */
+  listen(): void {
+    if (this.listening) return;
+    this.listening = true;
     this.views.listen();
     this.programmes.listen();
+  }
+
+  /** Draws the first map, then starts the engine: the first map does not wait for DuckDB. */
+  async start(controller: MapController): Promise<void> {
+    this.listen();
     // On two cores, compiling DuckDB's wasm alongside MapLibre's first tiling
     // delays the first map by ~0.3 s and the engine gains nothing; go in turn.
     await this.show(controller, true);

@@ -8,11 +8,13 @@ import type { Indicator, Site } from '../data/catalog-types';
 import { baseLevel, findIndicator, findLevel } from '../data/catalog';
 import { isProgrammeLevel, type ProgrammeArea } from '../data/programme-areas';
 import type { SiteRegistry } from '../data/site-registry.svelte';
-import { dataUrl } from '../data/urls';
+import { dataUrl, fetchJsonOnce } from '../data/urls';
 import { levelTiles } from '../data/level-tiles';
 import type { AreaValue } from '../data/values';
 import type { TrendSeries } from '../charts/trend';
 import type { MapController } from '../map/map-controller';
+import type { FirstPaint } from '../map/first-paint';
+import type { FeatureCollection } from 'geojson';
 import { cellColors } from '../map/grid-colors';
 import { trendGlyphs } from '../map/trend-glyphs';
 import type { TrendGlyph } from '../map/trend-layer';
@@ -28,6 +30,9 @@ import type { DataCoordinator } from './data-coordinator.svelte';
 import { ancestorSeries, crossSiteSeries, type Suggestion } from './trend-series';
 import type { ViewStore } from './view-store.svelte';
 import { ANALYSIS_MAP_MODES, ANALYSIS_MODES, type ViewState } from './view-state';
+
+/** Levels with more areas are not drawn by the first paint (their geometry is MapLibre's worker's job). */
+export const PREPAINT_MAX_AREAS = 1000;
 
 export class ViewPipeline {
   result = $state.raw<ViewResult | null>(null);
@@ -50,6 +55,8 @@ export class ViewPipeline {
   /** The indicator and year of paintedResult: a ranking formats the painted values with their own unit. */
   paintedOf = $state.raw<{ indicator: Indicator; year: number } | null>(null);
   painted: boolean = $derived(this.paintedKey !== '');
+  /** The first coloured map is visible (the first paint or MapLibre's): what is not needed for it may load. */
+  firstMapShown = $state(false);
   error = $state<string | null>(null);
   /** Swipe mode: what the right-hand map shows. */
   swipe = $state.raw<SwipeSide | null>(null);
@@ -71,6 +78,7 @@ export class ViewPipeline {
   private analysisLoading: Promise<AnalysisData> | null = null;
   private generation = 0;
   private firstMapMarked = false;
+  private maplibreMarked = false;
 
   constructor(
     private readonly store: ViewStore,
@@ -83,11 +91,59 @@ export class ViewPipeline {
         return rows ? [[id, rows] as const] : [];
       })),
     );
+    this.prefetchFirstPaint(this.store.view);
   }
 
   /** The trend arrows as last drawn, or null (for exported pictures). */
   get trendGlyphs(): TrendGlyph[] | null {
     return this.store.view.trend && this.trendMemo ? this.trendMemo.glyphs : null;
+  }
+
+  /**
+   * The first paint, before MapLibre has loaded: the site's prepared first view (the default indicator
+   * and year, from first-view.json) with the level's geometry, coloured exactly as the map will colour
+   * it, drawn on `paint`'s canvas. Marks `atlas:first-map` and returns true when drawn; false for any other
+   * view (a link to another indicator, a grid site, an analysis mode), which waits for the map.
+   */
+  async prepaint(view: ViewState, paint: FirstPaint): Promise<boolean> {
+    try {
+      const shown = this.firstPaintOf(view);
+      if (!shown) return false;
+      const { site, ind, level } = shown;
+      const [fetched, geometry] = await Promise.all([this.data.levelValues(view, site, ind), fetchJsonOnce<FeatureCollection>(level.geometry)]);
+      if (!fetched || this.firstMapMarked || this.store.view !== view) return false;
+      const result = buildResult(view, site, ind, fetched.rows, null);
+      if (!paint.draw(geometry, resultColors(result), site.bounds)) return false;
+      this.result = result;
+      this.firstMapMarked = true;
+      performance.mark('atlas:first-map');
+      this.firstMapShown = true;
+      return true;
+    } catch {
+      return false; // the map paints it
+    }
+  }
+
+  /** What the first paint would draw for `view`, or null when it leaves the view to the map. */
+  private firstPaintOf(view: ViewState): { site: Site; ind: Indicator; level: ReturnType<typeof findLevel> } | null {
+    const site = this.registry.site(view.site);
+    if (site.kind === 'grid' || isProgrammeLevel(view.level) || view.sel.length > 0) return null;
+    const level = findLevel(site, view.level);
+    // Larger levels: parsing and drawing their whole geometry here would hold the main thread up.
+    if (level.count > PREPAINT_MAX_AREAS) return null;
+    return { site, ind: findIndicator(site, view.ind), level };
+  }
+
+  /** The first paint's downloads (first view, geometry) start as the app is set up, before its components render. */
+  private prefetchFirstPaint(view: ViewState): void {
+    try {
+      const shown = this.firstPaintOf(view);
+      if (!shown) return;
+      void fetchJsonOnce(shown.level.geometry).catch(() => undefined);
+      void this.data.levelValues(view, shown.site, shown.ind).catch(() => undefined);
+    } catch {
+      // nothing to fetch ahead
+    }
   }
 
   /** Computes and paints `view`; a newer call makes an older one stop where it is. */
@@ -232,9 +288,13 @@ export class ViewPipeline {
     };
     if ('requestIdleCallback' in window) requestIdleCallback(publish, { timeout: 250 });
     else setTimeout(publish, 0);
-    if (!this.firstMapMarked) {
+    if (!this.maplibreMarked) {
+      // The first coloured map that MapLibre drew (the first paint, if any, came before it).
+      this.maplibreMarked = true;
+      if (!this.firstMapMarked) performance.mark('atlas:first-map');
       this.firstMapMarked = true;
-      performance.mark('atlas:first-map');
+      this.firstMapShown = true;
+      performance.mark('atlas:first-maplibre-map');
     } else {
       performance.measure('atlas:update', { start: t.start, end: performance.now() });
     }

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
+import { fittedProjection } from '../../src/lib/map/first-paint';
+import { expectOnlyOwnOrigin, waitForView } from './helpers';
+
+expectOnlyOwnOrigin(test);
+
+const catalog = JSON.parse(readFileSync(new URL('../../data/catalog.json', import.meta.url), 'utf8')) as {
+  sites: { id: string; bounds: [number, number, number, number] }[];
+};
+const leipzig = catalog.sites.find((s) => s.id === 'leipzig')!;
+const ortsteile = JSON.parse(readFileSync(new URL('../../data/leipzig/ortsteil.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+
+/** Keeps a copy of the first paint's pixels the moment its canvas enters the page (before MapLibre replaces it). */
+async function catchFirstPaint(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstPaint?: ImageData };
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const node of r.addedNodes) {
+          if (node instanceof HTMLCanvasElement && node.dataset.testid === 'first-paint' && !w.__firstPaint) {
+            w.__firstPaint = node.getContext('2d')!.getImageData(0, 0, node.width, node.height);
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+type Compared = { size: [number, number][]; extents: Box[]; at: string[][] };
+
+/**
+ * The first paint (as caught) and MapLibre's canvas (its drawing buffer is preserved): their sizes, the box
+ * of every pixel that is not the background (where the areas are), and the colours at `points` (CSS px).
+ */
+async function compare(page: Page, points: [number, number][]): Promise<Compared | null> {
+  return page.evaluate((pts) => {
+    const first = (window as unknown as { __firstPaint?: ImageData }).__firstPaint;
+    if (!first) return null;
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas.maplibregl-canvas')!;
+    const off = document.createElement('canvas');
+    off.width = canvas.width;
+    off.height = canvas.height;
+    const ctx = off.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const live = ctx.getImageData(0, 0, off.width, off.height);
+    const hex = (d: ImageData, x: number, y: number) => {
+      const i = (Math.round(y) * d.width + Math.round(x)) * 4;
+      return '#' + [d.data[i]!, d.data[i + 1]!, d.data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
+    };
+    const extent = (d: ImageData) => {
+      let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+      for (let y = 0; y < d.height; y++) {
+        for (let x = 0; x < d.width; x++) {
+          const i = (y * d.width + x) * 4;
+          if (Math.abs(d.data[i]! - 0xf3) + Math.abs(d.data[i + 1]! - 0xf1) + Math.abs(d.data[i + 2]! - 0xec) <= 6) continue;
+          left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
+        }
+      }
+      return { left, top, right, bottom };
+    };
+    // Each point with a 3 px cross around it in the first paint (to tell points well inside an area), then MapLibre's colour.
+    const at = pts.map(([x, y]) => [
+      ...[[0, 0], [-3, 0], [3, 0], [0, -3], [0, 3]].map(([dx, dy]) => hex(first, x + dx!, y + dy!)),
+      hex(live, x, y),
+    ]);
+    return { size: [[first.width, first.height], [live.width, live.height]] as [number, number][], extents: [extent(first), extent(live)], at };
+  }, points);
+}
+
+test('the first paint shows the real first view at once, and MapLibre takes over with the same colours in the same place', async ({ page }) => {
+  await catchFirstPaint(page);
+  await page.goto('./?site=leipzig');
+  await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+  // The first coloured map is the first paint, before MapLibre's.
+  expect(marks['atlas:first-map']).toBeLessThan(marks['atlas:first-maplibre-map']!);
+  // Gone once MapLibre has drawn: nothing of it stays over the live map.
+  await expect(page.getByTestId('first-paint')).toHaveCount(0);
+  const box = await page.getByTestId('map').evaluate((el) => [el.clientWidth, el.clientHeight]);
+  const project = fittedProjection(leipzig.bounds, box[0]!, box[1]!);
+  const features = (ortsteile.features as Feature<Polygon | MultiPolygon>[]).slice(0, 20);
+  const points = features.map((f) => project(...(pointOnFeature(f).geometry.coordinates as [number, number])));
+  const found = await compare(page, points);
+  expect(found, 'the first paint was drawn').not.toBeNull();
+  const { size, extents, at } = found!;
+  expect(size[0]).toEqual(size[1]);
+
+  // Same extent (no jump): the areas' box within 2 px on every side.
+  for (const side of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(extents[0]![side] - extents[1]![side]), side).toBeLessThanOrEqual(2);
+  expect(extents[1]!.right - extents[1]!.left).toBeGreaterThan(300);
+
+  // Same colours at the label points of 5 Ortsteile (well inside their area), and they are the legend's class colours.
+  const legend = await page.getByTestId('legend-class').evaluateAll((els) => els.map((el) => el.getAttribute('data-color')!.toLowerCase()));
+  expect(legend.length).toBe(5);
+  const inside = at.map((colors, i) => ({ colors, name: String(features[i]!.properties?.name) })).filter(({ colors }) => new Set(colors.slice(0, 5)).size === 1).slice(0, 5);
+  expect(inside.length).toBe(5);
+  for (const { colors, name } of inside) {
+    expect(colors[5], `${name}: MapLibre's colour where the first paint had ${colors[0]}`).toBe(colors[0]);
+    expect(legend).toContain(colors[0]);
+  }
+  expect(new Set(inside.map(({ colors }) => colors[0])).size).toBeGreaterThan(1);
+});
+
+test('a link to another view waits for MapLibre: no first paint of the wrong values', async ({ page }) => {
+  await catchFirstPaint(page);
+  await page.goto('./?site=leipzig&ind=einwohner&year=2015');
+  await waitForView(page, 'leipzig|ortsteil|einwohner|2015');
+  expect(await page.evaluate(() => (window as unknown as { __firstPaint?: ImageData }).__firstPaint ?? null)).toBeNull();
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+  expect(marks['atlas:first-map']).toBeDefined();
+  expect(Math.abs(marks['atlas:first-map']! - marks['atlas:first-maplibre-map']!)).toBeLessThan(1);
+});
