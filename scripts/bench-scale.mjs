@@ -5,11 +5,12 @@
 // The shipped app and data/ stay untouched: the build input is copied to dist-scale/src-N/ (src/ copied,
 // data/'s folders linked, catalog.json with the synthetic site and its source added, the site's folder
 // linked from dist-scale/data-N/) and built into dist-scale/app-N/, served by a preview server of its own.
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VALUE_PARTS_MIN_AREAS } from '../src/lib/data/site-package.js';
+import { startPreview } from './lib/preview-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SITE = 'synthetic-scale';
@@ -53,22 +54,8 @@ export function prepareScaleBuild(n, { build = true, log = () => {} } = {}) {
   return out;
 }
 
-export async function startScaleServer(dist) {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(SCALE_PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', dist], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${SCALE_PORT}/`)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  process.kill(-server.pid);
-  throw new Error('scale preview server did not start');
+export function startScaleServer(dist) {
+  return startPreview(dist, SCALE_PORT, { cwd: ROOT, tries: 150 });
 }
 
 /**

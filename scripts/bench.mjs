@@ -6,13 +6,15 @@
 // node — the Node benchmarks of NODE_BENCHES, printed after the table; scale — not in the default run, see bench-scale.mjs,
 // --scale-areas N, default 100000),
 // --dist DIR (serve another build, e.g. an older commit's, with --no-build: two builds in one sitting).
-import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { runScaleGroup } from './bench-scale.mjs';
+import { assetSizes } from './lib/asset-sizes.mjs';
+import { startPreview } from './lib/preview-server.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -48,43 +50,6 @@ function stats(values) {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const q = (p) => v[Math.min(v.length - 1, Math.max(0, Math.ceil(p * v.length) - 1))];
   return { n: v.length, median: q(0.5), p95: q(0.95), min: v[0], max: v[v.length - 1] };
-}
-
-function assetSizes() {
-  const dir = `${DIST}/assets`;
-  const files = readdirSync(dir);
-  const html = readFileSync(`${DIST}/index.html`, 'utf8');
-  // Initial JavaScript: the entry chunks referenced by index.html (lazy chunks and workers excluded).
-  const entry = files.filter((f) => f.endsWith('.js') && html.includes(f));
-  const gz = (f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
-  const wasm = files.filter((f) => f.endsWith('.wasm'));
-  return {
-    initialJsGzipKB: entry.reduce((s, f) => s + gz(f), 0) / 1024,
-    wasmMB: wasm.reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1024 / 1024,
-    wasmGzipMB: wasm.reduce((s, f) => s + gz(f), 0) / 1024 / 1024,
-  };
-}
-
-async function startServer() {
-  // Another server on the port would answer instead of this build's, silently.
-  const taken = await fetch(BASE).then(
-    () => true,
-    () => false,
-  );
-  if (taken) throw new Error(`port ${PORT} is in use (another bench?): pass --port N`);
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', resolve(DIST)], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
 }
 
 async function withFreshBrowser(fn) {
@@ -352,8 +317,8 @@ async function main() {
     log('building …');
     execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const sizes = assetSizes();
-  const server = await startServer();
+  const sizes = assetSizes(DIST);
+  const server = await startPreview(DIST, PORT);
   const results = { machine: {}, sizes, metrics: [] };
   try {
     const version = (await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).then(async (b) => {

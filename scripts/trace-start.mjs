@@ -5,11 +5,11 @@
 // Prints medians (and min–max) of: script parse/compile and evaluation on the main thread, main-thread
 // long tasks, MapLibre's worker (start, busy time), fetches of style/glyphs/geometry, the frames drawn,
 // the service worker's registration, and the app's marks (atlas:*).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { startPreview } from './lib/preview-server.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -28,22 +28,6 @@ const CATEGORIES = [
   'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'gpu',
 ].join(',');
 const log = (msg) => process.stderr.write(`${msg}\n`);
-
-async function startServer() {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', resolve(DIST)], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
-}
 
 /** One cold start with tracing on; returns the trace's events and the page's marks. */
 async function tracedStart() {
@@ -163,7 +147,7 @@ function median(values) {
 }
 
 async function main() {
-  const server = await startServer();
+  const server = await startPreview(DIST, PORT);
   const runs = [];
   try {
     for (let i = 0; i < RUNS; i++) {
