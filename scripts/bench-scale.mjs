@@ -22,8 +22,10 @@ export function prepareScaleBuild(n, { build = true, log = () => {} } = {}) {
   const data = join(base, `data-${n}`);
   const out = join(base, `app-${n}`);
   const entryFile = join(data, 'catalog-entry.json');
-  // Data written before the value parts (more than VALUE_PARTS_MIN_AREAS cells: one Parquet file per indicator) are written again.
-  const stale = existsSync(entryFile) && n > VALUE_PARTS_MIN_AREAS && !JSON.parse(readFileSync(entryFile, 'utf8')).site.valueParts;
+  // Data written before the value parts (more than VALUE_PARTS_MIN_AREAS cells: one Parquet file per indicator)
+  // or before the vector tiles are written again.
+  const written = existsSync(entryFile) ? JSON.parse(readFileSync(entryFile, 'utf8')).site : null;
+  const stale = written !== null && n > VALUE_PARTS_MIN_AREAS && (!written.valueParts || !written.levels.some((l) => l.tiles));
   if (stale) rmSync(data, { recursive: true, force: true });
   if (!existsSync(entryFile)) {
     log(`generating ${n.toLocaleString('en')} synthetic cells …`);
