@@ -1,6 +1,7 @@
 // Shift-drag on the screen map draws a rectangle and reports its box in lon/lat
 // (programme areas: every base area whose label point lies in it is taken).
 // MapLibre's own shift-drag (box zoom) is off meanwhile. Loaded on first use.
+import { clickSwallow } from './click-swallow';
 import type { ChoroplethMap } from './choropleth-map';
 
 /** Drags shorter than this (pixels) are a shift-click, not a box. */
@@ -51,19 +52,13 @@ export function boxSelect(areas: ChoroplethMap, onBox: (bounds: [number, number,
     start = null;
     map.dragPan.enable();
   };
-  // The browser's click after a drag would reach MapLibre (which saw no mousedown) and select an area.
-  let swallow = false;
-  const click = (e: MouseEvent) => {
-    if (!swallow) return;
-    swallow = false;
-    e.stopPropagation();
-  };
+  const swallow = clickSwallow();
+  const click = swallow.listener;
   const up = (e: MouseEvent) => {
     const from = start;
     const to = at(e);
     finish();
-    swallow = from !== null;
-    setTimeout(() => (swallow = false), 0);
+    swallow.arm(from !== null);
     if (!from || Math.hypot(to.x - from.x, to.y - from.y) < MIN_DRAG) return;
     const a = map.unproject([from.x, from.y]);
     const b = map.unproject([to.x, to.y]);

@@ -2,6 +2,7 @@
 // map draws a free shape and reports it in lon/lat when the button is released (its base areas whose label
 // point lies inside are then added, or removed with Alt held: analysis/lasso.ts). Escape cancels; the map
 // does not pan meanwhile. One shape per arming. Loaded on first use.
+import { clickSwallow } from './click-swallow';
 import type { ChoroplethMap } from './choropleth-map';
 
 /** Fewer screen pixels between kept vertices are skipped. */
@@ -57,18 +58,12 @@ export function lassoSelect(areas: ChoroplethMap, events: LassoEvents): () => vo
     path.push(p);
     draw();
   };
-  // The browser's click after the drag would reach MapLibre and select an area.
-  let swallow = false;
-  const click = (e: MouseEvent) => {
-    if (!swallow) return;
-    swallow = false;
-    e.stopPropagation();
-  };
+  const swallow = clickSwallow();
+  const click = swallow.listener;
   const up = (e: MouseEvent) => {
     const shape = path;
     if (shape) shape.push(at(e));
-    swallow = true;
-    setTimeout(() => (swallow = false), 0);
+    swallow.arm();
     end();
     if (shape && shape.length >= 3) events.onShape(shape.map((p) => { const ll = map.unproject([p.x, p.y]); return [ll.lng, ll.lat]; }), e.altKey);
   };
