@@ -132,7 +132,17 @@ function start(): void {
 const RESTORE_WAIT_MS = 10_000;
 // A link to an online data package (?src=…, src/online-start.ts, loaded only then): opened, with the
 // user's consent for another origin, before the view is read from the URL.
-const onlineSrc = new URLSearchParams(location.search).get('src')?.trim() || null;
+// Read without URLSearchParams: whatever breaks that must reach start() and its message, not stop here.
+const onlineSrc = /[?&]src=/.test(location.search) ? onlineSource() : null;
+
+function onlineSource(): string | null {
+  try {
+    return new URLSearchParams(location.search).get('src')?.trim() || null;
+  } catch (err) {
+    showStartFailure(err);
+    return null;
+  }
+}
 const beforeStart: Promise<unknown>[] = [];
 if (onlineSrc) {
   beforeStart.push(import('./online-start').then((m) => m.openFromLink(onlineSrc, pageLang())).catch((err: unknown) => console.error(err)));
