@@ -2,7 +2,7 @@
 // Verden") in the compare table and the exports (level CSV/XLSX, overview XLSX), a colour per area (outline
 // on the map by its pixels, list swatch, trend line, share link, reload), the lasso on the map against the
 // shift-drag box, and the choice of a GeoPackage layer in the programme-area import. Expected figures come
-// from data/*/values.csv read here.
+// from the bundled values (values.csv; the Gemeinden: values/all.csv) read here.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
@@ -26,7 +26,7 @@ function verdenRest(): { residents: number; share: number } {
   const members = ['03361001', '03361002', '03361004', '03361008', '03361009', '03361010', '03361013'];
   let residents = 0;
   let foreigners = 0;
-  for (const r of csvRows('gemeinden/values.csv')) {
+  for (const r of csvRows("gemeinden/values/all.csv")) {
     if (!r.area_id!.startsWith('03361') || members.includes(r.area_id!) || r.year !== '2022') continue;
     residents += Number(r.einwohner);
     foreigners += Number(r.auslaender_est);
@@ -171,6 +171,8 @@ test.describe('colour, lasso and GeoPackage layers', () => {
 
     // Alt: a triangle over the left half removes what lies in it.
     await page.getByTestId('pa-lasso').click();
+    // Armed only once the lasso's code has loaded: a drag before that would pan the map.
+    await expect(page.getByTestId('pa-lasso')).toHaveAttribute('aria-pressed', 'true');
     await page.keyboard.down('Alt');
     await page.mouse.move(cx - w - 5, cy - h - 5);
     await page.mouse.down();
