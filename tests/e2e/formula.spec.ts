@@ -70,14 +70,14 @@ test('the calculator: suggestions as one types, an unknown name, then auslaender
   const id = /ind=(f-[a-z0-9]+)/.exec(page.url())![1]!;
   await waitForView(page, `leipzig|ortsteil|${id}|${YEAR}`);
   await expect(page.getByTestId('indicator-select')).toHaveValue(id);
-  expect(await ranking(page, '00')).toContain(de1(zentrum));
+  await expect.poll(() => ranking(page, '00')).toContain(de1(zentrum));
   await expect(page.getByTestId('legend')).toContainText('Eigene Berechnung: auslaender / einwohner * 1000');
 
   // Stadtbezirk: Σ auslaender / Σ einwohner × 1000, not a mean of the Ortsteile.
   await page.getByTestId('level-select').selectOption('stadtbezirk');
   await waitForView(page, `leipzig|stadtbezirk|${id}|${YEAR}`);
   await expect(page.getByTestId('ranking-row')).toHaveCount(10);
-  expect(await ranking(page, '0')).toContain(de1(mitte));
+  await expect.poll(() => ranking(page, '0')).toContain(de1(mitte));
 
   // The URL names it (fx=), so a copied link brings it.
   await expect(page).toHaveURL(new RegExp(`fx=${id}~`));
@@ -86,7 +86,7 @@ test('the calculator: suggestions as one types, an unknown name, then auslaender
   // Kept in the browser: a reload without fx= still has it.
   await page.goto(`./?site=leipzig&level=stadtbezirk&ind=${id}&year=${YEAR}`);
   await waitForView(page, `leipzig|stadtbezirk|${id}|${YEAR}`);
-  expect(await ranking(page, '0')).toContain(de1(mitte));
+  await expect.poll(() => ranking(page, '0')).toContain(de1(mitte));
   await expect(page.getByTestId('formula-item')).toHaveCount(1);
 
   // A fresh browser profile (nothing stored) opening the share link sees it too.
@@ -96,7 +96,7 @@ test('the calculator: suggestions as one types, an unknown name, then auslaender
     await fresh.goto(link);
     await waitForView(fresh, `leipzig|stadtbezirk|${id}|${YEAR}`);
     await expect(fresh.getByTestId('indicator-select')).toHaveValue(id);
-    expect(await ranking(fresh, '0')).toContain(de1(mitte));
+    await expect.poll(() => ranking(fresh, '0')).toContain(de1(mitte));
     await expect(fresh.getByTestId('formula-item')).toHaveCount(1);
   } finally {
     await other.close();
@@ -174,7 +174,7 @@ test('a damaged stored formula indicator is named in a notice and dropped; the i
   });
   await page.goto(`./?site=leipzig&level=stadtbezirk&ind=f-intact&year=${YEAR}`);
   await waitForView(page, `leipzig|stadtbezirk|f-intact|${YEAR}`);
-  expect(await ranking(page, '0')).toContain(de1(mitte));
+  await expect.poll(() => ranking(page, '0')).toContain(de1(mitte));
   const notice = page.getByTestId('storage-notice');
   await expect(notice).toContainText('f-broken');
   await expect(notice).toContainText('unknown unit');
@@ -197,7 +197,7 @@ test('a hostile share link: markup in the name stays text, SQL in the formula is
   ].join('|');
   await page.goto(`./?site=leipzig&level=stadtbezirk&ind=f-html&year=${YEAR}&fx=${encodeURIComponent(fx)}`);
   await waitForView(page, `leipzig|stadtbezirk|f-html|${YEAR}`);
-  expect(await ranking(page, '0')).toContain(de1(mitte));
+  await expect.poll(() => ranking(page, '0')).toContain(de1(mitte));
   await expect(page.getByTestId('formula-item')).toHaveCount(1);
   await expect(page.getByTestId('formula-item')).toContainText(name);
   await expect(page.getByTestId('storage-notice')).toContainText('f-sql');
