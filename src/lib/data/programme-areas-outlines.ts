@@ -4,36 +4,20 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaCollection } from './geometry';
 import type { ProgrammeArea } from './programme-areas';
 import { programmeGeometry, type ProgrammeCollection } from './programme-areas-geometry';
+import { workerJobs } from './worker-jobs';
 
-let worker: Worker | null = null;
-let next = 0;
-const waiting = new Map<number, { resolve: (fc: ProgrammeCollection) => void; reject: (err: Error) => void }>();
-
-function dissolver(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  if (!worker) {
-    worker = new Worker(new URL('./programme-areas.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<{ id: number; fc?: ProgrammeCollection; error?: string }>) => {
-      const job = waiting.get(e.data.id);
-      waiting.delete(e.data.id);
-      if (e.data.fc) job?.resolve(e.data.fc);
-      else job?.reject(new Error(e.data.error ?? 'dissolve failed'));
-    };
-  }
-  return worker;
-}
+const dissolver = workerJobs<ProgrammeCollection>(
+  () => new Worker(new URL('./programme-areas.worker.ts', import.meta.url), { type: 'module' }),
+  (reply) => reply.fc as ProgrammeCollection | undefined,
+  'dissolve failed',
+);
 
 /** Outlines of the areas, members dissolved (only the members' polygons travel to the worker). */
 export function dissolveProgrammeAreas(base: AreaCollection | null, areas: readonly ProgrammeArea[]): Promise<ProgrammeCollection> {
-  const w = dissolver();
-  if (!w || !base) return Promise.resolve(programmeGeometry(base, areas));
+  if (typeof Worker === 'undefined' || !base) return Promise.resolve(programmeGeometry(base, areas));
   const wanted = new Set(areas.filter((a) => !a.geometry).flatMap((a) => a.members));
   const parts: Feature<Polygon | MultiPolygon, { id: string }>[] = base.features.filter((f) => wanted.has(String(f.properties.id)));
-  const id = ++next;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.postMessage({ id, base: { type: 'FeatureCollection', features: parts }, areas: JSON.parse(JSON.stringify(areas)) as ProgrammeArea[] });
-  });
+  return dissolver.run({ base: { type: 'FeatureCollection', features: parts }, areas: JSON.parse(JSON.stringify(areas)) as ProgrammeArea[] });
 }
 
 /** Dissolved outlines by site and members: an edit dissolves only the areas whose members changed. */
