@@ -14,7 +14,7 @@ import { startPreview } from './lib/preview-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SITE = 'synthetic-scale';
-export const SCALE_PORT = 4301;
+export const SCALE_PORT = Number(process.env.SCALE_PORT ?? 4301);
 
 /** Generates the data (once per N) and builds the app copy with the synthetic site; returns the build's folder. */
 export function prepareScaleBuild(n, { build = true, log = () => {} } = {}) {
