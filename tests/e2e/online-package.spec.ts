@@ -192,8 +192,8 @@ test('a broken site.json: what and where, and the app starts as without it', asy
   const error = page.getByTestId('online-error');
   await expect(error).toHaveAttribute('data-kind', 'invalid');
   await expect(error).toContainText(`/${BROKEN_DIR}/site.json ist kein gültiges Datenpaket`);
-  await expect(page.getByTestId('online-problems')).toContainText('site.levels[1].geometry: expected a file path (found missing)');
-  await expect(page.getByTestId('online-problems')).toContainText('site.defaults.year: expected a year of the default indicator (found 1990)');
+  await expect(page.getByTestId('online-problems')).toContainText('site.levels[1].geometry: Dateipfad erwartet (gefunden: fehlt)');
+  await expect(page.getByTestId('online-problems')).toContainText('site.defaults.year: ein Jahr des Standard-Indikators erwartet (gefunden: 1990)');
   await page.getByTestId('online-continue').click();
   await waitForView(page, 'leipzig|ortsteil|arbeitslosenanteil|2022');
   await expect(page).not.toHaveURL(/src=/);

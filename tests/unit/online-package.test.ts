@@ -60,6 +60,30 @@ describe('site entry checks', () => {
     expect(sourcesProblems(broken)).toEqual(['sources.leipzig-geo.attribution: expected a text (found missing)']);
     expect(siteProblems(leipzig, {})).toContain('site.geometrySource: expected the key of a source in "sources" (found "leipzig-geo")');
   });
+
+  it('tells the problems in German when the UI is German', () => {
+    const site = clone(leipzig) as unknown as Record<string, unknown>;
+    delete site.label;
+    expect(siteProblems(site, sources, 'site', 'de')).toEqual(['site.label: {"de": …, "en": …} erwartet (gefunden: fehlt)']);
+    expect(sourcesProblems({ 'bad key!': {} }, 'sources', 'de')).toEqual(['sources: kein gültiger Quellenschlüssel (gefunden: "bad key!")']);
+    expect(readPackage([], 'https://daten.example.org/p/site.json', 'de')).toEqual({ ok: false, problems: ['site.json: ein Objekt {"site": …, "sources": …} erwartet'] });
+  });
+
+  it("checks a level's vector tiles and the values per indicator", () => {
+    const gemeinden = findBundledSite('gemeinden');
+    expect(gemeinden.levels.some((l) => l.tiles) && gemeinden.valueParts).toBeTruthy();
+    const site = clone(gemeinden);
+    const tiled = site.levels.find((l) => l.tiles)!;
+    (tiled.tiles as unknown as Record<string, unknown>).maxzoom = -1;
+    (tiled.tiles as unknown as Record<string, unknown>).url = 'a b.pmtiles';
+    site.valueParts!.files.nowhere = 'gemeinden/values/nowhere.parquet';
+    const problems = siteProblems(site, sources);
+    const at = site.levels.indexOf(tiled);
+    expect(problems).toContain(`site.levels[${at}].tiles.url: expected a file path (found "a b.pmtiles")`);
+    expect(problems).toContain(`site.levels[${at}].tiles.maxzoom: expected a zoom level 0–24 (maxzoom ≥ minzoom) (found -1)`);
+    expect(problems).toContain('site.valueParts.files: expected the id of an indicator in the list (found "nowhere")');
+    expect(problems).toHaveLength(3);
+  });
 });
 
 describe('the files of a site', () => {

@@ -6,7 +6,7 @@ import type { SiteRegistry } from './site-registry.svelte';
 import { putOnlineSite } from './online-files';
 import { allowOriginAlways, cspAllowsConnect, isOriginAllowed, pagePolicy } from './online-consent';
 import { readPackage } from './online-package';
-import { translate } from '../i18n';
+import { translate, type Lang } from '../i18n';
 import '../i18n/panels-messages';
 
 export type Consent = 'once' | 'always' | 'cancel';
@@ -24,8 +24,8 @@ export interface OnlineFailure {
 
 export type OnlineResult = { status: 'opened'; siteId: string } | { status: 'cancelled'; origin: string } | { status: 'failed'; failure: OnlineFailure };
 
-/** Opens the package at `src` (absolute, or relative to the page). */
-export async function openOnlinePackage(registry: SiteRegistry, src: string, ask: (origin: string, url: string) => Promise<Consent>): Promise<OnlineResult> {
+/** Opens the package at `src` (absolute, or relative to the page); what went wrong is told in `lang`. */
+export async function openOnlinePackage(registry: SiteRegistry, src: string, ask: (origin: string, url: string) => Promise<Consent>, lang: Lang = 'en'): Promise<OnlineResult> {
   const fail = (kind: OnlineFailure['kind'], url: string, origin: string, detail = '', problems: string[] = []): OnlineResult => ({
     status: 'failed',
     failure: { kind, url, origin, detail, problems },
@@ -52,7 +52,7 @@ export async function openOnlinePackage(registry: SiteRegistry, src: string, ask
     if (!res.ok) return fail('http', url.href, origin, `HTTP ${res.status}`);
     text = await res.text();
     // A site entry is tens of KB (Leipzig's with 12 indicators: 28 KB); a huge one is not a package.
-    if (text.length > MAX_PACKAGE_CHARS) return fail('json', url.href, origin, `larger than ${MAX_PACKAGE_CHARS / 1e6} MB`);
+    if (text.length > MAX_PACKAGE_CHARS) return fail('json', url.href, origin, translate(lang, 'online.err.tooLarge', { mb: MAX_PACKAGE_CHARS / 1e6 }));
   } catch (err) {
     return fail('network', url.href, origin, err instanceof Error ? err.message : String(err));
   }
@@ -62,7 +62,7 @@ export async function openOnlinePackage(registry: SiteRegistry, src: string, ask
   } catch (err) {
     return fail('json', url.href, origin, err instanceof Error ? err.message : String(err));
   }
-  const read = readPackage(json, url.href);
+  const read = readPackage(json, url.href, lang);
   if (!read.ok) return fail('invalid', url.href, origin, '', read.problems);
   const { pkg } = read;
   // Marked in the site list (and in titles and exports) with where it comes from.

@@ -6,6 +6,7 @@
 import type { Site, Source } from './catalog-types';
 import { ONLINE_PREFIX } from './online-files';
 import { siteProblems, sourcesProblems } from './site-check';
+import { translate, type Lang } from '../i18n';
 import { mapSitePaths } from './site-files.js';
 
 /** The package's entry file. */
@@ -40,11 +41,12 @@ function safeName(path: string): string {
   return base.replace(/[^A-Za-z0-9_.-]/g, '_').slice(-80);
 }
 
-/** Reads a package's site.json (parsed JSON) found at `packageUrl` (absolute http(s)). */
-export function readPackage(json: unknown, packageUrl: string): PackageRead {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, problems: ['site.json: expected an object {"site": …, "sources": …}'] };
+/** Reads a package's site.json (parsed JSON) found at `packageUrl` (absolute http(s)); problems in `lang`. */
+export function readPackage(json: unknown, packageUrl: string, lang: Lang = 'en'): PackageRead {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, problems: [`${PACKAGE_FILE}: ${translate(lang, 'check.packageObject')}`] };
   const raw = json as Partial<PackageJson>;
-  const problems = [...siteProblems(raw.site, raw.sources), ...sourcesProblems(raw.sources)];
+  const problems = [...siteProblems(raw.site, raw.sources, 'site', lang), ...sourcesProblems(raw.sources, 'sources', lang)];
+  const fileProblem = (path: string, what: string) => `${translate(lang, 'check.file', { path })}: ${what}`;
   if (problems.length > 0) return { ok: false, problems };
   const base = new URL(packageUrl);
   const site = raw.site as Site;
@@ -56,11 +58,11 @@ export function readPackage(json: unknown, packageUrl: string): PackageRead {
     try {
       url = new URL(path, base);
     } catch {
-      problems.push(`file "${path}": not a path`);
+      problems.push(fileProblem(path, translate(lang, 'check.notPath')));
       return path;
     }
     if (url.origin !== base.origin || !/^https?:$/.test(url.protocol)) {
-      problems.push(`file "${path}": resolves to ${url.origin}, not to the package's origin ${base.origin}`);
+      problems.push(fileProblem(path, translate(lang, 'check.otherOrigin', { origin: url.origin, base: base.origin })));
       return path;
     }
     url.hash = '';
