@@ -86,6 +86,7 @@ let leipzigRows: string[][] = [];
 test.beforeAll(async ({ browser }) => {
   pkgDir = mkdtempSync(path.join(tmpdir(), 'atlas-online-'));
   publishPackage('leipzig', path.join(pkgDir, 'leipzig'));
+  publishPackage('gemeinden', path.join(pkgDir, 'gemeinden'));
   host = await startHost(pkgDir);
   writeAllowingPage(host.origin);
   cpSync(path.join(pkgDir, 'leipzig'), path.join(dist, SAME_DIR), { recursive: true });
@@ -157,6 +158,42 @@ test('always for this origin: kept, the next visit opens without asking; the sou
   await page.getByTestId('about-data').click();
   await expect(page.getByTestId('about-dialog')).toContainText('Datenlizenz Deutschland');
   await expect(page.getByTestId('about-dialog')).toContainText('Stadt Leipzig');
+});
+
+test('a tiled level from another origin: tiles read by range, values per indicator, the GeoJSON not read for the map', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const view = 'ind=auslaenderanteil&year=2022';
+  const reference = await browser.newPage();
+  await reference.goto(`./?site=gemeinden&${view}`);
+  await waitForView(reference, 'gemeinden|gemeinde|auslaenderanteil|2022');
+  // The legend's classes (bounds and counts of all 10,786 Gemeinden) once DuckDB has the values.
+  const legend = async (p: Page) => {
+    await expect(p.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+    return p.getByTestId('legend-class').evaluateAll((els) => els.map((e) => [e.textContent?.trim() ?? '', e.getAttribute('data-count') ?? '']));
+  };
+  const bundled = await legend(reference);
+  expect(bundled.length).toBeGreaterThan(2);
+  await reference.close();
+
+  const src = `${host.origin}/gemeinden/site.json`;
+  host.log.length = 0;
+  await page.goto(`./${ALLOWING_PAGE}?src=${encodeURIComponent(src)}&${view}`);
+  await page.getByTestId('online-allow-once').click();
+  await waitForView(page, 'online-gemeinden|gemeinde|auslaenderanteil|2022');
+  expect((await countMapPixels(page, 'coloured')).count).toBeGreaterThan(10_000);
+  expect(await legend(page)).toEqual(bundled);
+  const got = () => host.log.filter((r) => r.method === 'GET');
+  const tiles = got().filter((r) => r.path === '/gemeinden/gemeinden/gemeinde.pmtiles');
+  expect(tiles.length).toBeGreaterThan(1);
+  expect(tiles.every((r) => r.range !== undefined)).toBe(true);
+  const paths = got().map((r) => r.path);
+  expect(paths).toContain('/gemeinden/gemeinden/values/auslaenderanteil.parquet');
+  for (const unread of ['gemeinde.geojson', 'values/all.csv', 'values/einwohner.parquet']) expect(paths).not.toContain(`/gemeinden/gemeinden/${unread}`);
+  // Another indicator: its values come from the package's host when first shown.
+  await page.getByTestId('indicator-select').selectOption('einwohner');
+  await waitForView(page, 'online-gemeinden|gemeinde|einwohner|');
+  expect(got().map((r) => r.path)).toContain('/gemeinden/gemeinden/values/einwohner.parquet');
+  expect(host.log.every((r) => r.origin === new URL(page.url()).origin)).toBe(true);
 });
 
 test('cancel: nothing is loaded and the site of the link stays', async ({ page }) => {
