@@ -17,7 +17,7 @@
 // KEPLER_PORT (default: the bench port + 10, standalone 4310) serves the kepler build.
 import { createHash } from 'node:crypto';
 import { execSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withFreshBrowser as freshBrowser, stats, wireBytes } from './lib/bench-browser.mjs';
@@ -28,14 +28,17 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APP = join(ROOT, 'scripts/kepler');
 export const KEPLER_DIR = process.env.KEPLER_DIR ?? '/tmp/quartiersatlas-kepler';
 export const KEPLER_DIST = join(ROOT, 'dist-kepler');
-const APP_FILES = ['package.json', 'package-lock.json', '.npmrc', 'index.html', 'vite.config.js', 'src'];
+const APP_FILES = ['package.json', 'package-lock.json', '.npmrc', 'index.html', 'vite.config.js', 'src', 'public'];
 const LABELS = { leipzig: 'Leipzig (63 Ortsteile)', gemeinden: 'Gemeinden (10,786 areas)' };
 
 /** A hash of the app's files (sources and lock): the build is redone when it changes. */
 function appHash() {
   const hash = createHash('sha256');
-  for (const f of APP_FILES.filter((f) => f !== 'src')) hash.update(f).update(readFileSync(join(APP, f)));
-  for (const f of readdirSync(join(APP, 'src')).sort()) hash.update(f).update(readFileSync(join(APP, 'src', f)));
+  const add = (path) => {
+    if (statSync(path).isDirectory()) for (const f of readdirSync(path).sort()) add(join(path, f));
+    else hash.update(path.slice(APP.length)).update(readFileSync(path));
+  };
+  for (const f of APP_FILES) add(join(APP, f));
   return hash.digest('hex');
 }
 

@@ -21,6 +21,11 @@ import keplerGlReducer, { enhanceReduxMiddleware } from '@kepler.gl/reducers';
 import { injectComponents, MapContainerFactory } from '@kepler.gl/components';
 import { addDataToMap } from '@kepler.gl/actions';
 import { processGeojson } from '@kepler.gl/processors';
+import { initApplicationConfig } from '@kepler.gl/utils';
+
+// kepler's icon layer fetches <cdnUrl>/icons/svg-icons.json (a third-party CDN by default) as soon as its layer
+// types are set up: served from this origin instead, empty (public/icons/), so the app asks no one else for anything.
+initApplicationConfig({ cdnUrl: '.' });
 
 const DATA = new URLSearchParams(location.search).get('data') ?? 'leipzig';
 const LAYER_ID = 'areas';
