@@ -4,16 +4,16 @@
 // Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
 // --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import, draw, catalog,
 // node — the Node benchmarks of NODE_BENCHES, printed after the table; scale — not in the default run, see bench-scale.mjs,
-// --scale-areas N, default 100000),
+// --scale-areas N, default 100000; kepler — kepler.gl on the same data, not in the default run, see bench-kepler.mjs:
+// with start and gemeinden in the same command it adds the ratio rows kepler.gl ÷ ours),
 // --dist DIR (serve another build, e.g. an older commit's, with --no-build: two builds in one sitting).
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { runScaleGroup } from './bench-scale.mjs';
+import { keplerRatios, runKeplerGroup } from './bench-kepler.mjs';
 import { assetSizes } from './lib/asset-sizes.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, stats, wireBytes, withFreshBrowser } from './lib/bench-browser.mjs';
 import { startPreview } from './lib/preview-server.mjs';
 
 const args = process.argv.slice(2);
@@ -25,17 +25,13 @@ const option = (name, fallback) => {
 const RUNS = option('runs', 5);
 const DIST = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : 'dist';
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
-// `scale` builds its own copy of the app with a synthetic 100,000-area site: only when asked for.
-const wanted = (group) => (!ONLY ? group !== 'scale' : ONLY.includes(group));
+// `scale` builds its own copy of the app with a synthetic 100,000-area site, `kepler` installs and builds kepler.gl
+// (bench-kepler.mjs): only when asked for.
+const wanted = (group) => (!ONLY ? !['scale', 'kepler'].includes(group) : ONLY.includes(group));
 const SWITCHES = option('switches', 50);
 // --port N (or BENCH_PORT) when another bench runs beside this one (not one of the ports fetch() refuses: 4190 is).
 const PORT = option('port', Number(process.env.BENCH_PORT ?? 4300));
 const BASE = `http://127.0.0.1:${PORT}/`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const log = (msg) => process.stderr.write(`${msg}\n`);
 // The group `node`: benchmarks without a browser, run as child processes (json: the script knows --json).
 const NODE_BENCHES = [
@@ -46,28 +42,6 @@ const NODE_BENCHES = [
   { script: 'bench-areal-weights.mjs', json: true },
 ];
 
-function stats(values) {
-  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  const q = (p) => v[Math.min(v.length - 1, Math.max(0, Math.ceil(p * v.length) - 1))];
-  return { n: v.length, median: q(0.5), p95: q(0.95), min: v[0], max: v[v.length - 1] };
-}
-
-async function withFreshBrowser(fn) {
-  const profile = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    serviceWorkers: 'block', // cold starts without the service worker's 56 MB precache in the background
-  });
-  try {
-    return await fn(context);
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
 const mark = (page, name) =>
   page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
 
@@ -76,27 +50,9 @@ async function coldStart(url, switchTo = null) {
     const page = context.pages()[0] ?? (await context.newPage());
     // Bytes on the wire of every request of the page and of its workers (MapLibre's worker fetches the
     // geometry, DuckDB's its files): Playwright reports both on the page, where a CDP session of the page
-    // alone misses the workers'. A response whose size is not known (a worker's own script) counts its body,
-    // gzipped again when it came gzipped.
+    // alone misses the workers' (counted by wireBytes, lib/bench-browser.mjs).
     const finished = [];
     page.on('requestfinished', (request) => finished.push(request));
-    const wireBytes = async (requests) => {
-      let total = 0;
-      for (const request of requests) {
-        const sizes = await request.sizes().catch(() => null);
-        if (!sizes) continue;
-        let body = sizes.responseBodySize;
-        if (body <= 0) {
-          // Its decoded body, compressed again as the server sent it.
-          const response = await request.response();
-          const decoded = await response?.body().catch(() => null);
-          const gzipped = (await response?.headerValue('content-encoding')) === 'gzip';
-          body = decoded ? (gzipped ? gzipSync(decoded).length : decoded.length) : 0;
-        }
-        total += body + sizes.responseHeadersSize;
-      }
-      return total;
-    };
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, null, { timeout: 60_000 });
     // Requests that had ended when the mark was set (the polling above returns a little later: MapLibre's
@@ -428,6 +384,10 @@ async function main() {
     }
     if (wanted('scale')) {
       await runScaleGroup({ add, withFreshBrowser, log, runs: Math.min(RUNS, 3), switches: Math.min(SWITCHES, 30), areas: option('scale-areas', 100_000), build: !flag('no-build') });
+    }
+    if (wanted('kepler')) {
+      await runKeplerGroup({ add, withFreshBrowser, log, runs: RUNS, port: Number(process.env.KEPLER_PORT ?? PORT + 10) });
+      results.metrics.push(...keplerRatios(results.metrics));
     }
   } finally {
     process.kill(-server.pid);
