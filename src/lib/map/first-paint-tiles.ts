@@ -11,27 +11,71 @@ export interface PathSink {
   closePath(): void;
 }
 
+/** Where a feature's rings go in tile units (0…extent): absolute moves, lines by their difference. */
+export interface TileSink {
+  moveTo(x: number, y: number): void;
+  lineBy(dx: number, dy: number): void;
+  closePath(): void;
+}
+
 /**
- * Decodes the polygons of `layer` in one MVT tile and hands each feature's rings, in screen coordinates
- * under `camera`, to the sink `open(id)` returns for it (the feature's `id` property; features without one
- * or without polygons are skipped, `open` returning null skips one too). Returns how many were drawn.
- * Reads the protocol buffer itself (pbf's reader): no objects per vertex or per property, which at
- * 100,000 areas in view is most of the first paint's time.
+ * Decodes the polygons of `layer` in one MVT tile and hands each feature's rings, in the tile's own units,
+ * to the sink `open(id)` returns for it (the feature's `id` property; features without one or without
+ * polygons are skipped, `open` returning null skips one too). Returns the layer's extent and how many were
+ * drawn (`onExtent` is told the extent before the first feature). Reads the protocol buffer itself (pbf's reader): no objects per vertex or per property, which at
+ * 100,000 areas in view would be most of the first paint's time.
  */
-export function drawTileFeatures(bytes: Uint8Array, layer: string, camera: Camera, tile: TileId, open: (id: string) => PathSink | null): number {
+export function decodeTileFeatures(
+  bytes: Uint8Array,
+  layer: string,
+  open: (id: string) => TileSink | null,
+  onExtent?: (extent: number) => void,
+): { extent: number; drawn: number } {
   const pbf = new PbfReader(bytes);
-  let drawn = 0;
   for (let field = pbf.nextField(); field; field = pbf.nextField()) {
     if (field !== 3) continue; // Tile.layers
     const end = pbf.readVarint() + pbf.pos;
-    drawn += drawLayer(pbf, end, layer, camera, tile, open);
+    const found = decodeLayer(pbf, end, layer, open, onExtent);
+    if (found) return found;
     pbf.pos = end;
   }
+  return { extent: 4096, drawn: 0 };
+}
+
+/** `decodeTileFeatures` with each feature's rings in screen coordinates (CSS px) under `camera`. */
+export function drawTileFeatures(bytes: Uint8Array, layer: string, camera: Camera, tile: TileId, open: (id: string) => PathSink | null): number {
+  const [left, top, size] = tileBox(camera, tile);
+  let k = size / 4096;
+  let x = 0;
+  let y = 0;
+  const { drawn } = decodeTileFeatures(bytes, layer, (id) => {
+    const sink = open(id);
+    if (!sink) return null;
+    return {
+      moveTo(tx, ty) {
+        x = tx;
+        y = ty;
+        sink.moveTo(left + x * k, top + y * k);
+      },
+      lineBy(dx, dy) {
+        x += dx;
+        y += dy;
+        sink.lineTo(left + x * k, top + y * k);
+      },
+      closePath: () => sink.closePath(),
+    };
+  }, (extent) => (k = size / extent));
   return drawn;
 }
 
-/** One layer (up to `end`): its name, keys, values and extent first (they may follow the features), then its features. */
-function drawLayer(pbf: PbfReader, end: number, name: string, camera: Camera, tile: TileId, open: (id: string) => PathSink | null): number {
+/** One layer (up to `end`), when it is `name`: its keys, values and extent first (they may follow the features), then its features. */
+function decodeLayer(
+  pbf: PbfReader,
+  end: number,
+  name: string,
+  open: (id: string) => TileSink | null,
+  onExtent?: (extent: number) => void,
+): { extent: number; drawn: number } | null {
   let layerName = '';
   let extent = 4096;
   const keys: string[] = [];
@@ -44,12 +88,11 @@ function drawLayer(pbf: PbfReader, end: number, name: string, camera: Camera, ti
     else if (field === 4) values.push(readValue(pbf));
     else if (field === 5) extent = pbf.readVarint();
   }
-  if (layerName !== name) return 0;
+  if (layerName !== name) return null;
+  onExtent?.(extent);
   const idKey = keys.indexOf('id');
-  if (idKey < 0) return 0;
-  const [left, top, size] = tileBox(camera, tile);
-  const k = size / extent;
   let drawn = 0;
+  if (idKey < 0) return { extent, drawn };
   for (const at of features) {
     pbf.pos = at;
     const featureEnd = pbf.readVarint() + pbf.pos;
@@ -71,14 +114,14 @@ function drawLayer(pbf: PbfReader, end: number, name: string, camera: Camera, ti
     const sink = open(id);
     if (!sink) continue;
     pbf.pos = geometry;
-    drawGeometry(pbf, left, top, k, sink);
+    decodeGeometry(pbf, sink);
     drawn++;
   }
-  return drawn;
+  return { extent, drawn };
 }
 
 /** An MVT geometry (packed commands: moveTo, lineTo, closePath with zig-zag deltas) into a sink. */
-function drawGeometry(pbf: PbfReader, left: number, top: number, k: number, sink: PathSink): void {
+function decodeGeometry(pbf: PbfReader, sink: TileSink): void {
   const end = pbf.readVarint() + pbf.pos;
   let cmd = 1;
   let length = 0;
@@ -97,10 +140,12 @@ function drawGeometry(pbf: PbfReader, left: number, top: number, k: number, sink
       if (length === 0) continue;
     }
     length--;
-    x += pbf.readSVarint();
-    y += pbf.readSVarint();
-    if (cmd === 1) sink.moveTo(left + x * k, top + y * k);
-    else sink.lineTo(left + x * k, top + y * k);
+    const dx = pbf.readSVarint();
+    const dy = pbf.readSVarint();
+    x += dx;
+    y += dy;
+    if (cmd === 1) sink.moveTo(x, y);
+    else sink.lineBy(dx, dy);
   }
 }
 
