@@ -104,6 +104,11 @@ test('Gemeinden: the first paint draws the tiles before MapLibre, and MapLibre t
   // 4 tiles of z5 at this size: no range twice), all of them ranges of the archive.
   expect(archiveRequests.every((r) => /^bytes=\d+-\d+$/.test(r))).toBe(true);
   expect(new Set(archiveRequests).size).toBe(archiveRequests.length);
+  // MapLibre's first frame needed no tile the first paint had not read: every read of the archive
+  // had started before the first paint was shown.
+  const reads = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/gemeinde-[\w-]+\.pmtiles$/.test(new URL(e.name).pathname)).map((e) => e.startTime));
+  expect(reads.length).toBeGreaterThanOrEqual(3);
+  for (const at of reads) expect(at).toBeLessThan(marks['atlas:first-map']!);
 
   const box = await page.getByTestId('map').evaluate((el) => [el.clientWidth, el.clientHeight]);
   const project = fittedProjection(gemeinden.bounds, box[0]!, box[1]!);
