@@ -141,4 +141,14 @@ test('Gemeinden: the first paint draws the tiles before MapLibre, and MapLibre t
   expect(same.filter((c) => legend.includes(c[0]!)).length / same.length).toBeGreaterThan(0.9);
   // The whole picture: outlines are anti-aliased differently by the two renderers, the fills must agree.
   expect(differing / total).toBeLessThan(0.1);
+
+  // After the takeover the map is MapLibre's: hover names the Gemeinde under the pointer, a switch recolours.
+  const mapBox = (await page.getByTestId('map').boundingBox())!;
+  const [lx, ly] = points[inside.length > 0 ? at.indexOf(inside[0]!) : 0]!;
+  await page.mouse.move(mapBox.x + lx!, mapBox.y + ly!);
+  await expect(page.getByTestId('tooltip')).toContainText(String(features[at.indexOf(inside[0]!)]!.properties!.name));
+  await page.getByTestId('indicator-select').selectOption('leerstandsquote');
+  await waitForView(page, 'gemeinden|gemeinde|leerstandsquote|');
+  const after = await page.getByTestId('legend-class').evaluateAll((els) => els.map((el) => el.getAttribute('data-color')!.toLowerCase()));
+  expect(after.length).toBeGreaterThanOrEqual(3);
 });
