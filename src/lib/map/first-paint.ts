@@ -2,20 +2,14 @@
 // map will colour them) drawn at once on a 2D canvas in the map's place, before MapLibre (lazily
 // loaded) has started. Projected the way MapLibre will show it: Web Mercator at the camera that
 // `fitBounds(bounds, { padding })` gives for the same box, so when MapLibre's first frame is drawn and
-// the canvas is removed, nothing moves. No MapLibre import here: this is part of the initial bundle.
+// the canvas is removed, nothing moves. A small level is drawn from its GeoJSON; a tiled one from the
+// tiles MapLibre will read for that camera (first-paint-tiles.ts, loaded then), each clipped to its
+// square as MapLibre clips it. No MapLibre import here: this is part of the initial bundle.
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { BACKGROUND_COLOR, hatchImage, MISSING_FILL } from './layers';
+import { BACKGROUND_COLOR, hatchImage, hatchesMissing, MISSING_FILL } from './layers';
+import { coveringTiles, FIT_PADDING, fittedCamera, mercator, tileBox, toScreen, type TileId } from './first-paint-camera';
 
-/** The padding of ChoroplethMap.fit (px). */
-export const FIT_PADDING = 24;
-
-/** Web Mercator of a longitude/latitude, in world units (0…1 both ways, y downwards), as MapLibre's. */
-export function mercator(lng: number, lat: number): [number, number] {
-  const clamped = Math.max(-85.051129, Math.min(85.051129, lat));
-  const x = (180 + lng) / 360;
-  const y = (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))) / 360;
-  return [x, y];
-}
+export { FIT_PADDING, mercator } from './first-paint-camera';
 
 /**
  * The screen position (CSS px) of a longitude/latitude in a `width` × `height` map fitted to `bounds`
@@ -23,30 +17,147 @@ export function mercator(lng: number, lat: number): [number, number] {
  * the box's projected centre at the map's centre, scaled so that the box just fits (zoom ≤ 22).
  */
 export function fittedProjection(bounds: readonly [number, number, number, number], width: number, height: number, padding = FIT_PADDING): (lng: number, lat: number) => [number, number] {
-  const [w, s, e, n] = bounds;
-  const [x0, y0] = mercator(w, n);
-  const [x1, y1] = mercator(e, s);
-  const scaleX = (width - 2 * padding) / (x1 - x0);
-  const scaleY = (height - 2 * padding) / (y1 - y0);
-  // MapLibre's maxZoom (22) with its 512 px tiles: at most 512 · 2^22 px per world.
-  const scale = Math.min(scaleX, scaleY, 512 * 2 ** 22);
-  const cx = (x0 + x1) / 2;
-  const cy = (y0 + y1) / 2;
+  const camera = fittedCamera(bounds, width, height, padding);
   return (lng, lat) => {
     const [x, y] = mercator(lng, lat);
-    return [width / 2 + (x - cx) * scale, height / 2 + (y - cy) * scale];
+    return toScreen(camera, x, y);
   };
 }
+
+/** A level's pre-built tiles as the first paint reads them: the archive's absolute URL, its layer and zooms. */
+export interface FirstPaintTiles {
+  href: string;
+  layer: string;
+  minzoom: number;
+  maxzoom: number;
+  /** The level's number of areas (decides, as on the map, whether missing values are hatched at this zoom). */
+  areaCount: number;
+}
+
+type Render = (ctx: CanvasRenderingContext2D, width: number, height: number) => boolean;
 
 /** The area colours (null: missing) of one level's features, drawn on a canvas over the map's box (`container`). */
 export class FirstPaint {
   private canvas: HTMLCanvasElement | null = null;
   private resized: ResizeObserver | null = null;
+  /** Tiles were read (ranges kept for MapLibre until remove()). */
+  private tiled = false;
 
   constructor(private readonly container: HTMLElement) {}
 
+  /** The map box's size (CSS px), 0 × 0 before layout. */
+  size(): { width: number; height: number } {
+    return { width: this.container.clientWidth, height: this.container.clientHeight };
+  }
+
   /** Draws the areas of `geometry` (features with `properties.id`) in `colors`, fitted to `bounds`; false when the box has no size yet. */
   draw(geometry: FeatureCollection, colors: ReadonlyMap<string, string | null>, bounds: readonly [number, number, number, number]): boolean {
+    return this.show((ctx, width, height) => {
+      const project = fittedProjection(bounds, width, height);
+      const hatch = hatchPattern(ctx);
+      const paths: Path2D[] = [];
+      for (const feature of geometry.features) {
+        const path = featurePath(feature, project);
+        if (!path) continue;
+        paths.push(path);
+        const color = colors.get(String(feature.properties?.id ?? feature.id));
+        ctx.fillStyle = color ?? MISSING_FILL;
+        ctx.fill(path, 'evenodd');
+        if ((color === null || color === undefined) && hatch) {
+          ctx.fillStyle = hatch;
+          ctx.fill(path, 'evenodd');
+        }
+      }
+      outlineStyle(ctx);
+      for (const path of paths) ctx.stroke(path);
+      return true;
+    });
+  }
+
+  /**
+   * Draws a tiled level: the tiles MapLibre will read for the fitted camera, from the archive by range
+   * requests, each feature in its colour and clipped to its tile's square. False when the box has no size
+   * yet or no tile is shown at this zoom.
+   */
+  async drawTiles(
+    tiles: FirstPaintTiles,
+    colorsOf: Promise<ReadonlyMap<string, string | null> | null>,
+    bounds: readonly [number, number, number, number],
+  ): Promise<boolean> {
+    const { width, height } = this.size();
+    if (width === 0 || height === 0) return false;
+    const wanted = coveringTiles(fittedCamera(bounds, width, height), tiles.minzoom, tiles.maxzoom);
+    if (wanted.length === 0) return false;
+    const [{ readTiles }, { decodeTileFeatures }] = await Promise.all([import('./first-paint-archive'), import('./first-paint-tiles')]);
+    this.tiled = true;
+    // The tiles and the values at once.
+    const [read, colors] = await Promise.all([readTiles(tiles.href, wanted), colorsOf]);
+    if (!colors) return false;
+    // For scripts/trace-start.mjs: the tiles and values are in; drawing them is what follows.
+    performance.mark('atlas:first-paint-read');
+    return this.show((ctx, w, h) => {
+      const camera = fittedCamera(bounds, w, h);
+      // Resized to a box that shows other tiles: left to MapLibre.
+      if (!sameTiles(coveringTiles(camera, tiles.minzoom, tiles.maxzoom), wanted)) return false;
+      const hatch = hatchesMissing(tiles.areaCount, camera.zoom) ? hatchPattern(ctx) : null;
+      const ratio = window.devicePixelRatio || 1;
+      const drawnTiles: { box: [number, number, number, number]; place: { left: number; top: number; k: number }; paths: Path2D[] }[] = [];
+      wanted.forEach((tile, i) => {
+        const bytes = read[i];
+        if (!bytes) return;
+        // One path per colour (the areas of a level do not overlap, so even-odd filling is the same):
+        // a few fills per tile instead of one per area; the same paths are stroked for the outlines. Written
+        // as SVG path text in the tile's units and handed to Path2D at once (a Path2D call per vertex cost
+        // ~10 µs here), drawn through the tile's transform.
+        const sinks = new Map<string | null, SvgPath>();
+        const { extent } = decodeTileFeatures(bytes, tiles.layer, (id) => {
+          const color = colors.get(id) ?? null;
+          let sink = sinks.get(color);
+          if (!sink) sinks.set(color, (sink = new SvgPath()));
+          return sink;
+        });
+        const fills = new Map([...sinks].map(([color, sink]) => [color, new Path2D(sink.d)]));
+        const [left, top, size] = tileBox(camera, tile);
+        // MapLibre clips each tile to its square (a stencil, on whole pixels): the same square, snapped to device pixels.
+        const box = snappedBox([left, top, size], ratio);
+        const place = { left, top, k: size / extent };
+        drawnTiles.push({ box, place, paths: [...fills.values()] });
+        ctx.save();
+        clipTo(ctx, box);
+        for (const [color, path] of fills) {
+          ctx.save();
+          ctx.translate(left, top);
+          ctx.scale(place.k, place.k);
+          ctx.fillStyle = color ?? MISSING_FILL;
+          ctx.fill(path, 'evenodd');
+          ctx.restore();
+          if (color === null && hatch) {
+            // The hatching in CSS px (a pattern follows the drawing's transform): the path placed instead.
+            const placed = new Path2D();
+            placed.addPath(path, new DOMMatrix([place.k, 0, 0, place.k, left, top]));
+            ctx.fillStyle = hatch;
+            ctx.fill(placed, 'evenodd');
+          }
+        }
+        ctx.restore();
+      });
+      performance.mark('atlas:first-paint-filled');
+      // The outline layer is drawn after the fill of every tile, as MapLibre draws layer after layer.
+      for (const { box, place, paths } of drawnTiles) {
+        ctx.save();
+        clipTo(ctx, box);
+        ctx.translate(place.left, place.top);
+        ctx.scale(place.k, place.k);
+        outlineStyle(ctx, place.k);
+        for (const path of paths) ctx.stroke(path);
+        ctx.restore();
+      }
+      return true;
+    });
+  }
+
+  /** A new canvas with the map's background and what `render` draws on it, in place of the last one. */
+  private show(render: Render): boolean {
     const width = this.container.clientWidth;
     const height = this.container.clientHeight;
     if (width === 0 || height === 0) return false;
@@ -66,26 +177,7 @@ export class FirstPaint {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.fillStyle = BACKGROUND_COLOR;
     ctx.fillRect(0, 0, width, height);
-    const project = fittedProjection(bounds, width, height);
-    const hatch = hatchPattern(ctx);
-    const paths: Path2D[] = [];
-    for (const feature of geometry.features) {
-      const path = featurePath(feature, project);
-      if (!path) continue;
-      paths.push(path);
-      const color = colors.get(String(feature.properties?.id ?? feature.id));
-      ctx.fillStyle = color ?? MISSING_FILL;
-      ctx.fill(path, 'evenodd');
-      if ((color === null || color === undefined) && hatch) {
-        ctx.fillStyle = hatch;
-        ctx.fill(path, 'evenodd');
-      }
-    }
-    // The outline layer's default: white, 0.6 px, 85 % opaque.
-    ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
-    ctx.lineWidth = 0.6;
-    ctx.lineJoin = 'round';
-    for (const path of paths) ctx.stroke(path);
+    if (!render(ctx, width, height)) return false;
     this.canvas?.remove();
     this.canvas = canvas;
     this.container.after(canvas);
@@ -94,7 +186,7 @@ export class FirstPaint {
       this.resized = new ResizeObserver(() => {
         const c = this.canvas;
         if (c && (c.style.width !== `${this.container.clientWidth}px` || c.style.height !== `${this.container.clientHeight}px`)) {
-          if (!this.draw(geometry, colors, bounds)) this.remove();
+          if (!this.show(render)) this.remove();
         }
       });
       this.resized.observe(this.container);
@@ -104,11 +196,51 @@ export class FirstPaint {
 
   /** Takes the canvas away (MapLibre's frame is drawn beneath it). */
   remove(): void {
+    // MapLibre has read the tiles of its first frame: the ones the first paint kept for it go.
+    if (this.tiled) void import('./first-paint-archive').then((m) => m.releaseKeptTiles());
+    this.tiled = false;
     this.resized?.disconnect();
     this.resized = null;
     this.canvas?.remove();
     this.canvas = null;
   }
+}
+
+/** The outline layer's default: white, 0.6 px, 85 % opaque (`scale`: the drawing's scale, CSS px per unit). */
+function outlineStyle(ctx: CanvasRenderingContext2D, scale = 1): void {
+  ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
+  ctx.lineWidth = 0.6 / scale;
+  ctx.lineJoin = 'round';
+}
+
+/** A path as SVG path data in a tile's integer units: absolute moves, relative lines (short text, fast to write). */
+class SvgPath {
+  d = '';
+  moveTo(x: number, y: number): void {
+    this.d += `M${x} ${y}`;
+  }
+  lineBy(dx: number, dy: number): void {
+    this.d += `l${dx} ${dy}`;
+  }
+  closePath(): void {
+    this.d += 'z';
+  }
+}
+
+function sameTiles(a: readonly TileId[], b: readonly TileId[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.z === b[i]!.z && t.x === b[i]!.x && t.y === b[i]!.y);
+}
+
+/** A tile's square [left, top, size] as [x0, y0, x1, y1] on whole device pixels (CSS px). */
+function snappedBox([left, top, size]: [number, number, number], ratio: number): [number, number, number, number] {
+  const snap = (v: number) => Math.round(v * ratio) / ratio;
+  return [snap(left), snap(top), snap(left + size), snap(top + size)];
+}
+
+function clipTo(ctx: CanvasRenderingContext2D, [x0, y0, x1, y1]: [number, number, number, number]): void {
+  ctx.beginPath();
+  ctx.rect(x0, y0, x1 - x0, y1 - y0);
+  ctx.clip();
 }
 
 function featurePath(feature: Feature, project: (lng: number, lat: number) => [number, number]): Path2D | null {

@@ -27,6 +27,11 @@ export function sourceId(site: string, level: string): string {
 /** Above this many areas the hatching of missing values starts at zoom 7 (see below). */
 const MANY_AREAS = 2000;
 
+/** Whether the map hatches missing values of a level of `areaCount` areas at `zoom` (the missing layer's minzoom below). */
+export function hatchesMissing(areaCount: number, zoom: number): boolean {
+  return zoom >= (areaCount > MANY_AREAS ? 7 : 0);
+}
+
 const flag = (name: string) => ['boolean', ['feature-state', name], false] as unknown as ExpressionSpecification;
 
 /** The areas' opacity: dimmed outside a scatter brush; translucent over the online basemap. */

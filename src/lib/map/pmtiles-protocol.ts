@@ -7,8 +7,11 @@ import * as maplibregl from 'maplibre-gl';
 let registered: Promise<void> | null = null;
 
 export function pmtilesProtocol(): Promise<void> {
-  registered ??= import('pmtiles').then(({ Protocol }) => {
-    maplibregl.addProtocol('pmtiles', new Protocol().tile);
+  registered ??= Promise.all([import('pmtiles'), import('./first-paint-archive')]).then(([{ Protocol }, { openedArchives }]) => {
+    const protocol = new Protocol();
+    // The first paint's readers (header, directories and the tiles it read, handed over once).
+    for (const archive of openedArchives()) protocol.add(archive);
+    maplibregl.addProtocol('pmtiles', protocol.tile);
   });
   registered.catch(() => (registered = null));
   return registered;

@@ -31,7 +31,7 @@ import { ancestorSeries, crossSiteSeries, type Suggestion } from './trend-series
 import type { ViewStore } from './view-store.svelte';
 import { ANALYSIS_MAP_MODES, ANALYSIS_MODES, type ViewState } from './view-state';
 
-/** Levels with more areas are not drawn by the first paint (their geometry is MapLibre's worker's job). */
+/** Levels with more areas are drawn by the first paint only from their pre-built tiles (else their geometry is MapLibre's worker's job). */
 export const PREPAINT_MAX_AREAS = 1000;
 
 export class ViewPipeline {
@@ -110,10 +110,18 @@ export class ViewPipeline {
       const shown = this.firstPaintOf(view);
       if (!shown) return false;
       const { site, ind, level } = shown;
-      const [fetched, geometry] = await Promise.all([this.data.levelValues(view, site, ind), fetchJsonOnce<FeatureCollection>(level.geometry)]);
-      if (!fetched || this.firstMapMarked || this.store.view !== view) return false;
-      const result = buildResult(view, site, ind, fetched.rows, null);
-      if (!paint.draw(geometry, resultColors(result), site.bounds)) return false;
+      const tiles = levelTiles(level);
+      let result: ViewResult | null = null;
+      const colors = this.data.levelValues(view, site, ind).then((fetched) => {
+        if (!fetched || this.firstMapMarked || this.store.view !== view) return null;
+        result = buildResult(view, site, ind, fetched.rows, null);
+        return resultColors(result);
+      });
+      // A tiled level: the tiles MapLibre will read for this camera (first-paint-tiles.ts), else the level's GeoJSON.
+      const drawn = tiles
+        ? await paint.drawTiles({ href: new URL(tiles.url, location.href).href, layer: tiles.layer, minzoom: tiles.minzoom, maxzoom: tiles.maxzoom, areaCount: level.count }, colors, site.bounds)
+        : await Promise.all([colors, fetchJsonOnce<FeatureCollection>(level.geometry)]).then(([c, geometry]) => c !== null && paint.draw(geometry, c, site.bounds));
+      if (!drawn || !result || this.firstMapMarked || this.store.view !== view) return false;
       this.result = result;
       this.firstMapMarked = true;
       performance.mark('atlas:first-map');
@@ -129,8 +137,8 @@ export class ViewPipeline {
     const site = this.registry.site(view.site);
     if (site.kind === 'grid' || isProgrammeLevel(view.level) || view.sel.length > 0) return null;
     const level = findLevel(site, view.level);
-    // Larger levels: parsing and drawing their whole geometry here would hold the main thread up.
-    if (level.count > PREPAINT_MAX_AREAS) return null;
+    // Larger levels without tiles: parsing and drawing their whole geometry here would hold the main thread up.
+    if (level.count > PREPAINT_MAX_AREAS && !level.tiles) return null;
     return { site, ind: findIndicator(site, view.ind), level };
   }
 
@@ -139,7 +147,10 @@ export class ViewPipeline {
     try {
       const shown = this.firstPaintOf(view);
       if (!shown) return;
-      void fetchJsonOnce(shown.level.geometry).catch(() => undefined);
+      const tiles = levelTiles(shown.level);
+      // A tiled level's archive header and root directory (which tiles are read depends on the map's size, known later).
+      if (tiles) void import('../map/first-paint-archive').then((m) => m.archiveReader(new URL(tiles.url, location.href).href).getHeader()).catch(() => undefined);
+      else void fetchJsonOnce(shown.level.geometry).catch(() => undefined);
       void this.data.levelValues(view, shown.site, shown.ind).catch(() => undefined);
     } catch {
       // nothing to fetch ahead
