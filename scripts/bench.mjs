@@ -3,7 +3,7 @@
 // min/max. `npm run bench -- --json` prints the same as JSON.
 // Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
 // --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import, draw, catalog,
-// node — the Node benchmarks of NODE_BENCHES, printed after the table; scale — not in the default run, see bench-scale.mjs,
+// frames — the frame floor of the Gemeinden alone (bench-frames.mjs; gemeinden measures it too), node — the Node benchmarks of NODE_BENCHES, printed after the table; scale — not in the default run, see bench-scale.mjs,
 // --scale-areas N, default 100000),
 // --dist DIR (serve another build, e.g. an older commit's, with --no-build: two builds in one sitting).
 import { execSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { runScaleGroup } from './bench-scale.mjs';
+import { addFrameRows, addPartRows, frameFloor, mapSize, switchParts } from './bench-frames.mjs';
 import { assetSizes } from './lib/asset-sizes.mjs';
 import { startPreview } from './lib/preview-server.mjs';
 
@@ -139,7 +140,7 @@ async function switches(url, indicators, years, count) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
-    await page.evaluate(() => performance.clearMeasures('atlas:update'));
+    await page.evaluate(() => ['atlas:update', 'atlas:query', 'atlas:recolor', 'atlas:paint'].forEach((n) => performance.clearMeasures(n)));
     const started = Date.now();
     for (let i = 0; i < count; i++) {
       const view = await page.getByTestId('map').getAttribute('data-view');
@@ -156,7 +157,7 @@ async function switches(url, indicators, years, count) {
       );
     }
     const durations = await page.evaluate(() => performance.getEntriesByName('atlas:update').map((m) => m.duration));
-    return { durations, perSwitchMs: (Date.now() - started) / count };
+    return { durations, perSwitchMs: (Date.now() - started) / count, parts: await switchParts(page), size: await mapSize(page) };
   });
 }
 
@@ -370,6 +371,20 @@ async function main() {
       log(`${SWITCHES} switches, Gemeinden`);
       const gemeinden = await switches(`${BASE}?site=gemeinden`, ['einwohner', 'leerstandsquote', 'auslaenderanteil'], [2022], SWITCHES);
       add('Gemeinden (10,786 areas) indicator switch → atlas:update', 'ms', gemeinden.durations, 'p95 ≤ 50');
+      addPartRows(add, 'Gemeinden', gemeinden.parts);
+      log('frame floor, Gemeinden (× 3)');
+      addFrameRows(add, 'Gemeinden (10,786 areas)', await frameFloor(withFreshBrowser, BASE, { site: 'gemeinden', level: 'gemeinde', size: gemeinden.size, runs: Math.min(RUNS, 3) }));
+    }
+    if (ONLY?.includes('frames')) {
+      // The frame floor alone (the group gemeinden measures it too), at the app's map size.
+      const size = await withFreshBrowser(async (context) => {
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(`${BASE}?site=gemeinden`);
+        await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
+        return mapSize(page);
+      });
+      log(`frame floor, Gemeinden (× ${Math.min(RUNS, 3)})`);
+      addFrameRows(add, 'Gemeinden (10,786 areas)', await frameFloor(withFreshBrowser, BASE, { site: 'gemeinden', level: 'gemeinde', size, runs: Math.min(RUNS, 3) }));
     }
     if (wanted('grid')) {
       log('Zensus grid: cold start and 5 s of pan/zoom (× runs)');
