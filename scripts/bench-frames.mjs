@@ -60,3 +60,30 @@ export function addPartRows(add, label, parts) {
     add(`${label}: switch part, ${name}`, 'ms', parts[part] ?? [], '');
   }
 }
+
+/**
+ * From now on, each time the map's view is painted (its data-view attribute changes) the page reads one pixel
+ * back from the map's WebGL context, which waits until SwiftShader has drawn every frame queued: the time from
+ * the start of the last atlas:update to then is kept (rasterTimes). atlas:update itself ends at MapLibre's
+ * `idle`, when the frame has been handed to the GPU process, not when it has been drawn.
+ */
+export function installRasterProbe(page) {
+  return page.evaluate(() => {
+    window.__raster = [];
+    const map = document.querySelector('[data-testid="map"]');
+    const canvas = map?.querySelector('canvas');
+    const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl');
+    if (!map || !gl) return;
+    const pixel = new Uint8Array(4);
+    new MutationObserver(() => {
+      if (!map.getAttribute('data-view')?.endsWith('|db')) return;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      const last = performance.getEntriesByName('atlas:update').at(-1);
+      if (last) window.__raster.push(performance.now() - last.startTime);
+    }).observe(map, { attributes: true, attributeFilter: ['data-view'] });
+  });
+}
+
+export function rasterTimes(page) {
+  return page.evaluate(() => window.__raster ?? []);
+}

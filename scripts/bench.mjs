@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { runScaleGroup } from './bench-scale.mjs';
-import { addFrameRows, addPartRows, frameFloor, mapSize, switchParts } from './bench-frames.mjs';
+import { addFrameRows, addPartRows, frameFloor, installRasterProbe, mapSize, rasterTimes, switchParts } from './bench-frames.mjs';
 import { assetSizes } from './lib/asset-sizes.mjs';
 import { startPreview } from './lib/preview-server.mjs';
 
@@ -135,11 +135,12 @@ async function coldStart(url, switchTo = null) {
 }
 
 /** Alternates indicator and year switches through the UI and reads the atlas:update measures. */
-async function switches(url, indicators, years, count) {
+async function switches(url, indicators, years, count, { raster = false } = {}) {
   return withFreshBrowser(async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
+    if (raster) await installRasterProbe(page);
     await page.evaluate(() => ['atlas:update', 'atlas:query', 'atlas:recolor', 'atlas:paint'].forEach((n) => performance.clearMeasures(n)));
     const started = Date.now();
     for (let i = 0; i < count; i++) {
@@ -157,7 +158,7 @@ async function switches(url, indicators, years, count) {
       );
     }
     const durations = await page.evaluate(() => performance.getEntriesByName('atlas:update').map((m) => m.duration));
-    return { durations, perSwitchMs: (Date.now() - started) / count, parts: await switchParts(page), size: await mapSize(page) };
+    return { durations, perSwitchMs: (Date.now() - started) / count, parts: await switchParts(page), size: await mapSize(page), raster: raster ? await rasterTimes(page) : [] };
   });
 }
 
@@ -372,6 +373,10 @@ async function main() {
       const gemeinden = await switches(`${BASE}?site=gemeinden`, ['einwohner', 'leerstandsquote', 'auslaenderanteil'], [2022], SWITCHES);
       add('Gemeinden (10,786 areas) indicator switch → atlas:update', 'ms', gemeinden.durations, 'p95 ≤ 50');
       addPartRows(add, 'Gemeinden', gemeinden.parts);
+      // A second page whose every switch also waits for the GPU (a one-pixel read-back): what the screen shows.
+      log(`${SWITCHES} switches, Gemeinden, each until the frame is rasterised`);
+      const rastered = await switches(`${BASE}?site=gemeinden`, ['einwohner', 'leerstandsquote', 'auslaenderanteil'], [2022], SWITCHES, { raster: true });
+      add('Gemeinden: indicator switch → frame rasterised (GPU sync after atlas:update)', 'ms', rastered.raster, '');
       log('frame floor, Gemeinden (× 3)');
       addFrameRows(add, 'Gemeinden (10,786 areas)', await frameFloor(withFreshBrowser, BASE, { site: 'gemeinden', level: 'gemeinde', size: gemeinden.size, runs: Math.min(RUNS, 3) }));
     }
