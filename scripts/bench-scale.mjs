@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VALUE_PARTS_MIN_AREAS } from '../src/lib/data/site-package.js';
 import { startPreview } from './lib/preview-server.mjs';
+import { addFrameRows, addPartRows, frameFloor, mapSize } from './bench-frames.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SITE = 'synthetic-scale';
@@ -137,18 +138,36 @@ export async function scaleInteraction(withFreshBrowser, { indicators, years, co
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(siteUrl());
     await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 600_000 });
+    // Each switch's update and its parts (the last measures once its view is painted).
+    const NAMES = ['atlas:update', 'atlas:query', 'atlas:recolor', 'atlas:paint'];
     const measure = async (step) => {
-      await page.evaluate(() => performance.clearMeasures('atlas:update'));
+      const runs = [];
       for (let i = 0; i < count; i++) {
+        await page.evaluate((names) => names.forEach((n) => performance.clearMeasures(n)), NAMES);
         const view = await page.getByTestId('map').getAttribute('data-view');
         await step(i);
         await waitForView(page, view);
+        runs.push(await page.evaluate((names) => Object.fromEntries(names.map((n) => [n.slice(6), performance.getEntriesByName(n).at(-1)?.duration ?? NaN])), NAMES));
       }
-      return page.evaluate(() => performance.getEntriesByName('atlas:update').map((m) => m.duration));
+      return runs;
     };
-    // Start from an indicator other than the default, so that the first switch is a real change.
-    const indicator = await measure((i) => page.getByTestId('indicator-select').selectOption(indicators[(i + 1) % indicators.length]));
-    const year = await measure((i) => page.getByTestId('year-input').fill(String(years[i % years.length])));
+    // Start from an indicator other than the default, so that the first switch is a real change. A switch to an
+    // indicator not shown before in the page reads its values first (value parts); later ones find them loaded.
+    const seen = new Set([await page.getByTestId('indicator-select').inputValue()]);
+    const firstRead = [];
+    const indicatorRuns = await measure((i) => {
+      const ind = indicators[(i + 1) % indicators.length];
+      firstRead[i] = !seen.has(ind);
+      seen.add(ind);
+      return page.getByTestId('indicator-select').selectOption(ind);
+    });
+    const indicator = indicatorRuns.map((r) => r.update);
+    const loaded = indicatorRuns.filter((_, i) => !firstRead[i]);
+    const indicatorFirst = indicatorRuns.filter((_, i) => firstRead[i]).map((r) => r.update);
+    const yearRuns = await measure((i) => page.getByTestId('year-input').fill(String(years[i % years.length])));
+    const year = yearRuns.map((r) => r.update);
+    const partsOf = (runs) => ({ query: runs.map((r) => r.query), recolor: runs.map((r) => r.recolor), paint: runs.map((r) => r.paint) });
+    const size = await mapSize(page);
 
     const box = await page.getByTestId('map').boundingBox();
     await page.evaluate(() => {
@@ -175,7 +194,7 @@ export async function scaleInteraction(withFreshBrowser, { indicators, years, co
         /* no cell under the pointer (a hole): not counted */
       }
     }
-    return { indicator, year, hover };
+    return { indicator, indicatorFirst, indicatorLoaded: loaded.map((r) => r.update), loadedParts: partsOf(loaded), year, yearParts: partsOf(yearRuns), hover, size };
   });
 }
 
@@ -206,8 +225,14 @@ export async function runScaleGroup({ add, withFreshBrowser, log, runs, switches
     const indicators = ['auslaenderanteil', 'einwohner', 'arbeitslosenquote', 'leerstandsquote', 'anteil_65plus'];
     const run = await scaleInteraction(withFreshBrowser, { indicators, years, count: switches, hovers: 15 });
     add(`${label}: indicator switch → atlas:update`, 'ms', run.indicator, 'p95 ≤ 100');
+    add(`${label}: indicator switch, first read of the indicator`, 'ms', run.indicatorFirst, '');
+    add(`${label}: indicator switch, indicator read before (second visit)`, 'ms', run.indicatorLoaded, 'p95 ≤ 100');
+    addPartRows(add, `${label}, second-visit indicator switches`, run.loadedParts);
     add(`${label}: year switch → atlas:update`, 'ms', run.year, 'p95 ≤ 100');
+    addPartRows(add, `${label}, year switches`, run.yearParts);
     add(`${label}: hover, pointer move → tooltip painted`, 'ms', run.hover, '');
+    log(`${label}: frame floor (× ${runs})`);
+    addFrameRows(add, label, await frameFloor(withFreshBrowser, `http://127.0.0.1:${SCALE_PORT}/`, { site: SITE, level: 'zelle', size: run.size, runs, repeats: 5 }));
   } finally {
     process.kill(-server.pid);
   }

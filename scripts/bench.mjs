@@ -3,15 +3,17 @@
 // min/max. `npm run bench -- --json` prints the same as JSON.
 // Options: --runs N (cold starts, default 5), --switches N (default 50), --no-build,
 // --only a,b (run only these groups: start, leipzig, trend, kreise, gemeinden, grid, million, years, csv, import, draw, catalog,
-// node — the Node benchmarks of NODE_BENCHES, printed after the table; scale — not in the default run, see bench-scale.mjs,
-// --scale-areas N, default 100000; kepler — kepler.gl on the same data, not in the default run, see bench-kepler.mjs:
-// with start and gemeinden in the same command it adds the ratio rows kepler.gl ÷ ours),
+// frames — the frame floor of the Gemeinden alone (bench-frames.mjs; gemeinden measures it too), node — the Node benchmarks
+// of NODE_BENCHES, printed after the table; scale — not in the default run, see bench-scale.mjs, --scale-areas N, default
+// 100000; kepler — kepler.gl on the same data, not in the default run, see bench-kepler.mjs: with start and gemeinden in
+// the same command it adds the ratio rows kepler.gl ÷ ours),
 // --dist DIR (serve another build, e.g. an older commit's, with --no-build: two builds in one sitting).
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { runScaleGroup } from './bench-scale.mjs';
 import { keplerRatios, runKeplerGroup } from './bench-kepler.mjs';
+import { addFrameRows, addPartRows, frameFloor, installRasterProbe, mapSize, rasterTimes, switchParts } from './bench-frames.mjs';
 import { assetSizes } from './lib/asset-sizes.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, stats, wireBytes, withFreshBrowser } from './lib/bench-browser.mjs';
 import { startPreview } from './lib/preview-server.mjs';
@@ -90,12 +92,13 @@ async function coldStart(url, switchTo = null) {
 }
 
 /** Alternates indicator and year switches through the UI and reads the atlas:update measures. */
-async function switches(url, indicators, years, count) {
+async function switches(url, indicators, years, count, { raster = false } = {}) {
   return withFreshBrowser(async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
-    await page.evaluate(() => performance.clearMeasures('atlas:update'));
+    if (raster) await installRasterProbe(page);
+    await page.evaluate(() => ['atlas:update', 'atlas:query', 'atlas:recolor', 'atlas:paint'].forEach((n) => performance.clearMeasures(n)));
     const started = Date.now();
     for (let i = 0; i < count; i++) {
       const view = await page.getByTestId('map').getAttribute('data-view');
@@ -112,7 +115,7 @@ async function switches(url, indicators, years, count) {
       );
     }
     const durations = await page.evaluate(() => performance.getEntriesByName('atlas:update').map((m) => m.duration));
-    return { durations, perSwitchMs: (Date.now() - started) / count };
+    return { durations, perSwitchMs: (Date.now() - started) / count, parts: await switchParts(page), size: await mapSize(page), raster: raster ? await rasterTimes(page) : [] };
   });
 }
 
@@ -326,6 +329,24 @@ async function main() {
       log(`${SWITCHES} switches, Gemeinden`);
       const gemeinden = await switches(`${BASE}?site=gemeinden`, ['einwohner', 'leerstandsquote', 'auslaenderanteil'], [2022], SWITCHES);
       add('Gemeinden (10,786 areas) indicator switch → atlas:update', 'ms', gemeinden.durations, 'p95 ≤ 50');
+      addPartRows(add, 'Gemeinden', gemeinden.parts);
+      // A second page whose every switch also waits for the GPU (a one-pixel read-back): what the screen shows.
+      log(`${SWITCHES} switches, Gemeinden, each until the frame is rasterised`);
+      const rastered = await switches(`${BASE}?site=gemeinden`, ['einwohner', 'leerstandsquote', 'auslaenderanteil'], [2022], SWITCHES, { raster: true });
+      add('Gemeinden: indicator switch → frame rasterised (GPU sync after atlas:update)', 'ms', rastered.raster, '');
+      log('frame floor, Gemeinden (× 3)');
+      addFrameRows(add, 'Gemeinden (10,786 areas)', await frameFloor(withFreshBrowser, BASE, { site: 'gemeinden', level: 'gemeinde', size: gemeinden.size, runs: Math.min(RUNS, 3) }));
+    }
+    if (ONLY?.includes('frames')) {
+      // The frame floor alone (the group gemeinden measures it too), at the app's map size.
+      const size = await withFreshBrowser(async (context) => {
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(`${BASE}?site=gemeinden`);
+        await page.waitForSelector('[data-testid="map"][data-view$="|db"]', { timeout: 60_000 });
+        return mapSize(page);
+      });
+      log(`frame floor, Gemeinden (× ${Math.min(RUNS, 3)})`);
+      addFrameRows(add, 'Gemeinden (10,786 areas)', await frameFloor(withFreshBrowser, BASE, { site: 'gemeinden', level: 'gemeinde', size, runs: Math.min(RUNS, 3) }));
     }
     if (wanted('grid')) {
       log('Zensus grid: cold start and 5 s of pan/zoom (× runs)');

@@ -1,5 +1,5 @@
 // Benchmark cases run in the browser by scripts/bench.mjs: ?case=csv&rows=N,
-// ?case=grid&cells=N (synthetic cells on a 500 m EPSG:3035 lattice).
+// ?case=grid&cells=N (synthetic cells on a 500 m EPSG:3035 lattice), ?case=frames (frame-floor.ts).
 // The result is written to window.__benchResult and body[data-done].
 import { createBrowserEngine } from '../lib/db/browser-engine';
 import { GERMAN_EXCEL, importDelimited } from '../lib/db/import-csv';
@@ -81,6 +81,7 @@ async function run(): Promise<void> {
   try {
     if (which === 'csv') window.__benchResult = await csvCase(Number(params.get('rows') ?? 1_000_000));
     else if (which === 'grid') window.__benchResult = await gridCase(Number(params.get('cells') ?? 1_000_000));
+    else if (which === 'frames') window.__benchResult = await (await import('./frame-floor')).frameFloorCase(params);
     else window.__benchResult = { error: `unknown case ${which}` };
   } catch (err) {
     window.__benchResult = { error: err instanceof Error ? err.message : String(err) };

@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { baseStyle, choroplethLayers, fillOpacity, HATCH_IMAGE, hatchImage, pointLayer, sourceId } from './layers';
+import { baseStyle, choroplethLayers, fillOpacity, HATCH_IMAGE, hatchImage, OUTLINE_STATES, outlineSourceId, pointLayer, sourceId } from './layers';
 import { softwareRendering } from './gpu';
 import { pmtilesProtocol, pmtilesTemplate } from './pmtiles-protocol';
 import type { LevelTiles } from '../data/catalog-types';
@@ -28,6 +28,8 @@ export class ChoroplethMap {
   private readonly urls = new Map<string, string>();
   /** The vector layer of each tiled source (feature-state of a vector source names it); none for GeoJSON. */
   private readonly sourceLayers = new Map<string, string | undefined>();
+  /** The outline's own source of each tiled source (layers.ts, outlineSourceId); none for GeoJSON. */
+  private readonly outlineSources = new Map<string, string>();
   private active: string | null = null;
   private hovered: string | null = null;
   private selected = new Set<string>();
@@ -126,7 +128,11 @@ export class ChoroplethMap {
       if (tiles) {
         // Range requests for the tiles in view; features carry `id` and `name` like the GeoJSON's.
         const archive = new URL(tiles.url, location.href).href;
-        this.map.addSource(source, { type: 'vector', tiles: [pmtilesTemplate(archive)], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom, promoteId: 'id' });
+        const spec: maplibregl.VectorSourceSpecification = { type: 'vector', tiles: [pmtilesTemplate(archive)], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom, promoteId: 'id' };
+        this.map.addSource(source, spec);
+        // The outlines read the same tiles (fetched once: pmtiles-protocol.ts) with a feature-state of their own.
+        this.map.addSource(outlineSourceId(source), spec);
+        this.outlineSources.set(source, outlineSourceId(source));
       } else {
         this.map.addSource(source, {
           type: 'geojson',
@@ -139,7 +145,7 @@ export class ChoroplethMap {
           maxzoom: 12,
         });
       }
-      for (const layer of choroplethLayers(source, areaCount, this.basemapOn, tiles?.layer)) this.map.addLayer(layer);
+      for (const layer of choroplethLayers(source, areaCount, this.basemapOn, tiles?.layer, this.outlineSources.get(source))) this.map.addLayer(layer);
     }
     if (this.active === source) return false;
     // Only touch layout when the level changes: setting a layout property makes
@@ -407,9 +413,14 @@ export class ChoroplethMap {
     return { id: String(id), name: String(feature?.properties?.name ?? id) };
   }
 
-  /** Writes an area's feature-state (a tiled source's state is kept per vector layer). */
+  /**
+   * Writes an area's feature-state (a tiled source's state is kept per vector layer); the outline's keys go to
+   * the outline's own source where the level has one. `state` holds keys of one kind only.
+   */
   private setState(source: string, id: string, state: Record<string, unknown>): void {
-    this.map.setFeatureState({ source, sourceLayer: this.sourceLayers.get(source), id }, state);
+    const outline = this.outlineSources.get(source);
+    const target = outline !== undefined && Object.keys(state).some((key) => OUTLINE_STATES.has(key)) ? outline : source;
+    this.map.setFeatureState({ source: target, sourceLayer: this.sourceLayers.get(source), id }, state);
   }
 
   /** Marks one area as hovered (from the map itself or from a linked chart). */

@@ -39,8 +39,24 @@ export function fillOpacity(overBasemap: boolean): ExpressionSpecification {
   return ['case', flag('dim'), 0.2, overBasemap ? 0.72 : 1] as unknown as ExpressionSpecification;
 }
 
-/** `sourceLayer`: the vector layer of a tiled level (pre-built tiles); none for a GeoJSON source. */
-export function choroplethLayers(source: string, areaCount: number, overBasemap = false, sourceLayer?: string): LayerSpecification[] {
+/**
+ * The source of a tiled level's outlines: the same tiles as the level's own source, read a second time, so
+ * that the outline's feature-state (selected, hover, marked) is kept apart from the fill's (color, missing,
+ * dim). MapLibre re-evaluates every state-dependent layer of a source for each area whose state changed: a
+ * recolour of 10,000 areas would otherwise rewrite the outline's line vertices too (the larger part).
+ */
+export function outlineSourceId(source: string): string {
+  return `${source}:lines`;
+}
+
+/** The feature-state keys read by the outline layer (kept on outlineSourceId's source where there is one). */
+export const OUTLINE_STATES: ReadonlySet<string> = new Set(['selected', 'hover', 'marked']);
+
+/**
+ * `sourceLayer`: the vector layer of a tiled level (pre-built tiles); none for a GeoJSON source.
+ * `outlineSource`: where the outline layer reads from (outlineSourceId for a tiled level; default `source`).
+ */
+export function choroplethLayers(source: string, areaCount: number, overBasemap = false, sourceLayer?: string, outlineSource = source): LayerSpecification[] {
   // Three layers only: at 10,000+ areas every layer that reads feature-state
   // costs a full pass on each recolour.
   const layers = [
@@ -65,7 +81,7 @@ export function choroplethLayers(source: string, areaCount: number, overBasemap 
       // Outlines, with selected and hovered areas drawn heavier in the same layer.
       id: `${source}:outline`,
       type: 'line',
-      source,
+      source: outlineSource,
       paint: {
         // Marked areas (similar areas) in magenta, which no sequential palette ends in at full saturation.
         // A feature with its own colour (a programme area: data/programme-areas-geometry.ts) is outlined in it.
