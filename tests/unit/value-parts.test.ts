@@ -35,7 +35,7 @@ describe('Gemeinden value parts (files)', () => {
     for (const ind of site.indicators) expect(site.valueParts!.files[ind.id]).toBe(valuePartPath('gemeinden', ind.id));
   });
 
-  it.each(site.indicators.map((i) => [i.id] as const))('%s: every value equals values.csv, missing stays missing, sorted by area then year', async (id) => {
+  it.each(site.indicators.map((i) => [i.id] as const))('%s: every value equals values.csv, missing stays missing, sorted by year then area', async (id) => {
     const ind = findIndicator(site, id);
     const bytes = readFileSync(dataDir + site.valueParts!.files[id]!);
     const columns = valuePartColumns(ind);
@@ -43,7 +43,7 @@ describe('Gemeinden value parts (files)', () => {
     expect(meta.schema.slice(1).map((e) => e.name)).toEqual(['area_id', 'year', ...columns]);
     const rows = (await parquetReadObjects({ file: arrayBuffer(bytes) })) as Record<string, unknown>[];
     // values.csv rows with any of these columns given, in the same order.
-    const expected = wide.filter((r) => columns.some((c) => r[c] !== '')).sort((a, b) => cmp(a.area_id!, b.area_id!) || Number(a.year) - Number(b.year));
+    const expected = wide.filter((r) => columns.some((c) => r[c] !== '')).sort((a, b) => Number(a.year) - Number(b.year) || cmp(a.area_id!, b.area_id!));
     expect(rows).toHaveLength(expected.length);
     let missing = 0;
     rows.forEach((row, k) => {
