@@ -233,3 +233,24 @@ test('timing: first map from the package against bundled Leipzig', async ({ brow
   console.log(`first map (ms) package from ${origin}: ${online.map(Math.round).join(', ')} → median ${Math.round(median(online))}`);
   expect(online.length).toBe(runs);
 });
+
+test('a package whose values are Parquet by year (Gemeinden): each file read by range requests from the host, the same map', async ({ page }) => {
+  test.setTimeout(180_000);
+  publishPackage('gemeinden', path.join(pkgDir, 'gemeinden'));
+  const src = `${host.origin}/gemeinden/site.json`;
+  host.log.length = 0;
+  await page.goto(`./${ALLOWING_PAGE}?src=${encodeURIComponent(src)}`);
+  await page.getByTestId('online-allow-once').click();
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
+  await waitForView(page, 'online-gemeinden|gemeinde|auslaenderanteil|2022');
+  const counts = await page.getByTestId('legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  const missing = Number(await page.getByTestId('legend-missing').getAttribute('data-count'));
+  const wide = readFileSync(path.join(repo, 'data/gemeinden/values/all.csv'), 'utf8').trim().split('\n');
+  const column = wide[0]!.split(',').indexOf('auslaenderanteil');
+  expect(missing).toBe(wide.slice(1).filter((l) => l.split(',')[column] === '').length);
+  expect(counts.reduce((a, b) => a + b, 0) + missing).toBe(10786);
+  const parts = host.log.filter((r) => r.method === 'GET' && r.path.endsWith('.parquet'));
+  expect(parts.some((r) => r.path.endsWith('/values/auslaenderanteil.parquet'))).toBe(true);
+  expect(parts.every((r) => r.range !== undefined && /^bytes=\d+-\d+$/.test(r.range))).toBe(true);
+  expect(host.log.some((r) => r.path.endsWith('/values/all.csv'))).toBe(false);
+});

@@ -100,9 +100,11 @@ describe('value parts by year (Kreise data)', () => {
     expect(isIndicatorComplete(engine, 'kp-all', ind.id)).toBe(true);
     expect(await queryRows(engine, OBS('kp-all', ind.id))).toEqual(await queryRows(engine, OBS('kreise', ind.id)));
     const ranges = log[site.valueParts!.files[ind.id]!]!;
-    // The footer once; the data ranges do not overlap.
+    // The footer once (the first read); the data ranges do not overlap.
     const data = ranges.slice(1).sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < data.length; i++) expect(data[i]![0]).toBeGreaterThanOrEqual(data[i - 1]![1]);
+    // The footer's read brought the file's last bytes along: they are not fetched again.
+    for (const [, end] of data) expect(end).toBeLessThanOrEqual(ranges[0]![0]);
     // Asked again, by year or whole: nothing more is read.
     const before = ranges.length;
     await ensureIndicatorsLoaded(engine, site, [ind.id], read, [y1, ind.years[3]!]);

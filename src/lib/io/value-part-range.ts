@@ -115,10 +115,20 @@ export async function readPartYears(path: string, size: number, request: YearReq
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else runs.push([start, end]);
   }
-  const fetched = await Promise.all(runs.map(([start, end]) => read(start, end)));
-  const whole = fetched.find((f) => f.whole);
+  // What the footer's read brought along (the file's last bytes) is not fetched again.
+  const tail = footer.tail;
+  const fetched = await Promise.all(runs.map(([start, end]) => (start < Math.min(end, tail.offset) ? read(start, Math.min(end, tail.offset)) : null)));
+  const whole = fetched.find((f) => f?.whole);
   if (whole) return { size, pieces: [{ offset: 0, bytes: whole.bytes }], groups };
-  const pieces = fetched.map((f, k) => ({ offset: runs[k]![0], bytes: f.bytes }));
-  pieces.push({ offset: footer.tail.offset, bytes: footer.tail.bytes.slice() });
+  const pieces = runs.map(([start, end], k) => {
+    const head = fetched[k]?.bytes ?? new Uint8Array(0);
+    if (end <= tail.offset) return { offset: start, bytes: head };
+    const from = Math.max(start, tail.offset);
+    const bytes = new Uint8Array(end - start);
+    bytes.set(head, 0);
+    bytes.set(tail.bytes.subarray(from - tail.offset, end - tail.offset), from - start);
+    return { offset: start, bytes };
+  });
+  pieces.push({ offset: tail.offset, bytes: tail.bytes.slice() });
   return { size, pieces, groups };
 }
