@@ -328,21 +328,29 @@ export class ValueCache {
 
   /**
    * Loads the level's other indicators one by one, each after the browser has been idle. A site with
-   * value parts by year: `year` of each (so that switching to it reads nothing), every year only of
-   * those loaded whole already; other sites with value parts: only indicators already in DuckDB.
+   * value parts by year (given the `year` and indicator shown): into DuckDB only, no answers kept (the
+   * JS heap stays small) — first `year` of every other indicator (an indicator switch then reads no
+   * file), then the other years of the one shown (a year switch then reads none). Other sites with
+   * value parts: only indicators already in DuckDB, so that idle time fetches none nobody asked for.
    */
-  prefetch(site: Site, level: string, year?: number): void {
+  prefetch(site: Site, level: string, year?: number, shown?: Indicator): void {
     const byYear = ValueCache.byYear(site) && year !== undefined && this.secrecy <= 1;
-    const token = `${site.id}|${level}|${byYear ? year : ''}`;
+    const token = byYear ? `${site.id}|${level}|${year}|${shown?.id ?? ''}` : `${site.id}|${level}`;
     if (this.prefetching === token) return;
     this.prefetching = token;
     const parts = site.valueParts?.files;
-    const whole = (i: Indicator) => !parts || parts[i.id] === undefined || this.partsLoaded.has(`${site.id}|${i.id}`);
-    const queue = site.indicators.filter((i) => byYear || whole(i));
+    const jobs: (() => Promise<unknown>)[] = byYear
+      ? [
+          ...site.indicators.filter((i) => i.id !== shown?.id).map((i) => () => this.ensureIndicators(site, [i.id], [year])),
+          ...(shown ? [() => this.ensureIndicators(site, [shown.id])] : []),
+        ]
+      : site.indicators
+          .filter((i) => !parts || parts[i.id] === undefined || this.partsLoaded.has(`${site.id}|${i.id}`))
+          .map((i) => () => this.get(site, level, i));
     const next = (): void => {
-      const ind = queue.shift();
-      if (!ind || this.prefetching !== token) return;
-      const run = () => void (byYear && year !== undefined && !whole(ind) ? this.yearRows(site, level, ind, year) : this.get(site, level, ind)).then(next, next);
+      const job = jobs.shift();
+      if (!job || this.prefetching !== token) return;
+      const run = () => void job().then(next, next);
       if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 500 });
       else setTimeout(run, 50);
     };
