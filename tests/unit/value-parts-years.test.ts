@@ -127,6 +127,29 @@ describe('value parts by year (Kreise data)', () => {
     for (const id of ids) expect(await queryRows(engine, OBS('kp-same', id))).toEqual(await queryRows(engine, OBS('kreise', id)));
   });
 
+  it('a year asked while every year is being read waits for its own row group only', async () => {
+    const { site, files } = partSite('kp-jump');
+    await loadSiteData(engine, site, readDataFile);
+    const good = reader(files, {});
+    const ind = findIndicator(site, 'einwohner');
+    const [first, last] = [ind.years[0]!, ind.years.at(-1)!];
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    // The read of every year is held at its first year.
+    const gated: ReadPart = async (path, size, request) => {
+      if (request?.years?.includes(first)) await gate;
+      return good(path, size, request);
+    };
+    let allDone = false;
+    const all = ensureIndicatorsLoaded(engine, site, [ind.id], gated).then(() => (allDone = true));
+    await ensureIndicatorsLoaded(engine, site, [ind.id], gated, [last]);
+    expect(allDone).toBe(false);
+    expect(await queryRows(engine, OBS('kp-jump', ind.id))).toEqual(await queryRows(engine, OBS('kreise', ind.id, `AND year = ${last}`)));
+    release();
+    await all;
+    expect(await queryRows(engine, OBS('kp-jump', ind.id))).toEqual(await queryRows(engine, OBS('kreise', ind.id)));
+  });
+
   it('a server that ignores Range (sends the whole file) gives the same rows', async () => {
     const { site, files } = partSite('kp-whole');
     await loadSiteData(engine, site, readDataFile);

@@ -23,10 +23,15 @@ export interface PartRequest {
  */
 export type ReadPart = (path: string, size: number | undefined, request: PartRequest | null) => Promise<Uint8Array | null>;
 
-/** What is loaded (or loading) of one site|indicator: per year, and the load of every other year. */
+/**
+ * What is loaded (or loading) of one site|indicator: per year; the load of every year (`rest`: year by
+ * year, then a sweep of any year the catalog does not list); `swept` once that sweep is done.
+ */
 interface PartLoads {
   years: Map<number, Promise<void>>;
   rest: Promise<void> | null;
+  sweep: Promise<void> | null;
+  swept: boolean;
 }
 
 /** Per engine: site|indicator → its loads; a failed load is forgotten, so it can be tried again. */
@@ -63,7 +68,7 @@ export async function ensureIndicatorsLoaded(engine: Engine, site: Site, ids: It
   const running = parts.map((part) => {
     const key = `${site.id}|${part.ind.id}`;
     let state = byKey.get(key);
-    if (!state) byKey.set(key, (state = { years: new Map(), rest: null }));
+    if (!state) byKey.set(key, (state = { years: new Map(), rest: null, sweep: null, swept: false }));
     // A part written whole is loaded whole, whatever is asked.
     return years === undefined || part.size === undefined ? loadRest(engine, site, part, state, readPart) : loadYears(engine, site, part, state, years, readPart);
   });
@@ -73,24 +78,26 @@ export async function ensureIndicatorsLoaded(engine: Engine, site: Site, ids: It
 /** Whether an indicator's observations have been asked for and are loaded or loading, of any year (tests, the SQL console's note). */
 export function isIndicatorLoading(engine: Engine, siteId: string, id: string): boolean {
   const state = loads.get(engine)?.get(`${siteId}|${id}`);
-  return state !== undefined && (state.rest !== null || state.years.size > 0);
+  return state !== undefined && (state.rest !== null || state.swept || state.years.size > 0);
 }
 
 /** Whether every year of an indicator's part has been asked for (loaded or loading). */
 export function isIndicatorComplete(engine: Engine, siteId: string, id: string): boolean {
-  return loads.get(engine)?.get(`${siteId}|${id}`)?.rest != null;
+  const state = loads.get(engine)?.get(`${siteId}|${id}`);
+  return state !== undefined && (state.rest !== null || state.swept);
 }
 
 type Part = { ind: Indicator; path: string; size: number | undefined };
 
 function loadYears(engine: Engine, site: Site, part: Part, state: PartLoads, years: readonly number[], readPart: ReadPart): Promise<unknown> {
-  // Years being read by the load of every year need no load of their own.
-  const rest = state.rest;
-  const waits: Promise<void>[] = rest ? [rest] : [];
+  const waits: Promise<void>[] = [];
   const wanted = [...new Set(years)].filter((y) => {
     const there = state.years.get(y);
     if (there) waits.push(there);
-    return !there && !rest;
+    // A year the catalog does not list: read (or being read) by the sweep.
+    else if (state.swept) return false;
+    else if (state.sweep) waits.push(state.sweep);
+    return !there && !state.sweep;
   });
   if (wanted.length > 0) {
     const load = loadPart(engine, site, part, { years: wanted, except: [] }, readPart);
@@ -103,12 +110,32 @@ function loadYears(engine: Engine, site: Site, part: Part, state: PartLoads, yea
   return Promise.all(waits);
 }
 
+/**
+ * Every year: a part read whole at once; a part by year year by year, one after another (so that a
+ * year asked for meanwhile waits only for its own row group, or is read at once), then the row
+ * groups of any year the catalog does not list.
+ */
 function loadRest(engine: Engine, site: Site, part: Part, state: PartLoads, readPart: ReadPart): Promise<void> {
   if (state.rest) return state.rest;
-  const asked = [...state.years.keys()];
-  const own = loadPart(engine, site, part, part.size === undefined ? null : { years: null, except: asked }, readPart);
-  // Done when every year is: its own load and those of the years asked for before.
-  const rest = Promise.all([own, ...state.years.values()]).then(() => undefined);
+  const rest =
+    part.size === undefined
+      ? loadPart(engine, site, part, null, readPart)
+      : (async () => {
+          for (const y of part.ind.years) await loadYears(engine, site, part, state, [y], readPart);
+          if (state.swept) return;
+          if (!state.sweep) {
+            const sweep = loadPart(engine, site, part, { years: null, except: [...state.years.keys()] }, readPart);
+            state.sweep = sweep;
+            sweep.then(
+              () => (state.swept = true),
+              () => undefined,
+            );
+            sweep.catch(() => undefined).finally(() => {
+              if (state.sweep === sweep) state.sweep = null;
+            });
+          }
+          await state.sweep;
+        })();
   state.rest = rest;
   rest.catch(() => {
     if (state.rest === rest) state.rest = null;
