@@ -9,7 +9,7 @@ import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VALUE_PARTS_MIN_AREAS } from '../src/lib/data/site-package.js';
+import { VALUE_PARTS_MIN_AREAS, VALUE_PARTS_ROW_GROUPS } from '../src/lib/data/site-package.js';
 import { startPreview } from './lib/preview-server.mjs';
 import { addFrameRows, addPartRows, frameFloor, mapSize } from './bench-frames.mjs';
 
@@ -23,10 +23,13 @@ export function prepareScaleBuild(n, { build = true, log = () => {} } = {}) {
   const data = join(base, `data-${n}`);
   const out = join(base, `app-${n}`);
   const entryFile = join(data, 'catalog-entry.json');
-  // Data written before the value parts (more than VALUE_PARTS_MIN_AREAS cells: one Parquet file per indicator)
-  // or before the vector tiles are written again.
+  // Data written before the value parts (more than VALUE_PARTS_MIN_AREAS cells: one Parquet file per indicator),
+  // before their row group per year (VALUE_PARTS_ROW_GROUPS) or before the vector tiles are written again.
   const written = existsSync(entryFile) ? JSON.parse(readFileSync(entryFile, 'utf8')).site : null;
-  const stale = written !== null && n > VALUE_PARTS_MIN_AREAS && (!written.valueParts || !written.levels.some((l) => l.tiles));
+  const stale =
+    written !== null &&
+    n > VALUE_PARTS_MIN_AREAS &&
+    (written.valueParts?.rowGroups !== VALUE_PARTS_ROW_GROUPS || !written.levels.some((l) => l.tiles));
   if (stale) rmSync(data, { recursive: true, force: true });
   if (!existsSync(entryFile)) {
     log(`generating ${n.toLocaleString('en')} synthetic cells …`);

@@ -127,9 +127,13 @@ test('a reload with the network blocked after the first visit still shows the ma
   // The Gemeinden are drawn from their vector tiles: range requests answered by the worker from the
   // precached archive (206, just the bytes asked for).
   const ranges: { status: number; range: string; length: number }[] = [];
+  // Their values too: the shown year of each indicator's Parquet file (footer, row group).
+  const partRanges: typeof ranges = [];
   const onResponse = async (res: import('@playwright/test').Response) => {
-    if (!/\/gemeinde-[\w-]+\.pmtiles$/.test(new URL(res.url()).pathname) || !res.fromServiceWorker()) return;
-    ranges.push({ status: res.status(), range: res.request().headers()['range'] ?? '', length: (await res.body()).length });
+    const name = new URL(res.url()).pathname;
+    const into = /\/gemeinde-[\w-]+\.pmtiles$/.test(name) ? ranges : /\/[a-z_]+-[\w-]{8}\.parquet$/.test(name) ? partRanges : null;
+    if (!into || !res.fromServiceWorker()) return;
+    into.push({ status: res.status(), range: res.request().headers()['range'] ?? '', length: (await res.body()).length });
   };
   page.on('response', onResponse);
   await page.getByTestId('site-select').selectOption('gemeinden');
@@ -137,7 +141,8 @@ test('a reload with the network blocked after the first visit still shows the ma
   expect(await colouredShare(page)).toBeGreaterThan(0.1);
   page.off('response', onResponse);
   expect(ranges.length).toBeGreaterThan(1);
-  for (const r of ranges) {
+  expect(partRanges.length).toBeGreaterThan(1);
+  for (const r of [...ranges, ...partRanges]) {
     expect(r.status).toBe(206);
     const [, from, to] = /^bytes=(\d+)-(\d+)$/.exec(r.range)!;
     expect(r.length).toBe(Number(to) - Number(from) + 1);

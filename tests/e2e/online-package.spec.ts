@@ -160,7 +160,7 @@ test('always for this origin: kept, the next visit opens without asking; the sou
   await expect(page.getByTestId('about-dialog')).toContainText('Stadt Leipzig');
 });
 
-test('a tiled level from another origin: tiles read by range, values per indicator, the GeoJSON not read for the map', async ({ page, browser }) => {
+test('a tiled level from another origin: tiles and values by year read by range, the GeoJSON not read for the map', async ({ page, browser }) => {
   test.setTimeout(180_000);
   const view = 'ind=auslaenderanteil&year=2022';
   const reference = await browser.newPage();
@@ -188,8 +188,11 @@ test('a tiled level from another origin: tiles read by range, values per indicat
   expect(tiles.every((r) => r.range !== undefined)).toBe(true);
   const paths = got().map((r) => r.path);
   expect(paths).toContain('/gemeinden/gemeinden/values/auslaenderanteil.parquet');
-  for (const unread of ['gemeinde.geojson', 'values/all.csv', 'values/einwohner.parquet']) expect(paths).not.toContain(`/gemeinden/gemeinden/${unread}`);
-  // Another indicator: its values come from the package's host when first shown.
+  for (const unread of ['gemeinde.geojson', 'values/all.csv']) expect(paths).not.toContain(`/gemeinden/gemeinden/${unread}`);
+  // Values by year: every Parquet read is a byte range (footer, then the row groups asked for).
+  const parts = got().filter((r) => r.path.endsWith('.parquet'));
+  expect(parts.every((r) => r.range !== undefined && /^bytes=\d+-\d+$/.test(r.range))).toBe(true);
+  // Another indicator: its values come from the package's host (read when idle, or when first shown).
   await page.getByTestId('indicator-select').selectOption('einwohner');
   await waitForView(page, 'online-gemeinden|gemeinde|einwohner|');
   expect(got().map((r) => r.path)).toContain('/gemeinden/gemeinden/values/einwohner.parquet');

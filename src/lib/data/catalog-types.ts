@@ -88,6 +88,10 @@ export interface Site {
 export interface ValueParts {
   format: 'parquet';
   files: Record<string, string>;
+  /** 'year': each file has one row group per year and is read by range requests (site-package.js: VALUE_PARTS_ROW_GROUPS); absent: read whole. */
+  rowGroups?: 'year';
+  /** With rowGroups: indicator id → its file's length in bytes. */
+  sizes?: Record<string, number>;
 }
 
 export interface Catalog {

@@ -80,6 +80,7 @@ export function firstViewJson(view: FirstViewData): string;
 export const VALUE_PARTS_MIN_AREAS: 1000;
 /** The only format of value parts so far. */
 export const VALUE_PARTS_FORMAT: 'parquet';
+export const VALUE_PARTS_ROW_GROUPS: 'year';
 /** The path of an indicator's value part (format in site-package.js). */
 export function valuePartPath(dir: string, indicatorId: string): string;
 /** The path of the wide values table of a site with value parts (not loaded by the app). */

@@ -178,13 +178,21 @@ export function firstViewJson(view) {
 export const VALUE_PARTS_MIN_AREAS = 1000;
 /** The only format of value parts so far. */
 export const VALUE_PARTS_FORMAT = 'parquet';
+/**
+ * The catalog's `valueParts.rowGroups` of parts with one row group per year (rows sorted by year,
+ * then area id; the year column's statistics name each group's year), read by HTTP range requests
+ * year by year; `valueParts.sizes` then gives each file's length in bytes. Without it (catalogs
+ * written before), a part is one row group sorted by area id, then year, and is read whole.
+ */
+export const VALUE_PARTS_ROW_GROUPS = 'year';
 
 /**
  * The path of an indicator's value part: one Parquet file with the columns `area_id` (UTF8), `year`
  * (INT32) and the indicator's values.csv columns (valuePartColumns) under their values.csv names,
  * each DOUBLE — or UTF8 when the column holds a "below" cell such as "<1", written as values.csv
  * writes it; a missing cell is a null. Rows: the values.csv rows in which at least one of these
- * columns has a value, sorted by area id (code unit order), then year.
+ * columns has a value, sorted by year, then area id (code unit order), one row group per year
+ * (VALUE_PARTS_ROW_GROUPS).
  * @param {string} dir
  * @param {string} indicatorId
  */

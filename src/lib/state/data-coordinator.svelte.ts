@@ -13,6 +13,8 @@ import type { TableExtension } from '../data/user-data';
 import { fetchBytes, fetchJson } from '../data/urls';
 import type { Engine } from '../db/engine';
 import type { ConsoleResult } from '../db/sql-console';
+import type { ReadPart } from '../db/value-parts';
+import type { PartPieces } from '../io/value-part-range';
 import type { AreaValue } from '../data/values';
 import type { LevelData } from '../data/values';
 import { translate, type Lang } from '../i18n';
@@ -39,7 +41,7 @@ export class DataCoordinator {
   private readonly derivedPoints = new Set<string>();
   private readonly derivedExtensions = new Map<string, TableExtension>();
   /** Loads value parts of a site into DuckDB (db/value-parts.ts), once the engine runs. */
-  private loadParts: (site: Site, ids: readonly string[]) => Promise<void> = async () => {};
+  private loadParts: (site: Site, ids: readonly string[], years?: readonly number[]) => Promise<void> = async () => {};
 
   constructor(private readonly registry: SiteRegistry) {}
 
@@ -53,9 +55,19 @@ export class DataCoordinator {
     try {
       // Each download is used once: DuckDB takes over the buffer.
       const downloads = new Map<string, Promise<Uint8Array>>();
-      // A site with value parts: the default indicator's part instead of values.csv (the others when shown).
-      const firstPart = siteInView.valueParts?.files[siteInView.defaults.ind];
-      const first = siteInView.valueParts ? [firstPart] : [siteInView.values];
+      // A site with value parts: the default indicator's part instead of values.csv (the others when shown);
+      // parts by year: only the default year of it (footer and row group by range requests).
+      const parts = siteInView.valueParts;
+      const d = siteInView.defaults;
+      const firstPart = parts?.files[d.ind];
+      const firstSize = parts?.rowGroups === 'year' ? parts.sizes?.[d.ind] : undefined;
+      const first = parts ? (firstSize === undefined ? [firstPart] : []) : [siteInView.values];
+      const early = new Map<string, Promise<PartPieces | null>>();
+      if (firstPart && firstSize !== undefined) {
+        const pieces = import('../io/value-part-range').then((m) => m.readPartYears(firstPart, firstSize, { years: [d.year], except: [] }));
+        pieces.catch(() => undefined);
+        early.set(`${firstPart}|${d.year}`, pieces);
+      }
       for (const path of [...first, siteInView.areas]) if (path) downloads.set(path, fetchBytes(path));
       const readFile = (path: string): Promise<Uint8Array> => {
         const started = downloads.get(path);
@@ -70,11 +82,21 @@ export class DataCoordinator {
       const engine = await createBrowserEngine();
       this.engine = engine;
       // Value parts: fetched here, decoded to Arrow in their worker, inserted by db/value-parts.ts.
-      const readPart = async (path: string): Promise<Uint8Array> => {
-        const [bytes, { decodeValuePart }] = await Promise.all([readFile(path), import('../io/value-part-client')]);
-        return decodeValuePart(bytes, path);
+      const readPart: ReadPart = async (path, size, request) => {
+        if (request === null || size === undefined) {
+          const [bytes, { decodeValuePart }] = await Promise.all([readFile(path), import('../io/value-part-client')]);
+          return decodeValuePart(bytes, path);
+        }
+        const key = request.years?.length === 1 && request.except.length === 0 ? `${path}|${request.years[0]}` : '';
+        const started = early.get(key);
+        early.delete(key);
+        const [pieces, { decodeValuePartPieces }] = await Promise.all([
+          started ?? import('../io/value-part-range').then((m) => m.readPartYears(path, size, request)),
+          import('../io/value-part-client'),
+        ]);
+        return pieces ? decodeValuePartPieces(pieces, path) : null;
       };
-      this.loadParts = async (site, ids) => (await import('../db/value-parts')).ensureIndicatorsLoaded(engine, site, ids, readPart);
+      this.loadParts = async (site, ids, years) => (await import('../db/value-parts')).ensureIndicatorsLoaded(engine, site, ids, readPart, years);
       // Only the site in view is loaded now; others when the user switches to them. A site with
       // value parts gets its default indicator now, the others when first asked for.
       // A site's programme areas join it in DuckDB right after its own rows.
@@ -83,13 +105,13 @@ export class DataCoordinator {
         (site) =>
           loadSiteData(engine, site, readFile)
             // (A failure is no failure of the site: the view asks again and shows the part's own error.)
-            .then(() => (site.valueParts ? this.loadParts(site, [site.defaults.ind]).catch(() => undefined) : undefined))
+            .then(() => (site.valueParts ? this.loadParts(site, [site.defaults.ind], [site.defaults.year]).catch(() => undefined) : undefined))
             .then(() => this.writeProgrammeAreas(engine, site.id))
             .then(() => this.writeFormulaIndicators(engine, site.id))
             .then((failed) => {
               if (failed.length > 0) console.warn('Quartiersatlas: formula indicators that could not be computed', failed);
             }),
-        (site, ids) => this.loadParts(site, ids),
+        (site, ids, years) => this.loadParts(site, ids, years),
       );
       await cache.ensureSite(siteInView);
       this.cache = cache;
@@ -117,6 +139,12 @@ export class DataCoordinator {
   async levelValues(view: ViewState, site: Site, ind: Indicator): Promise<{ rows: AreaValue[]; data: LevelData | null } | null> {
     if (this.cache) {
       this.cache.setSecrecy(view.sec);
+      // The map of one year (no selection or trend needing the others): a site with value parts by
+      // year reads just that year (null: the cache answers with every year).
+      if (view.mode === 'map' && !view.trend && view.sel.length === 0) {
+        const rows = await this.cache.yearRows(site, view.level, ind, view.year);
+        if (rows) return { rows, data: null };
+      }
       const data = await this.cache.get(site, view.level, ind);
       return { rows: data.byYear.get(view.year) ?? [], data };
     }

@@ -5,7 +5,7 @@ import { baseLevel } from '../data/catalog';
 import { PROGRAMME_LEVEL, type ProgrammeArea } from '../data/programme-areas';
 import type { GridTownFigures } from './grid-towns';
 import type { Engine } from '../db/engine';
-import { areaLevel, levelAreas, levelPoints, levelSeries, levelYearValues, type AreaInfo, type YearValue } from '../db/queries';
+import { areaLevel, levelAreas, levelPoints, levelSeries, levelValues, levelYearValues, type AreaInfo, type YearValue } from '../db/queries';
 import type { AreaPoint, AreaValue } from '../data/values';
 import { gridColumn, gridPositions } from '../db/grid';
 import type { LevelData } from '../data/values';
@@ -36,7 +36,7 @@ export class ValueCache {
   constructor(
     private readonly engine: Engine,
     private readonly loadSite: (site: Site) => Promise<void>,
-    private readonly loadIndicators: (site: Site, ids: readonly string[]) => Promise<void> = async () => {},
+    private readonly loadIndicators: (site: Site, ids: readonly string[], years?: readonly number[]) => Promise<void> = async () => {},
   ) {}
 
   /** The answer for `key`, computed on first request; a failure is forgotten so it can be retried. */
@@ -61,14 +61,34 @@ export class ValueCache {
    * answer about an indicator waits for (a site with value parts reads an indicator's file when it
    * is first asked for, so no view reads an indicator that is not loaded yet as empty).
    */
-  async ensureIndicators(site: Site, ids: readonly string[]): Promise<void> {
+  async ensureIndicators(site: Site, ids: readonly string[], years?: readonly number[]): Promise<void> {
     await this.ensureSite(site);
     if (!site.valueParts) return;
-    await this.loadIndicators(site, ids);
-    for (const id of ids) this.partsLoaded.add(`${site.id}|${id}`);
+    await this.loadIndicators(site, ids, years);
+    if (years === undefined) for (const id of ids) this.partsLoaded.add(`${site.id}|${id}`);
   }
 
-  /** site|indicator of the value parts loaded (prefetch reads no new ones). */
+  /** Whether a site reads its values year by year (value parts with a row group per year). */
+  private static byYear(site: Site): boolean {
+    return site.valueParts?.rowGroups === 'year' && site.kind !== 'grid';
+  }
+
+  /**
+   * The rows of one year of an indicator at a level, as get() would give them, reading only that
+   * year's values (a site with value parts by year; kept as a one-year entry). Null when get() is to
+   * answer: another site, secrecy on (it needs whole answers), or the answer of every year is held.
+   */
+  async yearRows(site: Site, level: string, ind: Indicator, year: number): Promise<AreaValue[] | null> {
+    if (!ValueCache.byYear(site) || this.secrecy > 1 || this.entries.has(`${site.id}|${level}|${ind.id}`)) return null;
+    const data = await this.cached(`${site.id}|${level}|${ind.id}|y${year}`, () =>
+      this.ensureIndicators(site, [ind.id], [year])
+        .then(() => levelValues(this.engine, site, ind, level, year))
+        .then(group),
+    );
+    return data.byYear.get(year) ?? [];
+  }
+
+  /** site|indicator of the value parts loaded with every year (prefetch reads no new ones). */
   private readonly partsLoaded = new Set<string>();
 
   /** Every indicator of every site loaded so far in DuckDB (the SQL console reads the tables directly). */
@@ -168,10 +188,7 @@ export class ValueCache {
       Promise.all(held.map((p) => this.get(site, level, p.ind))),
       missing.length === 0
         ? []
-        : this.ensureIndicators(
-            site,
-            missing.map((p) => p.ind.id),
-          ).then(() => levelYearValues(this.engine, site, missing, level)),
+        : Promise.all(missing.map((p) => this.ensureIndicators(site, [p.ind.id], [p.year]))).then(() => levelYearValues(this.engine, site, missing, level)),
     ]);
     return picks.map((p) => {
       const m = missing.indexOf(p);
@@ -309,19 +326,31 @@ export class ValueCache {
     }
   }
 
-  /** Loads the level's other indicators one by one, each after the browser has been idle. */
-  prefetch(site: Site, level: string): void {
-    const token = `${site.id}|${level}`;
+  /**
+   * Loads the level's other indicators one by one, each after the browser has been idle. A site with
+   * value parts by year (given the `year` and indicator shown): into DuckDB only, no answers kept (the
+   * JS heap stays small) — first `year` of every other indicator (an indicator switch then reads no
+   * file), then the other years of the one shown (a year switch then reads none). Other sites with
+   * value parts: only indicators already in DuckDB, so that idle time fetches none nobody asked for.
+   */
+  prefetch(site: Site, level: string, year?: number, shown?: Indicator): void {
+    const byYear = ValueCache.byYear(site) && year !== undefined && this.secrecy <= 1;
+    const token = byYear ? `${site.id}|${level}|${year}|${shown?.id ?? ''}` : `${site.id}|${level}`;
     if (this.prefetching === token) return;
     this.prefetching = token;
-    // A site with value parts: only indicators whose values are in DuckDB already (or that have no
-    // part), so that idle time fetches no indicator nobody asked for.
     const parts = site.valueParts?.files;
-    const queue = site.indicators.filter((i) => !parts || parts[i.id] === undefined || this.partsLoaded.has(`${site.id}|${i.id}`));
+    const jobs: (() => Promise<unknown>)[] = byYear
+      ? [
+          ...site.indicators.filter((i) => i.id !== shown?.id).map((i) => () => this.ensureIndicators(site, [i.id], [year])),
+          ...(shown ? [() => this.ensureIndicators(site, [shown.id])] : []),
+        ]
+      : site.indicators
+          .filter((i) => !parts || parts[i.id] === undefined || this.partsLoaded.has(`${site.id}|${i.id}`))
+          .map((i) => () => this.get(site, level, i));
     const next = (): void => {
-      const ind = queue.shift();
-      if (!ind || this.prefetching !== token) return;
-      const run = () => void this.get(site, level, ind).then(next, next);
+      const job = jobs.shift();
+      if (!job || this.prefetching !== token) return;
+      const run = () => void job().then(next, next);
       if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 500 });
       else setTimeout(run, 50);
     };

@@ -226,7 +226,7 @@ export class ViewPipeline {
       if (gen !== this.generation) return;
       await map.areas.painted();
       if (gen !== this.generation) return;
-      cache?.prefetch(site, level.id);
+      cache?.prefetch(site, level.id, view.year, ind);
       this.markPainted(view, result, { start, queried, recolored });
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);

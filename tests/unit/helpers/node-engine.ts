@@ -8,8 +8,9 @@ import { ENGINE_SETUP_SQL, type Engine } from '../../../src/lib/db/engine';
 import { bundledCatalog } from '../../../src/lib/data/catalog';
 import type { Site } from '../../../src/lib/data/catalog-types';
 import { loadSiteData } from '../../../src/lib/db/load';
-import { ensureIndicatorsLoaded } from '../../../src/lib/db/value-parts';
-import { valuePartToArrowIPC } from '../../../src/lib/io/value-part';
+import { ensureIndicatorsLoaded, type PartRequest } from '../../../src/lib/db/value-parts';
+import { valuePartPiecesToArrowIPC, valuePartToArrowIPC } from '../../../src/lib/io/value-part';
+import { readPartYears, type RangeReader } from '../../../src/lib/io/value-part-range';
 
 const require = createRequire(import.meta.url);
 const dist = (file: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${file}`);
@@ -42,9 +43,23 @@ export async function readDataFile(path: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(dataDir + path));
 }
 
-/** A bundled value part (data/<site>/values/<id>.parquet) as the Arrow IPC stream DuckDB inserts, as the app's worker makes it. */
-export async function readDataPart(path: string): Promise<Uint8Array> {
-  return valuePartToArrowIPC(await readDataFile(path), path);
+/** A file's bytes as range requests get them (`log`: each range asked for; `whole`: as a server that ignores Range). */
+export function rangeReader(bytes: Uint8Array, log: [number, number][] = [], whole = false): RangeReader {
+  return async (start, end) => {
+    log.push([start, end]);
+    return whole ? { bytes: bytes.slice(), whole: true } : { bytes: bytes.slice(start, end), whole: false };
+  };
+}
+
+/**
+ * A bundled value part (data/<site>/values/<id>.parquet) as the Arrow IPC stream DuckDB inserts, as the
+ * app's worker makes it: whole, or (with `request`) the row groups of the years asked for, read by ranges.
+ */
+export async function readDataPart(path: string, size?: number, request?: PartRequest | null): Promise<Uint8Array | null> {
+  const bytes = await readDataFile(path);
+  if (!request || size === undefined) return valuePartToArrowIPC(bytes, path);
+  const pieces = await readPartYears(path, size, request, rangeReader(bytes));
+  return pieces && valuePartPiecesToArrowIPC(pieces, path);
 }
 
 /** A bundled site into DuckDB with all its values (a site with value parts: every part read at once, as after every indicator was shown). */
