@@ -4,32 +4,13 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
 import { fittedProjection } from '../../src/lib/map/first-paint';
 import { expectOnlyOwnOrigin, waitForView } from './helpers';
+import { catchFirstPaint, catalogSites, type Box } from './first-paint-catch';
 
 expectOnlyOwnOrigin(test);
 
-const catalog = JSON.parse(readFileSync(new URL('../../data/catalog.json', import.meta.url), 'utf8')) as {
-  sites: { id: string; bounds: [number, number, number, number] }[];
-};
-const leipzig = catalog.sites.find((s) => s.id === 'leipzig')!;
+const leipzig = catalogSites.find((s) => s.id === 'leipzig')!;
 const ortsteile = JSON.parse(readFileSync(new URL('../../data/leipzig/ortsteil.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
 
-/** Keeps a copy of the first paint's pixels the moment its canvas enters the page (before MapLibre replaces it). */
-async function catchFirstPaint(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __firstPaint?: ImageData };
-    new MutationObserver((records) => {
-      for (const r of records) {
-        for (const node of r.addedNodes) {
-          if (node instanceof HTMLCanvasElement && node.dataset.testid === 'first-paint' && !w.__firstPaint) {
-            w.__firstPaint = node.getContext('2d')!.getImageData(0, 0, node.width, node.height);
-          }
-        }
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-
-type Box = { left: number; top: number; right: number; bottom: number };
 type Compared = { size: [number, number][]; extents: Box[]; at: string[][] };
 
 /**
