@@ -6,13 +6,13 @@
 // Usage: node scripts/bench-programme-areas.mjs [--runs N] [--json]
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { runnerImport } from 'vite';
+import { closeModules, loadModule } from './lib/module-loader.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 15;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const log = (msg) => process.stderr.write(`${msg}\n`);
-const load = async (path) => (await runnerImport(`${root}${path}`, { configFile: false, root, logLevel: 'error' })).module;
+const load = (path) => loadModule(root, path);
 
 const { createNodeEngine, loadBundledSite } = await load('tests/unit/helpers/node-engine.ts');
 const { findBundledSite, findIndicator } = await load('src/lib/data/catalog.ts');
@@ -120,4 +120,5 @@ else {
   process.stdout.write('| metric | n | median | p95 | min | max | goal |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |\n');
   for (const r of rows) process.stdout.write(`| ${r.name} | ${r.n} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.goal} |\n`);
 }
+await closeModules();
 process.exit(0);
