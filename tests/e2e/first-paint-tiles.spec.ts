@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { fittedProjection } from '../../src/lib/map/first-paint';
 import { expectOnlyOwnOrigin, waitForView } from './helpers';
-import { catchFirstPaint, catalogSites, type Box } from './first-paint-catch';
+import { catchFirstPaint, catalogSites, compareFirstPaint } from './first-paint-catch';
 
 // The first paint of a tiled level (the Gemeinden, 10,786 areas from data/gemeinden/gemeinde.pmtiles): the
 // tiles MapLibre reads for the first camera, drawn on a 2D canvas before MapLibre has loaded; MapLibre's
@@ -13,60 +13,6 @@ expectOnlyOwnOrigin(test);
 
 const gemeinden = catalogSites.find((s) => s.id === 'gemeinden')!;
 const geometry = JSON.parse(readFileSync(new URL('../../data/gemeinden/gemeinde.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
-
-interface Compared {
-  size: [number, number][];
-  extents: Box[];
-  /** Per point: the first paint's colour at it and 2 px around it (5 values), then MapLibre's. */
-  at: string[][];
-  /** Pixels whose colour differs by more than `tolerance` (sum of RGB) between the two, of all pixels. */
-  differing: number;
-  total: number;
-}
-
-async function compare(page: Page, points: [number, number][], tolerance: number): Promise<Compared | null> {
-  return page.evaluate(
-    ({ pts, tolerance }) => {
-      const first = (window as unknown as { __firstPaint?: ImageData }).__firstPaint;
-      if (!first) return null;
-      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas.maplibregl-canvas')!;
-      const off = document.createElement('canvas');
-      off.width = canvas.width;
-      off.height = canvas.height;
-      const ctx = off.getContext('2d')!;
-      ctx.drawImage(canvas, 0, 0);
-      const live = ctx.getImageData(0, 0, off.width, off.height);
-      const hex = (d: ImageData, x: number, y: number) => {
-        const i = (Math.round(y) * d.width + Math.round(x)) * 4;
-        return '#' + [d.data[i]!, d.data[i + 1]!, d.data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
-      };
-      const extent = (d: ImageData) => {
-        let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
-        for (let y = 0; y < d.height; y++) {
-          for (let x = 0; x < d.width; x++) {
-            const i = (y * d.width + x) * 4;
-            if (Math.abs(d.data[i]! - 0xf3) + Math.abs(d.data[i + 1]! - 0xf1) + Math.abs(d.data[i + 2]! - 0xec) <= 6) continue;
-            left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
-          }
-        }
-        return { left, top, right, bottom };
-      };
-      let differing = 0;
-      if (first.width === live.width && first.height === live.height) {
-        for (let i = 0; i < first.data.length; i += 4) {
-          const d = Math.abs(first.data[i]! - live.data[i]!) + Math.abs(first.data[i + 1]! - live.data[i + 1]!) + Math.abs(first.data[i + 2]! - live.data[i + 2]!);
-          if (d > tolerance) differing++;
-        }
-      }
-      const at = pts.map(([x, y]) => [
-        ...[[0, 0], [-2, 0], [2, 0], [0, -2], [0, 2]].map(([dx, dy]) => hex(first, x + dx!, y + dy!)),
-        hex(live, x, y),
-      ]);
-      return { size: [[first.width, first.height], [live.width, live.height]] as [number, number][], extents: [extent(first), extent(live)], at, differing, total: first.width * first.height };
-    },
-    { pts: points, tolerance },
-  );
-}
 
 test('Gemeinden: the first paint draws the tiles before MapLibre, and MapLibre takes over with the same picture', async ({ page }) => {
   const archiveRequests: string[] = [];
@@ -101,7 +47,7 @@ test('Gemeinden: the first paint draws the tiles before MapLibre, and MapLibre t
   };
   const features = (geometry.features as Feature<Polygon | MultiPolygon>[]).filter((f) => extentOf(f) >= 12);
   const points = features.map((f) => project(...(pointOnFeature(f).geometry.coordinates as [number, number])));
-  const found = await compare(page, points, 24);
+  const found = await compareFirstPaint(page, points, { cross: 2, tolerance: 24 });
   expect(found, 'the first paint was drawn').not.toBeNull();
   const { size, extents, at, differing, total } = found!;
   expect(size[0]).toEqual(size[1]);

@@ -1,56 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
 import { fittedProjection } from '../../src/lib/map/first-paint';
 import { expectOnlyOwnOrigin, waitForView } from './helpers';
-import { catchFirstPaint, catalogSites, type Box } from './first-paint-catch';
+import { catchFirstPaint, catalogSites, compareFirstPaint } from './first-paint-catch';
 
 expectOnlyOwnOrigin(test);
 
 const leipzig = catalogSites.find((s) => s.id === 'leipzig')!;
 const ortsteile = JSON.parse(readFileSync(new URL('../../data/leipzig/ortsteil.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
-
-type Compared = { size: [number, number][]; extents: Box[]; at: string[][] };
-
-/**
- * The first paint (as caught) and MapLibre's canvas (its drawing buffer is preserved): their sizes, the box
- * of every pixel that is not the background (where the areas are), and the colours at `points` (CSS px).
- */
-async function compare(page: Page, points: [number, number][]): Promise<Compared | null> {
-  return page.evaluate((pts) => {
-    const first = (window as unknown as { __firstPaint?: ImageData }).__firstPaint;
-    if (!first) return null;
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas.maplibregl-canvas')!;
-    const off = document.createElement('canvas');
-    off.width = canvas.width;
-    off.height = canvas.height;
-    const ctx = off.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const live = ctx.getImageData(0, 0, off.width, off.height);
-    const hex = (d: ImageData, x: number, y: number) => {
-      const i = (Math.round(y) * d.width + Math.round(x)) * 4;
-      return '#' + [d.data[i]!, d.data[i + 1]!, d.data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
-    };
-    const extent = (d: ImageData) => {
-      let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
-      for (let y = 0; y < d.height; y++) {
-        for (let x = 0; x < d.width; x++) {
-          const i = (y * d.width + x) * 4;
-          if (Math.abs(d.data[i]! - 0xf3) + Math.abs(d.data[i + 1]! - 0xf1) + Math.abs(d.data[i + 2]! - 0xec) <= 6) continue;
-          left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
-        }
-      }
-      return { left, top, right, bottom };
-    };
-    // Each point with a 3 px cross around it in the first paint (to tell points well inside an area), then MapLibre's colour.
-    const at = pts.map(([x, y]) => [
-      ...[[0, 0], [-3, 0], [3, 0], [0, -3], [0, 3]].map(([dx, dy]) => hex(first, x + dx!, y + dy!)),
-      hex(live, x, y),
-    ]);
-    return { size: [[first.width, first.height], [live.width, live.height]] as [number, number][], extents: [extent(first), extent(live)], at };
-  }, points);
-}
 
 test('the first paint shows the real first view at once, and MapLibre takes over with the same colours in the same place', async ({ page }) => {
   await catchFirstPaint(page);
@@ -65,7 +24,7 @@ test('the first paint shows the real first view at once, and MapLibre takes over
   const project = fittedProjection(leipzig.bounds, box[0]!, box[1]!);
   const features = (ortsteile.features as Feature<Polygon | MultiPolygon>[]).slice(0, 20);
   const points = features.map((f) => project(...(pointOnFeature(f).geometry.coordinates as [number, number])));
-  const found = await compare(page, points);
+  const found = await compareFirstPaint(page, points, { cross: 3, tolerance: 24 });
   expect(found, 'the first paint was drawn').not.toBeNull();
   const { size, extents, at } = found!;
   expect(size[0]).toEqual(size[1]);
