@@ -203,4 +203,23 @@ describe('Gemeinden value parts in DuckDB', () => {
     await insertIndicators(engine, { ...mini, id: 'mini-csv' }, mini.indicators, 'mini.csv');
     expect(await queryRows(engine, `SELECT area_id, value, num, den, below FROM observations WHERE site = 'mini-csv' ORDER BY area_id`)).toEqual(got);
   });
+  it('text goes into DuckDB byte for byte: area ids with umlauts and other scripts, numbers beside them', async () => {
+    const engine = await createNodeEngine();
+    const mini: Site = {
+      ...site,
+      id: 'mini-text',
+      valueParts: { format: 'parquet', files: { auslaenderanteil: 'mini-text/values/auslaenderanteil.parquet' } },
+      indicators: [findIndicator(site, 'auslaenderanteil')],
+    };
+    await engine.query(`CREATE TABLE IF NOT EXISTS observations (site VARCHAR NOT NULL, area_id VARCHAR NOT NULL, ind VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE, num DOUBLE, den DOUBLE, below DOUBLE)`);
+    const ids = ['Görlitz-Königshufen', 'Łódź', 'Straße 7', '東京', 'a'];
+    const rows = ids.map((areaId, i) => ({ areaId, year: 2020 + (i % 2), values: { auslaenderanteil: i === 2 ? null : i * 1.5, auslaender_est: i, einwohner: 100 + i } }));
+    const parquet = valuePartParquet(mini.indicators[0]!, rows);
+    await ensureIndicatorsLoaded(engine, mini, ['auslaenderanteil'], async (p) => valuePartToArrowIPC(parquet, p));
+    const got = await queryRows(engine, `SELECT area_id, year, value, num, den FROM observations WHERE site = 'mini-text' ORDER BY area_id`);
+    const expected = rows
+      .map((r) => ({ area_id: r.areaId, year: r.year, value: r.values.auslaenderanteil, num: r.values.auslaender_est, den: r.values.einwohner }))
+      .sort((a, b) => (a.area_id < b.area_id ? -1 : 1));
+    expect(got).toEqual(expected);
+  });
 });

@@ -5,7 +5,7 @@
 // years (value-part-range.ts) arrives as pieces: its footer and the row groups asked for.
 import { parquetMetadata, parquetRead, type AsyncBuffer, type ColumnData, type FileMetaData, type SchemaElement } from 'hyparquet';
 import type { PartPieces } from './value-part-range';
-import { Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { Float64, Int32, makeData, makeVector, Table, tableToIPC, Utf8, type DataType, type Vector } from 'apache-arrow';
 
 /** A column of a value part as Arrow reads it: UTF8 text, INT32, or DOUBLE. */
 function arrowType(element: SchemaElement, file: string): DataType {
@@ -83,6 +83,8 @@ async function decode(file: AsyncBuffer, metadata: FileMetaData, spans: readonly
         metadata,
         rowStart,
         rowEnd,
+        // Text as its UTF-8 bytes, which go into the Arrow column as they are (no decoding and encoding again).
+        parsers: { stringFromBytes: (bytes: Uint8Array) => bytes as unknown as string },
         onChunk: (chunk: ColumnData) => {
           const i = index.get(chunk.columnName);
           if (i === undefined) return;
@@ -104,9 +106,41 @@ async function decode(file: AsyncBuffer, metadata: FileMetaData, spans: readonly
   if (short >= 0) throw new Error(`${name}: column "${fields[short]!.name}" has ${filled[short]} of ${rows} values`);
   const vectors: Record<string, Vector> = {};
   fields.forEach((f, i) => {
-    const values = columns[i]!;
-    if (types[i] instanceof Float64) for (let r = 0; r < rows; r++) if (typeof values[r] !== 'number' && values[r] !== null) values[r] = null;
-    vectors[f.name] = vectorFromArray(values, types[i]);
+    vectors[f.name] = arrowColumn(columns[i]!, types[i]!);
   });
   return tableToIPC(new Table(vectors), 'stream');
+}
+
+/**
+ * One Arrow column from the decoded values (numbers; text as UTF-8 bytes; null or undefined for a missing
+ * cell, and anything else in a number column too), built from its buffers directly: Arrow's builders
+ * cost several times more at 100,000 rows.
+ */
+function arrowColumn(values: readonly unknown[], type: DataType): Vector {
+  const length = values.length;
+  const nullBitmap = new Uint8Array((length + 7) >> 3);
+  let nullCount = 0;
+  const valid = (r: number, ok: boolean): boolean => {
+    if (ok) nullBitmap[r >> 3]! |= 1 << (r & 7);
+    else nullCount++;
+    return ok;
+  };
+  if (type instanceof Utf8) {
+    const valueOffsets = new Int32Array(length + 1);
+    let bytes = 0;
+    for (let r = 0; r < length; r++) {
+      const v = values[r];
+      if (valid(r, v instanceof Uint8Array)) bytes += (v as Uint8Array).byteLength;
+      valueOffsets[r + 1] = bytes;
+    }
+    const data = new Uint8Array(bytes);
+    for (let r = 0; r < length; r++) if (values[r] instanceof Uint8Array) data.set(values[r] as Uint8Array, valueOffsets[r]);
+    return makeVector(makeData({ type, length, nullCount, nullBitmap, valueOffsets, data }));
+  }
+  const data = type instanceof Int32 ? new Int32Array(length) : new Float64Array(length);
+  for (let r = 0; r < length; r++) {
+    const v = values[r];
+    if (valid(r, typeof v === 'number')) data[r] = v as number;
+  }
+  return makeVector(makeData({ type: type as Float64, length, nullCount, nullBitmap, data }));
 }

@@ -5,14 +5,17 @@ import { baseLevel } from '../data/catalog';
 import { PROGRAMME_LEVEL, type ProgrammeArea } from '../data/programme-areas';
 import type { GridTownFigures } from './grid-towns';
 import type { Engine } from '../db/engine';
-import { areaLevel, levelAreas, levelPoints, levelSeries, levelValues, levelYearValues, type AreaInfo, type YearValue } from '../db/queries';
+import { areaLevel, levelAreas, levelPoints, levelSeries, levelYearValues, type AreaInfo, type YearValue } from '../db/queries';
 import type { AreaPoint, AreaValue } from '../data/values';
 import { gridColumn, gridPositions } from '../db/grid';
 import type { LevelData } from '../data/values';
 import type { RestReference } from '../data/programme-rest-reference';
+import { levelYearColumns, YearColumnStore, yearRowsOf, type YearColumns } from '../db/year-columns';
 
 
 const MAX_ENTRIES = 96;
+/** Bytes of years kept column-wise (a year of 100,000 areas takes about 1.2 MB). */
+const YEAR_COLUMN_BYTES = 64 * 1024 * 1024;
 
 /**
  * Answers from DuckDB, kept per site × level × indicator with all years, so
@@ -80,13 +83,34 @@ export class ValueCache {
    */
   async yearRows(site: Site, level: string, ind: Indicator, year: number): Promise<AreaValue[] | null> {
     if (!ValueCache.byYear(site) || this.secrecy > 1 || this.entries.has(`${site.id}|${level}|${ind.id}`)) return null;
-    const data = await this.cached(`${site.id}|${level}|${ind.id}|y${year}`, () =>
-      this.ensureIndicators(site, [ind.id], [year])
-        .then(() => levelValues(this.engine, site, ind, level, year))
-        .then(group),
-    );
-    return data.byYear.get(year) ?? [];
+    return yearRowsOf(await this.yearColumns(site, level, ind, year));
   }
+
+  /** One year of an indicator at a level, column-wise (db/year-columns.ts): asked once, kept within YEAR_COLUMN_BYTES. */
+  private yearColumns(site: Site, level: string, ind: Indicator, year: number): Promise<YearColumns> {
+    const key = `${site.id}|${level}|${ind.id}|${year}`;
+    const held = this.years.get(key);
+    if (held) return Promise.resolve(held);
+    let asked = this.yearsAsked.get(key);
+    if (!asked) {
+      const levelKey = `${site.id}|${level}`;
+      asked = this.ensureIndicators(site, [ind.id], [year])
+        .then(() => levelYearColumns(this.engine, site, ind, level, year, this.years.idsOf(levelKey)))
+        .then((columns) => {
+          if (this.yearsAsked.get(key) === asked) this.years.set(key, levelKey, columns);
+          return columns;
+        })
+        .finally(() => {
+          if (this.yearsAsked.get(key) === asked) this.yearsAsked.delete(key);
+        });
+      this.yearsAsked.set(key, asked);
+    }
+    return asked;
+  }
+
+  /** Years asked for column-wise (site|level|indicator|year), and those being asked. */
+  private readonly years = new YearColumnStore(YEAR_COLUMN_BYTES);
+  private readonly yearsAsked = new Map<string, Promise<YearColumns>>();
 
   /** site|indicator of the value parts loaded with every year (prefetch reads no new ones). */
   private readonly partsLoaded = new Set<string>();
@@ -294,9 +318,16 @@ export class ValueCache {
     });
   }
 
+  /** Drops years kept column-wise, and the asks under way (their answers are not kept then). */
+  private forgetYears(drop: (key: string) => boolean): void {
+    this.years.forget(drop);
+    for (const key of [...this.yearsAsked.keys()]) if (drop(key)) this.yearsAsked.delete(key);
+  }
+
   /** Forgets everything of a site (a deleted import). */
   forget(siteId: string): void {
     this.sitesAsked.delete(siteId);
+    this.forgetYears((key) => key.startsWith(`${siteId}|`));
     for (const map of [this.entries, this.memo] as Map<string, unknown>[]) {
       for (const key of [...map.keys()]) if (key.startsWith(`${siteId}|`) || key.includes(`|${siteId}|`) || key.endsWith(`|${siteId}`)) map.delete(key);
     }
@@ -304,6 +335,10 @@ export class ValueCache {
 
   /** Forgets the answers for some indicators of a site at every level (their rows were rewritten: formula indicators). */
   forgetIndicators(siteId: string, ids: readonly string[]): void {
+    this.forgetYears((key) => {
+      const [site, , ind] = key.split('|');
+      return site === siteId && ind !== undefined && ids.includes(ind);
+    });
     for (const key of [...this.entries.keys()]) {
       const [site, , ind] = key.split('|');
       if (site === siteId && ind !== undefined && ids.includes(ind)) this.entries.delete(key);
@@ -312,6 +347,7 @@ export class ValueCache {
 
   /** Forgets one level of a site (its areas were replaced: programme areas edited). */
   forgetLevel(siteId: string, level: string): void {
+    this.forgetYears((key) => key.startsWith(`${siteId}|${level}|`));
     for (const key of [...this.entries.keys()]) if (key.startsWith(`${siteId}|${level}|`)) this.entries.delete(key);
     if (level === PROGRAMME_LEVEL) {
       // The base level's secrecy depends on the programme areas too.
@@ -328,10 +364,12 @@ export class ValueCache {
 
   /**
    * Loads the level's other indicators one by one, each after the browser has been idle. A site with
-   * value parts by year (given the `year` and indicator shown): into DuckDB only, no answers kept (the
-   * JS heap stays small) — first `year` of every other indicator (an indicator switch then reads no
-   * file), then the other years of the one shown (a year switch then reads none). Other sites with
-   * value parts: only indicators already in DuckDB, so that idle time fetches none nobody asked for.
+   * value parts by year (given the `year` and indicator shown): years column-wise, no row objects kept
+   * (the JS heap stays small) — the neighbouring years of the one shown, then `year` of every other
+   * indicator (an indicator switch then neither reads a file nor asks DuckDB), then the shown one's
+   * other years, nearest first (a year switch then asks nothing), then its every year into DuckDB (for
+   * the trend). Other sites with value parts: only indicators already in DuckDB, so that idle time
+   * fetches none nobody asked for.
    */
   prefetch(site: Site, level: string, year?: number, shown?: Indicator): void {
     const byYear = ValueCache.byYear(site) && year !== undefined && this.secrecy <= 1;
@@ -339,14 +377,18 @@ export class ValueCache {
     if (this.prefetching === token) return;
     this.prefetching = token;
     const parts = site.valueParts?.files;
-    const jobs: (() => Promise<unknown>)[] = byYear
-      ? [
-          ...site.indicators.filter((i) => i.id !== shown?.id).map((i) => () => this.ensureIndicators(site, [i.id], [year])),
-          ...(shown ? [() => this.ensureIndicators(site, [shown.id])] : []),
-        ]
-      : site.indicators
-          .filter((i) => !parts || parts[i.id] === undefined || this.partsLoaded.has(`${site.id}|${i.id}`))
-          .map((i) => () => this.get(site, level, i));
+    let jobs: (() => Promise<unknown>)[];
+    if (byYear) {
+      const missing = (i: Indicator, y: number) => !this.years.has(`${site.id}|${level}|${i.id}|${y}`);
+      const yearsOf = (i: Indicator) => [...i.years].filter((y) => y !== year && missing(i, y)).sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b);
+      const shownYears = shown ? yearsOf(shown).map((y) => () => this.yearColumns(site, level, shown, y)) : [];
+      const others = site.indicators.filter((i) => i.id !== shown?.id && i.years.includes(year) && missing(i, year)).map((i) => () => this.yearColumns(site, level, i, year));
+      jobs = [...shownYears.slice(0, 2), ...others, ...shownYears.slice(2), ...(shown ? [() => this.ensureIndicators(site, [shown.id])] : [])];
+    } else {
+      jobs = site.indicators
+        .filter((i) => !parts || parts[i.id] === undefined || this.partsLoaded.has(`${site.id}|${i.id}`))
+        .map((i) => () => this.get(site, level, i));
+    }
     const next = (): void => {
       const job = jobs.shift();
       if (!job || this.prefetching !== token) return;
