@@ -16,6 +16,8 @@ import { levelYearColumns, YearColumnStore, yearRowsOf, type YearColumns } from 
 const MAX_ENTRIES = 96;
 /** Bytes of years kept column-wise (a year of 100,000 areas takes about 1.2 MB). */
 const YEAR_COLUMN_BYTES = 64 * 1024 * 1024;
+/** Rows kept as objects besides (about 100 bytes each): 20 years of the Gemeinden, or two of 100,000 areas. */
+const ROW_MEMO = 240_000;
 
 /**
  * Answers from DuckDB, kept per site × level × indicator with all years, so
@@ -83,8 +85,26 @@ export class ValueCache {
    */
   async yearRows(site: Site, level: string, ind: Indicator, year: number): Promise<AreaValue[] | null> {
     if (!ValueCache.byYear(site) || this.secrecy > 1 || this.entries.has(`${site.id}|${level}|${ind.id}`)) return null;
-    return yearRowsOf(await this.yearColumns(site, level, ind, year));
+    const columns = await this.yearColumns(site, level, ind, year);
+    // The rows of the last few years asked (as many as make ROW_MEMO rows): a switch back to one costs nothing.
+    const key = `${site.id}|${level}|${ind.id}|${year}`;
+    const memo = this.rowMemo.get(key);
+    if (memo?.columns === columns) return memo.rows;
+    const rows = yearRowsOf(columns);
+    this.rowMemo.delete(key);
+    this.rowMemo.set(key, { columns, rows });
+    let held = 0;
+    for (const m of this.rowMemo.values()) held += m.rows.length;
+    for (const [k, m] of this.rowMemo) {
+      if (held <= ROW_MEMO || this.rowMemo.size <= 1) break;
+      this.rowMemo.delete(k);
+      held -= m.rows.length;
+    }
+    return rows;
   }
+
+  /** Rows given out by yearRows lately, with the columns they came from. */
+  private readonly rowMemo = new Map<string, { columns: YearColumns; rows: AreaValue[] }>();
 
   /** One year of an indicator at a level, column-wise (db/year-columns.ts): asked once, kept within YEAR_COLUMN_BYTES. */
   private yearColumns(site: Site, level: string, ind: Indicator, year: number): Promise<YearColumns> {
