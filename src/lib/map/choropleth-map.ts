@@ -191,10 +191,7 @@ export class ChoroplethMap {
     this.map.fitBounds(bounds, { padding: 24, animate });
   }
 
-  /**
-   * Writes each area's colour (null = missing) into feature-state, only where it changed; an area left
-   * out becomes missing. One state key per area (`color`): dimmed where a scatter brush leaves it out.
-   */
+  /** Writes each area's colour (null = missing; one left out becomes missing) where it changed; dimmed outside a brush. */
   recolor(colors: ReadonlyMap<string, string | null>): void {
     const source = this.active;
     const last = source ? this.colors.get(source) : undefined;
@@ -243,10 +240,7 @@ export class ChoroplethMap {
     this.marked = next;
   }
 
-  /**
-   * Brushed areas (scatter): these are outlined, the others dimmed (their colour written with less alpha:
-   * layers.ts, dimmedColor); null clears the brush. Only areas whose dimming changed are written.
-   */
+  /** Brushed areas (scatter): the others are dimmed (layers.ts, dimmedColor); null clears the brush. Writes only changes. */
   setBrushed(ids: readonly string[] | null): void {
     if (ids === null && this.brushed === null) return; // every refresh calls this: nothing to do without a brush
     const next = ids === null ? null : new Set(ids);
@@ -421,14 +415,20 @@ export class ChoroplethMap {
     return { id: String(id), name: String(feature?.properties?.name ?? id) };
   }
 
-  /**
-   * Writes an area's colour, the fill's one feature-state key: MISSING_STATE for a missing value (hatched),
-   * dimmed for the fill opacity `opacity` where `dim`.
-   */
+  /** Writes an area's colour, the fill's one feature-state key: MISSING_STATE if missing (hatched), dimmed for `opacity` where `dim`. */
   private setColor(source: string, id: string, color: string | null, dim: boolean, opacity: number): void {
-    const value = dim ? dimmedColor(color, opacity) : (color ?? MISSING_STATE);
-    this.map.setFeatureState({ source, sourceLayer: this.sourceLayers.get(source), id }, { color: value });
+    // One target and one state object for all writes (100,000 per recolour at the largest level): MapLibre
+    // copies the state's keys (SourceFeatureState.updateState) and keeps neither object.
+    const target = this.colorTarget;
+    target.source = source;
+    target.sourceLayer = this.sourceLayers.get(source);
+    target.id = id;
+    this.colorState.color = dim ? dimmedColor(color, opacity) : (color ?? MISSING_STATE);
+    this.map.setFeatureState(target, this.colorState);
   }
+
+  private readonly colorTarget: { source: string; sourceLayer: string | undefined; id: string } = { source: '', sourceLayer: undefined, id: '' };
+  private readonly colorState = { color: '' };
 
   /** Writes an area's outline state (selected, hover, marked): on the outline's own source where the level has one. */
   private setOutline(source: string, id: string, state: Record<string, boolean>): void {
