@@ -1,6 +1,6 @@
 // The choropleth's layers (src/lib/map/layers.ts) of a tiled level read two sources of the same tiles: the
-// outline its own, so that a recolour (feature-state color/missing/dim) never touches the outline's vertices and
-// a selection or hover (selected/hover/marked) never the fill's. That holds only while every state key a layer
+// outline its own, so that a recolour (feature-state color, which carries the brush's dimming) never touches
+// the outline's vertices and a selection or hover (selected/hover/marked) never the fill's. That holds only while every state key a layer
 // reads belongs to its source's side: checked here on the real catalog's tiled levels and a GeoJSON level.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('choropleth layers of a tiled level', () => {
         const outlineKeys = stateKeys(outline);
         expect([...outlineKeys].sort()).toEqual([...OUTLINE_STATES].sort());
         const fillKeys = new Set(rest.flatMap((l) => [...stateKeys(l)]));
-        expect([...fillKeys].sort()).toEqual(['color', 'dim', 'missing']);
+        expect([...fillKeys].sort()).toEqual(['color']);
         for (const key of fillKeys) expect(OUTLINE_STATES.has(key)).toBe(false);
       });
     }

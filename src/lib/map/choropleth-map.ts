@@ -1,9 +1,10 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { baseStyle, choroplethLayers, fillOpacity, HATCH_IMAGE, hatchImage, OUTLINE_STATES, outlineSourceId, pointLayer, sourceId } from './layers';
+import { baseStyle, choroplethLayers, dimmedColor, fillOpacity, HATCH_IMAGE, hatchImage, MISSING_STATE, outlineSourceId, pointLayer, sourceId } from './layers';
 import { softwareRendering } from './gpu';
 import { pmtilesProtocol, pmtilesTemplate } from './pmtiles-protocol';
+import { MapAttribution } from './map-attribution';
 import type { LevelTiles } from '../data/catalog-types';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -22,7 +23,7 @@ export interface MapEvents {
  */
 export class ChoroplethMap {
   readonly map: maplibregl.Map;
-  /** Per source: the colour last written for each area (null = missing). */
+  /** Per source: each area's colour last written (null = missing), before any dimming by the brush. */
   private readonly colors = new Map<string, Map<string, string | null>>();
   /** The geometry URL of each source (a level whose areas are edited, the programme areas, gets a new one). */
   private readonly urls = new Map<string, string>();
@@ -37,8 +38,7 @@ export class ChoroplethMap {
   private marked = new Set<string>();
   private brushed: Set<string> | null = null;
   private readonly loaded: Promise<void>;
-  private attribution: maplibregl.AttributionControl | null = null;
-  private attributionHtml = '';
+  private readonly attribution: MapAttribution;
 
   /** `pixelRatio` and `interactive: false` serve image exports (a hidden map drawn at print resolution). */
   constructor(container: HTMLElement, events: MapEvents, options: { pixelRatio?: number; interactive?: boolean } = {}) {
@@ -57,6 +57,7 @@ export class ChoroplethMap {
       pitchWithRotate: false,
       fadeDuration: 0,
     });
+    this.attribution = new MapAttribution(this.map);
     this.loaded = new Promise((resolve) =>
       this.map.once('load', () => {
         // For scripts/trace-start.mjs: where the cold start's time goes.
@@ -160,10 +161,11 @@ export class ChoroplethMap {
     }
     const previous = this.active;
     if (previous) {
-      for (const id of this.selected) this.setState(previous, id, { selected: false });
-      for (const id of this.marked) this.setState(previous, id, { marked: false });
-      if (this.brushed) for (const id of this.colors.get(previous)?.keys() ?? []) this.setState(previous, id, { dim: false });
-      if (this.hovered !== null) this.setState(previous, this.hovered, { hover: false });
+      for (const id of this.selected) this.setOutline(previous, id, { selected: false });
+      for (const id of this.marked) this.setOutline(previous, id, { marked: false });
+      // The brush's dimmed areas get their own colours back (the level keeps them while hidden).
+      this.writeDimmed(previous, this.brushed, null, 1);
+      if (this.hovered !== null) this.setOutline(previous, this.hovered, { hover: false });
     }
     this.hovered = null;
     this.brushed = null;
@@ -189,20 +191,29 @@ export class ChoroplethMap {
     this.map.fitBounds(bounds, { padding: 24, animate });
   }
 
-  /** Writes each area's colour (null = missing) into feature-state, only where it changed. */
+  /** Writes each area's colour (null = missing; one left out becomes missing) where it changed; dimmed outside a brush. */
   recolor(colors: ReadonlyMap<string, string | null>): void {
     const source = this.active;
     const last = source ? this.colors.get(source) : undefined;
     if (!source || !last) return;
+    const brushed = this.brushed;
+    const opacity = brushed ? this.fillOpacityOf(source) : 1;
+    const known = last.size;
+    let seen = 0;
     for (const [id, color] of colors) {
-      if (last.has(id) && last.get(id) === color) continue;
+      const before = last.get(id); // undefined: never written
+      if (before !== undefined) seen++;
+      if (before === color) continue;
       last.set(id, color);
-      this.setState(source, id, { color, missing: color === null });
+      this.setColor(source, id, color, brushed !== null && !brushed.has(id), opacity);
     }
-    for (const [id, color] of last) {
-      if (colors.has(id) || color === null) continue;
-      last.set(id, null);
-      this.setState(source, id, { color: null, missing: true });
+    // Areas written before and left out now (none when every known area was in `colors`).
+    if (seen < known) {
+      for (const [id, color] of last) {
+        if (color === null || colors.has(id)) continue;
+        last.set(id, null);
+        this.setColor(source, id, null, brushed !== null && !brushed.has(id), opacity);
+      }
     }
     this.map.triggerRepaint();
   }
@@ -211,8 +222,8 @@ export class ChoroplethMap {
     const next = new Set(ids);
     const source = this.active;
     if (source) {
-      for (const id of this.selected) if (!next.has(id)) this.setState(source, id, { selected: false });
-      for (const id of next) if (!this.selected.has(id)) this.setState(source, id, { selected: true });
+      for (const id of this.selected) if (!next.has(id)) this.setOutline(source, id, { selected: false });
+      for (const id of next) if (!this.selected.has(id)) this.setOutline(source, id, { selected: true });
     }
     this.selected = next;
   }
@@ -223,29 +234,40 @@ export class ChoroplethMap {
     const next = new Set(ids);
     const source = this.active;
     if (source) {
-      for (const id of this.marked) if (!next.has(id)) this.setState(source, id, { marked: false });
-      for (const id of next) if (!this.marked.has(id)) this.setState(source, id, { marked: true });
+      for (const id of this.marked) if (!next.has(id)) this.setOutline(source, id, { marked: false });
+      for (const id of next) if (!this.marked.has(id)) this.setOutline(source, id, { marked: true });
     }
     this.marked = next;
   }
 
-  /**
-   * Brushed areas (scatter): these are outlined, the others dimmed; null clears
-   * the brush. Only changed areas are written.
-   */
+  /** Brushed areas (scatter): the others are dimmed (layers.ts, dimmedColor); null clears the brush. Writes only changes. */
   setBrushed(ids: readonly string[] | null): void {
     if (ids === null && this.brushed === null) return; // every refresh calls this: nothing to do without a brush
-    const source = this.active;
     const next = ids === null ? null : new Set(ids);
-    if (source) {
-      const all = this.colors.get(source)?.keys() ?? [];
-      for (const id of all) {
-        const dim = next !== null && !next.has(id);
-        const was = this.brushed !== null && !this.brushed.has(id);
-        if (dim !== was) this.setState(source, id, { dim });
-      }
-    }
+    if (this.active) this.writeDimmed(this.active, this.brushed, next, this.fillOpacityOf(this.active));
     this.brushed = next;
+  }
+
+  /** Writes the colours of `source`'s areas dimmed by the brush `next` and not by `was`, or the other way round (null: no brush). */
+  private writeDimmed(source: string, was: ReadonlySet<string> | null, next: ReadonlySet<string> | null, opacity: number): void {
+    if (was === null && next === null) return;
+    for (const [id, color] of this.colors.get(source) ?? []) {
+      const dim = next !== null && !next.has(id);
+      if (dim !== (was !== null && !was.has(id))) this.setColor(source, id, color, dim, opacity);
+    }
+  }
+
+  /** The fill opacity of `source`'s areas (over the basemap or a grid's cells: translucent). */
+  private fillOpacityOf(source: string): number {
+    const value: unknown = this.map.getLayer(`${source}:fill`) ? this.map.getPaintProperty(`${source}:fill`, 'fill-opacity') : undefined;
+    return typeof value === 'number' ? value : 1;
+  }
+
+  /** Sets the fill opacity of `source`'s areas (over the basemap, a grid's cells: grid-context.ts); the brush's dimmed colours follow. */
+  setFillOpacity(source: string, opacity: number): void {
+    if (!this.map.getLayer(`${source}:fill`) || this.fillOpacityOf(source) === opacity) return;
+    this.map.setPaintProperty(`${source}:fill`, 'fill-opacity', opacity);
+    if (source === this.active) this.writeDimmed(source, null, this.brushed, opacity);
   }
 
   /**
@@ -344,9 +366,7 @@ export class ChoroplethMap {
       for (const layer of parts.layers) this.map.addLayer(layer, firstOwn);
     }
     this.basemapOn = parts !== null;
-    for (const l of this.map.getStyle().layers) {
-      if (l.id.endsWith(':fill') && !l.id.startsWith(prefix)) this.map.setPaintProperty(l.id, 'fill-opacity', fillOpacity(this.basemapOn));
-    }
+    for (const source of this.colors.keys()) this.setFillOpacity(source, fillOpacity(this.basemapOn));
   }
 
   private basemapOn = false;
@@ -364,27 +384,9 @@ export class ChoroplethMap {
     this.map.fitBounds(bounds, { padding: 60, maxZoom: 13, animate: false });
   }
 
-  /**
-   * The sources of what the map shows, behind a compact toggle ("Quellen") so that no strip of the map is
-   * covered: the full text is in the legend, the about dialog and every export.
-   */
+  /** The sources of what the map shows, behind a compact toggle ("Quellen"): map-attribution.ts. */
   setAttribution(html: string, label: { text: string; toggle: string }): void {
-    // Replacing the control lays out the page (~7 ms): only when the text changes, not on every update.
-    if (!this.attribution || html !== this.attributionHtml) {
-      this.attributionHtml = html;
-      if (this.attribution) this.map.removeControl(this.attribution);
-      this.attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: html });
-      this.map.addControl(this.attribution, 'bottom-right');
-      // MapLibre opens a compact attribution until the map is first moved: start closed.
-      const box = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib');
-      box?.classList.add('maplibregl-compact');
-      box?.classList.remove('maplibregl-compact-show');
-      box?.removeAttribute('open');
-    }
-    const button = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib-button');
-    button?.setAttribute('data-label', label.text);
-    button?.setAttribute('title', label.toggle);
-    button?.setAttribute('aria-label', label.toggle);
+    this.attribution.set(html, label);
   }
 
   /**
@@ -413,22 +415,32 @@ export class ChoroplethMap {
     return { id: String(id), name: String(feature?.properties?.name ?? id) };
   }
 
-  /**
-   * Writes an area's feature-state (a tiled source's state is kept per vector layer); the outline's keys go to
-   * the outline's own source where the level has one. `state` holds keys of one kind only.
-   */
-  private setState(source: string, id: string, state: Record<string, unknown>): void {
-    const outline = this.outlineSources.get(source);
-    const target = outline !== undefined && Object.keys(state).some((key) => OUTLINE_STATES.has(key)) ? outline : source;
-    this.map.setFeatureState({ source: target, sourceLayer: this.sourceLayers.get(source), id }, state);
+  /** Writes an area's colour, the fill's one feature-state key: MISSING_STATE if missing (hatched), dimmed for `opacity` where `dim`. */
+  private setColor(source: string, id: string, color: string | null, dim: boolean, opacity: number): void {
+    // One target and one state object for all writes (100,000 per recolour at the largest level): MapLibre
+    // copies the state's keys (SourceFeatureState.updateState) and keeps neither object.
+    const target = this.colorTarget;
+    target.source = source;
+    target.sourceLayer = this.sourceLayers.get(source);
+    target.id = id;
+    this.colorState.color = dim ? dimmedColor(color, opacity) : (color ?? MISSING_STATE);
+    this.map.setFeatureState(target, this.colorState);
+  }
+
+  private readonly colorTarget: { source: string; sourceLayer: string | undefined; id: string } = { source: '', sourceLayer: undefined, id: '' };
+  private readonly colorState = { color: '' };
+
+  /** Writes an area's outline state (selected, hover, marked): on the outline's own source where the level has one. */
+  private setOutline(source: string, id: string, state: Record<string, boolean>): void {
+    this.map.setFeatureState({ source: this.outlineSources.get(source) ?? source, sourceLayer: this.sourceLayers.get(source), id }, state);
   }
 
   /** Marks one area as hovered (from the map itself or from a linked chart). */
   setHover(id: string | null): void {
     const source = this.active;
     if (!source || id === this.hovered) return;
-    if (this.hovered !== null) this.setState(source, this.hovered, { hover: false });
-    if (id !== null) this.setState(source, id, { hover: true });
+    if (this.hovered !== null) this.setOutline(source, this.hovered, { hover: false });
+    if (id !== null) this.setOutline(source, id, { hover: true });
     this.hovered = id;
   }
 
@@ -436,7 +448,7 @@ export class ChoroplethMap {
   private applySelection(): void {
     const source = this.active;
     if (!source) return;
-    for (const id of this.selected) this.setState(source, id, { selected: true });
-    for (const id of this.marked) this.setState(source, id, { marked: true });
+    for (const id of this.selected) this.setOutline(source, id, { selected: true });
+    for (const id of this.marked) this.setOutline(source, id, { marked: true });
   }
 }

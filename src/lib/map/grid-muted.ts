@@ -1,8 +1,6 @@
 // A grid shown as context beneath programme areas (loaded with them): the cells in quintiles of a
-// muted grey ramp, and the areas' fill translucent over it. Nothing here is shared with the first
+// muted grey ramp (the areas' fill translucent over it: grid-context.ts). Nothing here is shared with the first
 // map's chunk (the class colours of the cells' own level are map/grid-colors.ts).
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { fillOpacity } from './layers';
 
 /** Five muted steps from the map's background (#f3f1ec) towards a slate grey, low to high. */
 export const MUTED_RAMP: readonly (readonly [number, number, number])[] = [
@@ -43,8 +41,3 @@ export function mutedCellColors(values: Float32Array): Uint8Array {
   return out;
 }
 
-/** The areas' fill of `source` lets the cells beneath show through (as over the online basemap). */
-export function translucentFill(map: MapLibreMap, source: string): void {
-  const id = `${source}:fill`;
-  if (map.getLayer(id)) map.setPaintProperty(id, 'fill-opacity', fillOpacity(true));
-}

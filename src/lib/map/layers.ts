@@ -2,8 +2,8 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { MISSING_COLOR } from './palette';
 
 // Map layers as plain config. Rendering only recolours features through
-// feature-state (`color`, `missing`, `hover`, `selected`, `marked`, `dim`); geometry is uploaded
-// once per site and level.
+// feature-state (`color` on the fill's source, `hover`, `selected`, `marked` on the outline's); geometry is
+// uploaded once per site and level.
 
 export const MISSING_FILL = MISSING_COLOR;
 export const HATCH_IMAGE = 'atlas-hatch';
@@ -34,15 +34,42 @@ export function hatchesMissing(areaCount: number, zoom: number): boolean {
 
 const flag = (name: string) => ['boolean', ['feature-state', name], false] as unknown as ExpressionSpecification;
 
-/** The areas' opacity: dimmed outside a scatter brush; translucent over the online basemap. */
-export function fillOpacity(overBasemap: boolean): ExpressionSpecification {
-  return ['case', flag('dim'), 0.2, overBasemap ? 0.72 : 1] as unknown as ExpressionSpecification;
+/** The areas' fill opacity: opaque, translucent over the online basemap (and a grid's cells beneath). */
+export function fillOpacity(overBasemap: boolean): number {
+  return overBasemap ? 0.72 : 1;
+}
+
+/** What an area outside a scatter brush is drawn with: this opacity, whatever the fill's opacity. */
+export const DIM_OPACITY = 0.2;
+
+/**
+ * The colour written for an area outside a scatter brush (`color` null: a missing value): its colour with
+ * the alpha that, times the fill's opacity (`fillOpacity`), gives DIM_OPACITY. MapLibre premultiplies a
+ * colour by its alpha and draws `color × fill-opacity` (fill.fragment.glsl), so this is what the fill drew
+ * when the dimming was a state-dependent fill-opacity — without a second paint property rewritten per
+ * recolour. Colours are '#rrggbb' or '#rgb' (palette, analysis colours); another form is returned undimmed.
+ */
+export function dimmedColor(color: string | null, opacity: number): string {
+  const c = color ?? MISSING_FILL;
+  const hex = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(c)?.[1];
+  if (!hex) return c;
+  const rrggbb = hex.length === 3 ? [...hex].map((d) => d + d).join('') : hex;
+  const alpha = Math.round((255 * Math.min(1, DIM_OPACITY / opacity)));
+  return `#${rrggbb}${alpha.toString(16).padStart(2, '0')}`;
 }
 
 /**
+ * The feature-state `color` of an area without a value: the missing grey itself, so that the hatching
+ * (below) tells an area written as missing from one never written (no state: grey, not hatched).
+ */
+export const MISSING_STATE = MISSING_FILL;
+
+/** The `color` states that are hatched: a missing value, undimmed and dimmed (at each fill opacity). */
+export const HATCHED_STATES: readonly string[] = [...new Set([MISSING_STATE, ...[fillOpacity(false), fillOpacity(true)].map((o) => dimmedColor(null, o))])];
+
+/**
  * The source of a tiled level's outlines: the same tiles as the level's own source, read a second time, so
- * that the outline's feature-state (selected, hover, marked) is kept apart from the fill's (color, missing,
- * dim). MapLibre re-evaluates every state-dependent layer of a source for each area whose state changed: a
+ * that the outline's feature-state (selected, hover, marked) is kept apart from the fill's (color). MapLibre re-evaluates every state-dependent layer of a source for each area whose state changed: a
  * recolour of 10,000 areas would otherwise rewrite the outline's line vertices too (the larger part).
  */
 export function outlineSourceId(source: string): string {
@@ -57,25 +84,27 @@ export const OUTLINE_STATES: ReadonlySet<string> = new Set(['selected', 'hover',
  * `outlineSource`: where the outline layer reads from (outlineSourceId for a tiled level; default `source`).
  */
 export function choroplethLayers(source: string, areaCount: number, overBasemap = false, sourceLayer?: string, outlineSource = source): LayerSpecification[] {
-  // Three layers only: at 10,000+ areas every layer that reads feature-state
-  // costs a full pass on each recolour.
+  // Three layers only: at 10,000+ areas every layer that reads feature-state costs a full pass on each
+  // recolour, and each state-dependent paint property one evaluation per area and tile: the fill reads one
+  // key (`color`, which carries the brush's dimming), the hatching the same key.
   const layers = [
     {
       id: `${source}:fill`,
       type: 'fill',
       source,
-      // Areas outside a scatter brush are dimmed.
+      // MISSING_STATE: a missing value (no state: the same grey); outside a scatter brush a dimmed colour (dimmedColor).
       paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], MISSING_FILL], 'fill-opacity': fillOpacity(overBasemap) },
     },
     {
       // Missing values are hatched so that they never read as a low value.
       // The pattern pass costs ~30 ms a frame without a GPU at 10,000 areas,
       // where a national view shows them as the plain missing grey instead.
+      // A dimmed missing value is hatched too (the hatching never read the brush).
       id: `${source}:missing`,
       type: 'fill',
       source,
       minzoom: areaCount > MANY_AREAS ? 7 : 0,
-      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', flag('missing'), 1, 0] },
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['match', ['to-string', ['feature-state', 'color']], [...HATCHED_STATES], 1, 0] },
     },
     {
       // Outlines, with selected and hovered areas drawn heavier in the same layer.

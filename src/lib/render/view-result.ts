@@ -71,7 +71,10 @@ export function needsAllYears(v: ViewState): boolean {
 
 /** Each area's map colour in a result (secret values grey). */
 export function resultColors(result: ViewResult): Map<string, string | null> {
-  return new Map([...result.values].map(([id, v]) => [id, areaColor(v, result.classification, result.colors)]));
+  // A loop, not [...values].map(): no array of 100,000 pairs to collect at a large level.
+  const out = new Map<string, string | null>();
+  for (const [id, v] of result.values) out.set(id, areaColor(v, result.classification, result.colors));
+  return out;
 }
 
 /**
@@ -94,7 +97,8 @@ export function belowSummary(result: ViewResult | null): { count: number; bound:
 
 /** One year's map; with `all` (small multiples, swipe between years) the classes come from every year shown, the same for each map. */
 export function buildResult(view: ViewState, site: Site, ind: Indicator, rows: readonly AreaValue[], all: LevelData | null = null): ViewResult {
-  const values = new Map(rows.map((r) => [r.id, r]));
+  const values = new Map<string, AreaValue>();
+  for (const r of rows) values.set(r.id, r);
   const aggregable = isAggregable(site, ind, view.level);
   // Classes over several years: every year from–to (small multiples), or the two years of a swipe.
   const years = !all ? [] : swipesYears(view) ? [view.from, view.year] : ind.years.filter((y) => y >= view.from && y <= view.to);

@@ -4,8 +4,8 @@
 // the areas stay on top, coloured, outlined, hoverable and clickable.
 import type { Indicator, Site } from '../data/catalog-types';
 import type { MapController } from '../map/map-controller';
-import { mutedCellColors, translucentFill } from '../map/grid-muted';
-import { sourceId } from '../map/layers';
+import { mutedCellColors } from '../map/grid-muted';
+import { fillOpacity, sourceId } from '../map/layers';
 import type { ValueCache } from './value-cache';
 
 /** Muted colours per cache, site and column (a year or mode switch reuses them). */
@@ -28,6 +28,7 @@ function mutedColors(cache: ValueCache, site: Site, ind: Indicator): Promise<Uin
 export async function showGridContext(map: MapController, cache: ValueCache, site: Site, ind: Indicator, level: string): Promise<void> {
   const source = sourceId(site.id, level);
   const [colors, layer, cells] = await Promise.all([mutedColors(cache, site, ind), map.gridContext(), cache.gridCells(site)]);
-  translucentFill(map.areas.map, source);
+  // The areas' fill lets the cells beneath show through (as over the online basemap).
+  map.areas.setFillOpacity(source, fillOpacity(true));
   await layer.show(site.id, `${source}:fill`, cells, colors);
 }
