@@ -16,8 +16,8 @@ import { levelYearColumns, YearColumnStore, yearRowsOf, type YearColumns } from 
 const MAX_ENTRIES = 96;
 /** Bytes of years kept column-wise (a year of 100,000 areas takes about 1.2 MB). */
 const YEAR_COLUMN_BYTES = 64 * 1024 * 1024;
-/** Rows kept as objects besides (about 100 bytes each): 20 years of the Gemeinden, or two of 100,000 areas. */
-const ROW_MEMO = 240_000;
+/** Rows kept as objects besides (about 100 bytes each): every year of the Gemeinden, or six views of 100,000 areas. */
+const ROW_MEMO = 600_000;
 
 /**
  * Answers from DuckDB, kept per site × level × indicator with all years, so
