@@ -27,6 +27,19 @@ const arrayBuffer = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, 
 const OBSERVATIONS = (ind: string) =>
   `SELECT area_id, ind, year, value, num, den, below FROM observations WHERE site = 'gemeinden' AND ind = '${ind}' ORDER BY area_id, year`;
 
+/** A fresh engine with an observations table, and a site of one indicator (auslaenderanteil) read from a value part. */
+async function miniPartSite(id: string): Promise<{ engine: Engine; mini: Site }> {
+  const engine = await createNodeEngine();
+  const mini: Site = {
+    ...site,
+    id,
+    valueParts: { format: 'parquet', files: { auslaenderanteil: `${id}/values/auslaenderanteil.parquet` } },
+    indicators: [findIndicator(site, 'auslaenderanteil')],
+  };
+  await engine.query(`CREATE TABLE IF NOT EXISTS observations (site VARCHAR NOT NULL, area_id VARCHAR NOT NULL, ind VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE, num DOUBLE, den DOUBLE, below DOUBLE)`);
+  return { engine, mini };
+}
+
 describe('Gemeinden value parts (files)', () => {
   it('the site has more than VALUE_PARTS_MIN_AREAS base areas and a part for every indicator', () => {
     expect(site.levels[0]!.count).toBeGreaterThan(VALUE_PARTS_MIN_AREAS);
@@ -177,14 +190,7 @@ describe('Gemeinden value parts in DuckDB', () => {
   });
 
   it('a part written with a "below" cell keeps it as text; DuckDB reads it as its bound, as from values.csv', async () => {
-    const engine = await createNodeEngine();
-    const mini: Site = {
-      ...site,
-      id: 'mini',
-      valueParts: { format: 'parquet', files: { auslaenderanteil: 'mini/values/auslaenderanteil.parquet' } },
-      indicators: [findIndicator(site, 'auslaenderanteil')],
-    };
-    await engine.query(`CREATE TABLE IF NOT EXISTS observations (site VARCHAR NOT NULL, area_id VARCHAR NOT NULL, ind VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE, num DOUBLE, den DOUBLE, below DOUBLE)`);
+    const { engine, mini } = await miniPartSite('mini');
     const rows = [
       { areaId: 'b', year: 2022, values: { auslaenderanteil: '<1', auslaender_est: null, einwohner: 50 } },
       { areaId: 'a', year: 2022, values: { auslaenderanteil: 12.5, auslaender_est: 25, einwohner: 200 } },
@@ -203,15 +209,9 @@ describe('Gemeinden value parts in DuckDB', () => {
     await insertIndicators(engine, { ...mini, id: 'mini-csv' }, mini.indicators, 'mini.csv');
     expect(await queryRows(engine, `SELECT area_id, value, num, den, below FROM observations WHERE site = 'mini-csv' ORDER BY area_id`)).toEqual(got);
   });
+
   it('text goes into DuckDB byte for byte: area ids with umlauts and other scripts, numbers beside them', async () => {
-    const engine = await createNodeEngine();
-    const mini: Site = {
-      ...site,
-      id: 'mini-text',
-      valueParts: { format: 'parquet', files: { auslaenderanteil: 'mini-text/values/auslaenderanteil.parquet' } },
-      indicators: [findIndicator(site, 'auslaenderanteil')],
-    };
-    await engine.query(`CREATE TABLE IF NOT EXISTS observations (site VARCHAR NOT NULL, area_id VARCHAR NOT NULL, ind VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE, num DOUBLE, den DOUBLE, below DOUBLE)`);
+    const { engine, mini } = await miniPartSite('mini-text');
     const ids = ['Görlitz-Königshufen', 'Łódź', 'Straße 7', '東京', 'a'];
     const rows = ids.map((areaId, i) => ({ areaId, year: 2020 + (i % 2), values: { auslaenderanteil: i === 2 ? null : i * 1.5, auslaender_est: i, einwohner: 100 + i } }));
     const parquet = valuePartParquet(mini.indicators[0]!, rows);
