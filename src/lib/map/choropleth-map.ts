@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { baseStyle, choroplethLayers, dimmedColor, fillOpacity, HATCH_IMAGE, hatchImage, MISSING_STATE, outlineSourceId, pointLayer, sourceId } from './layers';
 import { softwareRendering } from './gpu';
 import { pmtilesProtocol, pmtilesTemplate } from './pmtiles-protocol';
+import { linkCameras } from './linked-cameras';
 import { MapAttribution } from './map-attribution';
 import type { LevelTiles } from '../data/catalog-types';
 
@@ -275,22 +276,7 @@ export class ChoroplethMap {
    * Returns a function that ends the link.
    */
   linkCamera(other: ChoroplethMap): () => void {
-    let syncing = false;
-    const follow = (from: maplibregl.Map, to: maplibregl.Map) => () => {
-      if (syncing) return;
-      syncing = true;
-      to.jumpTo({ center: from.getCenter(), zoom: from.getZoom(), bearing: from.getBearing(), pitch: from.getPitch() });
-      syncing = false;
-    };
-    const a = follow(this.map, other.map);
-    const b = follow(other.map, this.map);
-    this.map.on('move', a);
-    other.map.on('move', b);
-    a();
-    return () => {
-      this.map.off('move', a);
-      other.map.off('move', b);
-    };
+    return linkCameras(this.map, other.map);
   }
 
   /**
