@@ -17,6 +17,8 @@ export interface DrawEvents {
 }
 
 const SOURCE = 'draw';
+/** Screen pixels around a vertex that grab its handle (the circle's radius and its stroke). */
+const HANDLE_RADIUS = 9;
 // Okabe–Ito vermilion on a white casing: visible over every sequential palette of the choropleth.
 const COLOR = '#d55e00';
 const LAYERS: LayerSpecification[] = [
@@ -101,17 +103,15 @@ export class PolygonDrawing {
         this.render();
       }
     });
-    on<MapLayerMouseEvent>(
-      'mousedown',
-      (e) => {
-        const i = Number(e.features?.[0]?.properties?.i);
-        if (!Number.isInteger(i) || i < 0 || i >= this.points.length) return;
-        e.preventDefault();
-        this.dragging = i;
-        map.dragPan.disable();
-      },
-      'draw:vertices',
-    );
+    on<MapMouseEvent>('mousedown', (e) => {
+      // The handle under the pointer from the vertices themselves, not from the rendered handles: right after a
+      // change MapLibre's worker may not have drawn them yet, and a drag there panned the map instead.
+      const i = this.ready ? this.handleAt(e.point) : -1;
+      if (i < 0) return;
+      e.preventDefault();
+      this.dragging = i;
+      map.dragPan.disable();
+    });
     on<MapMouseEvent>('mouseup', () => {
       if (this.dragging === null) return;
       this.dragging = null;
@@ -141,6 +141,18 @@ export class PolygonDrawing {
   }
 
   private destroyed = false;
+
+  /** The vertex whose handle is under a screen point (the nearest within the handle's radius), or -1. */
+  private handleAt(point: { x: number; y: number }): number {
+    let best = -1;
+    let bestDistance = HANDLE_RADIUS;
+    this.points.forEach((p, i) => {
+      const q = this.areas.map.project([p[0]!, p[1]!]);
+      const d = Math.hypot(q.x - point.x, q.y - point.y);
+      if (d <= bestDistance) [best, bestDistance] = [i, d];
+    });
+    return best;
+  }
 
   /** The vertices so far (lon/lat). */
   get vertices(): Position[] {
