@@ -4,7 +4,7 @@
 // drawing, after finishing, and when a drawn area is edited). Loaded on first use.
 // While it lives, map clicks do not select areas (ChoroplethMap.takeClicks).
 import type { Feature, Position } from 'geojson';
-import type { GeoJSONSource, LayerSpecification, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, MapMouseEvent } from 'maplibre-gl';
 import type { ChoroplethMap } from './choropleth-map';
 
 export interface DrawEvents {
@@ -73,16 +73,11 @@ export class PolygonDrawing {
       this.points.push(lngLat);
       this.changed();
     });
-    const on = <T>(type: string, fn: (e: T) => void, layer?: string) => {
-      if (layer) {
-        map.on(type as 'mousedown', layer, fn as unknown as (e: MapLayerMouseEvent) => void);
-        this.offs.push(() => map.off(type as 'mousedown', layer, fn as unknown as (e: MapLayerMouseEvent) => void));
-      } else {
-        map.on(type as 'mousemove', fn as unknown as (e: MapMouseEvent) => void);
-        this.offs.push(() => map.off(type as 'mousemove', fn as unknown as (e: MapMouseEvent) => void));
-      }
+    const on = (type: 'dblclick' | 'mousemove' | 'mousedown' | 'mouseup', fn: (e: MapMouseEvent) => void) => {
+      map.on(type, fn);
+      this.offs.push(() => map.off(type, fn));
     };
-    on<MapMouseEvent>('dblclick', (e) => {
+    on('dblclick', (e) => {
       e.preventDefault();
       if (!this.adding) return;
       // The double click's second click set its vertex again.
@@ -93,7 +88,7 @@ export class PolygonDrawing {
       }
       this.events.finish();
     });
-    on<MapMouseEvent>('mousemove', (e) => {
+    on('mousemove', (e) => {
       const here: Position = [e.lngLat.lng, e.lngLat.lat];
       if (this.dragging !== null) {
         this.points[this.dragging] = here;
@@ -103,7 +98,7 @@ export class PolygonDrawing {
         this.render();
       }
     });
-    on<MapMouseEvent>('mousedown', (e) => {
+    on('mousedown', (e) => {
       // The handle under the pointer from the vertices themselves, not from the rendered handles: right after a
       // change MapLibre's worker may not have drawn them yet, and a drag there panned the map instead.
       const i = this.ready ? this.handleAt(e.point) : -1;
@@ -112,7 +107,7 @@ export class PolygonDrawing {
       this.dragging = i;
       map.dragPan.disable();
     });
-    on<MapMouseEvent>('mouseup', () => {
+    on('mouseup', () => {
       if (this.dragging === null) return;
       this.dragging = null;
       map.dragPan.enable();
